@@ -1,0 +1,57 @@
+package io.github.oruk.model.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import io.github.oruk.model.ApiDetails;
+import java.io.IOException;
+
+/** Reads the {@code /} document; properties other than the three defined ones are kept as extensions. */
+final class ApiDetailsDeserializer extends StdDeserializer<ApiDetails> {
+
+  private static final long serialVersionUID = 1L;
+
+  ApiDetailsDeserializer() {
+    super(ApiDetails.class);
+  }
+
+  @Override
+  public ApiDetails deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw JsonMappingException.from(p, "expected the API details object, found " + p.currentToken());
+    }
+    ExtensionHolder holder = new ExtensionHolder();
+    p.assignCurrentValue(holder);
+    String version = null;
+    String profile = null;
+    String openapiUrl = null;
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken token = p.nextToken();
+      switch (name) {
+        case "version" -> version = text(p, ctxt, token);
+        case "profile" -> profile = text(p, ctxt, token);
+        case "openapi_url" -> openapiUrl = text(p, ctxt, token);
+        default -> {
+          String pointer = ReadContext.pointerOf(p);
+          holder.putExtension(name, ctxt.readTree(p));
+          String hint = name.equals("openapiUrl") || name.equals("open_api_url")
+              ? " The standard's name for it is 'openapi_url'."
+              : "";
+          ReadContext.of(ctxt).report(ReadCode.EXTENSION_PROPERTY, pointer,
+              "'" + ReadContext.quote(name) + "' is not part of the ORUK 3.0 API details; kept as an extension." + hint);
+        }
+      }
+    }
+    return new ApiDetails(version, profile, openapiUrl, holder.getExtensions());
+  }
+
+  private static String text(JsonParser p, DeserializationContext ctxt, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      Nulls.report(ctxt);
+      return null;
+    }
+    return TextDeserializer.MARKUP.deserialize(p, ctxt);
+  }
+}

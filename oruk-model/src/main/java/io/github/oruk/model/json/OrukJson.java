@@ -1,0 +1,444 @@
+package io.github.oruk.model.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.oruk.model.Page;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Reads and writes ORUK 3.0 JSON: lenient in, strict out.
+ *
+ * <p>Reading never throws for a quirk it can deal with. It returns the value together with a list of
+ * {@link ReadFinding}s, each with a stable code and a JSON Pointer: values it repaired (a date-time
+ * without an offset, a number sent as text, ...) and values it kept aside as extensions because they did
+ * not fit (an unknown {@code status}, a vendor property such as {@code pc_metadata}). In
+ * {@link ReadMode#STRICT} the same quirks are refused with an {@link OrukReadException} instead.
+ *
+ * <p>Writing produces canonical JSON: UTF-8, properties in the standard's order, optional properties
+ * without a value left out (never {@code null}, never {@code []}), every page envelope complete. Extensions
+ * are written back only when {@link Builder#keepExtensions(boolean) asked}.
+ *
+ * <pre>{@code
+ * ReadResult<Service> read = OrukJson.lenient().read(bytes, Service.class);
+ * read.findings().forEach(f -> System.err.println(f.toLine()));
+ * byte[] canonical = OrukJson.lenient().write(read.value());
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe; build one and share it.
+ */
+public final class OrukJson {
+
+  /** Default limit on the size of one document: 64 MiB. */
+  public static final long DEFAULT_MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+  /** Default limit on nesting depth; ORUK documents need about 20 levels. */
+  public static final int DEFAULT_MAX_NESTING_DEPTH = 100;
+
+  private static final OrukJson LENIENT = builder().build();
+  private static final OrukJson STRICT = builder().mode(ReadMode.STRICT).build();
+
+  private final ReadMode mode;
+  private final boolean keepExtensions;
+  private final boolean indent;
+  private final long maxDocumentBytes;
+  private final int maxNestingDepth;
+  private final ObjectMapper mapper;
+  private final ObjectWriter writer;
+
+  private OrukJson(Builder builder) {
+    this.mode = builder.mode;
+    this.keepExtensions = builder.keepExtensions;
+    this.indent = builder.indent;
+    this.maxDocumentBytes = builder.maxDocumentBytes;
+    this.maxNestingDepth = builder.maxNestingDepth;
+    this.mapper = newMapper(mode, maxDocumentBytes, maxNestingDepth);
+    ObjectWriter w = mapper.writer().withAttribute(CanonicalSerializers.KEEP_EXTENSIONS, keepExtensions);
+    this.writer = indent ? w.withDefaultPrettyPrinter() : w;
+  }
+
+  /** Lenient reading, strict writing without extensions, default limits. */
+  public static OrukJson lenient() {
+    return LENIENT;
+  }
+
+  /** Strict reading, strict writing without extensions, default limits. */
+  public static OrukJson strict() {
+    return STRICT;
+  }
+
+  /** A builder starting from the defaults of {@link #lenient()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this instance's settings. */
+  public Builder toBuilder() {
+    return new Builder()
+        .mode(mode)
+        .keepExtensions(keepExtensions)
+        .indent(indent)
+        .maxDocumentBytes(maxDocumentBytes)
+        .maxNestingDepth(maxNestingDepth);
+  }
+
+  /** How this instance reads. */
+  public ReadMode mode() {
+    return mode;
+  }
+
+  /** Whether this instance writes extensions back. */
+  public boolean keepsExtensions() {
+    return keepExtensions;
+  }
+
+  // ------------------------------------------------------------------------------------------- reading
+
+  /**
+   * Reads one record (a {@code Service}, an {@code Organization}, ...) or {@code ApiDetails}.
+   *
+   * @throws OrukReadException when the document is not JSON, breaks a limit, is not an object, or (in
+   *     strict mode) needs a repair
+   */
+  public <T> ReadResult<T> read(byte[] json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    return read(json, mapper.constructType(type));
+  }
+
+  /** Reads one record from text. See {@link #read(byte[], Class)}. */
+  public <T> ReadResult<T> read(String json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    return read(json.getBytes(StandardCharsets.UTF_8), type);
+  }
+
+  /**
+   * Reads one record from a stream, which is read to its end but not closed.
+   *
+   * @throws IOException when the stream fails
+   */
+  public <T> ReadResult<T> read(InputStream json, Class<T> type) throws IOException {
+    return read(readAll(json), type);
+  }
+
+  /** Reads one record from a tree that was parsed already, such as the result of a v1 mapping. */
+  public <T> ReadResult<T> read(JsonNode tree, Class<T> type) {
+    return read(tree, mapper.constructType(type), new ReadContext(mode));
+  }
+
+  /** Reads a page of a list endpoint, whose {@code contents} are of {@code itemType}. */
+  public <T> ReadResult<Page<T>> readPage(byte[] json, Class<T> itemType) {
+    Objects.requireNonNull(json, "json");
+    return read(json, pageType(itemType));
+  }
+
+  /** Reads a page from text. See {@link #readPage(byte[], Class)}. */
+  public <T> ReadResult<Page<T>> readPage(String json, Class<T> itemType) {
+    return readPage(json.getBytes(StandardCharsets.UTF_8), itemType);
+  }
+
+  /** Reads a page from a stream, which is read to its end but not closed. */
+  public <T> ReadResult<Page<T>> readPage(InputStream json, Class<T> itemType) throws IOException {
+    return readPage(readAll(json), itemType);
+  }
+
+  /** Reads a page from a tree that was parsed already. */
+  public <T> ReadResult<Page<T>> readPage(JsonNode tree, Class<T> itemType) {
+    return read(tree, pageType(itemType), new ReadContext(mode));
+  }
+
+  /**
+   * Parses bytes into a tree, with this instance's limits and byte-order-mark handling, for callers that
+   * need to look at a document before deciding how to read it. Findings (a byte order mark) are added
+   * to {@code findings}.
+   */
+  public JsonNode readTree(byte[] json, java.util.List<ReadFinding> findings) {
+    ReadContext context = new ReadContext(mode);
+    int start = skipByteOrderMark(json, context);
+    try (JsonParser parser = mapper.createParser(json, start, json.length - start)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new OrukReadException(null, "", "the document is empty; expected a JSON object.", null);
+      }
+      JsonNode tree = mapper.readTree(parser);
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        throw new OrukReadException(null, "", "found more JSON after the end of the document at "
+            + where(parser.currentTokenLocation()) + "; expected one JSON document.", null);
+      }
+      findings.addAll(context.findings());
+      return tree;
+    } catch (IOException e) {
+      throw unreadable(e, json, start);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> ReadResult<T> read(byte[] json, JavaType type) {
+    ReadContext context = new ReadContext(mode);
+    int start = skipByteOrderMark(json, context);
+    try (JsonParser parser = mapper.createParser(json, start, json.length - start)) {
+      JsonToken first = parser.nextToken();
+      requireObject(first, parser, type);
+      T value = (T) mapper.readerFor(type).withAttribute(ReadContext.KEY, context).readValue(parser);
+      return new ReadResult<>(value, context.findings());
+    } catch (IOException e) {
+      throw unreadable(e, json, start);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> ReadResult<T> read(JsonNode tree, JavaType type, ReadContext context) {
+    Objects.requireNonNull(tree, "tree");
+    if (!tree.isObject()) {
+      throw new OrukReadException(null, "", "expected a JSON object for " + describe(type) + ", found "
+          + ReadContext.describe(tree) + ".", null);
+    }
+    try (JsonParser parser = mapper.treeAsTokens(tree)) {
+      parser.nextToken();
+      T value = (T) mapper.readerFor(type).withAttribute(ReadContext.KEY, context).readValue(parser);
+      return new ReadResult<>(value, context.findings());
+    } catch (IOException e) {
+      throw unreadable(e, null, 0);
+    }
+  }
+
+  JavaType pageType(Class<?> itemType) {
+    return mapper.getTypeFactory().constructParametricType(Page.class, itemType);
+  }
+
+  private int skipByteOrderMark(byte[] json, ReadContext context) {
+    if (json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB && (json[2] & 0xFF) == 0xBF) {
+      context.report(ReadCode.BYTE_ORDER_MARK, "",
+          "the document starts with a UTF-8 byte order mark, which JSON does not allow; skipped it.");
+      return 3;
+    }
+    return 0;
+  }
+
+  private static void requireObject(JsonToken first, JsonParser parser, JavaType type) {
+    if (first == JsonToken.START_OBJECT) {
+      return;
+    }
+    if (first == null) {
+      throw new OrukReadException(null, "", "the document is empty; expected a JSON object for "
+          + describe(type) + ".", null);
+    }
+    throw new OrukReadException(null, "", "expected a JSON object for " + describe(type) + ", found "
+        + tokenName(first) + " at " + where(parser.currentTokenLocation()) + ".", null);
+  }
+
+  private static String describe(JavaType type) {
+    if (type.getRawClass() == Page.class) {
+      JavaType item = type.containedTypeCount() > 0 ? type.containedType(0) : null;
+      return "a page of " + (item == null ? "records" : OrukModule.recordName(item.getRawClass()) + " records");
+    }
+    return "a " + OrukModule.recordName(type.getRawClass());
+  }
+
+  private static String tokenName(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> token.toString();
+    };
+  }
+
+  private OrukReadException unreadable(IOException e, byte[] json, int start) {
+    if (e instanceof StreamConstraintsException limit) {
+      return new OrukReadException(null, "", "the document breaks a safety limit (at most " + maxDocumentBytes
+          + " bytes and " + maxNestingDepth + " levels of nesting): " + firstLine(limit.getOriginalMessage())
+          + ". Raise the limit with OrukJson.builder() if the document is genuine.", e);
+    }
+    String lead = json == null ? "" : sniffNonJson(json, start);
+    if (e instanceof JsonProcessingException processing) {
+      return new OrukReadException(null, "", lead + "not valid JSON at " + where(processing.getLocation()) + ": "
+          + firstLine(processing.getOriginalMessage()), e);
+    }
+    return new OrukReadException(null, "", lead + "could not be read: " + e.getMessage(), e);
+  }
+
+  /** A hint when the bytes are clearly some other format, such as an HTML error page. */
+  private static String sniffNonJson(byte[] json, int start) {
+    int i = start;
+    while (i < json.length && Character.isWhitespace(json[i])) {
+      i++;
+    }
+    if (i < json.length && json[i] == '<') {
+      String head = new String(json, i, Math.min(40, json.length - i), StandardCharsets.UTF_8);
+      return "the document looks like HTML or XML (it starts with \"" + firstLine(head) + "\"), not JSON; ";
+    }
+    return "";
+  }
+
+  private static String where(JsonLocation location) {
+    if (location == null) {
+      return "an unknown position";
+    }
+    return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
+  }
+
+  private byte[] readAll(InputStream in) throws IOException {
+    Objects.requireNonNull(in, "json");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[16 * 1024];
+    long total = 0;
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      total += n;
+      if (total > maxDocumentBytes) {
+        throw new OrukReadException(null, "", "the document is larger than the limit of " + maxDocumentBytes
+            + " bytes. Raise the limit with OrukJson.builder() if the document is genuine.", null);
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  // ------------------------------------------------------------------------------------------- writing
+
+  /** Canonical UTF-8 JSON for a record, a {@link Page} or {@code ApiDetails}. */
+  public byte[] write(Object value) {
+    try {
+      return writer.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  /** Canonical JSON as text. */
+  public String writeString(Object value) {
+    return new String(write(value), StandardCharsets.UTF_8);
+  }
+
+  /** Writes canonical JSON to a stream, which is left open. */
+  public void write(Object value, OutputStream out) throws IOException {
+    try (JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
+      generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      if (indent) {
+        generator.useDefaultPrettyPrinter();
+      }
+      writer.writeValue(generator, value);
+    }
+  }
+
+  /** The canonical JSON of a value as a tree, for comparisons and further processing. */
+  public JsonNode writeTree(Object value) {
+    try {
+      return mapper.readTree(write(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An empty JSON object node, for callers assembling documents. */
+  public ObjectNode objectNode() {
+    return mapper.createObjectNode();
+  }
+
+  // ------------------------------------------------------------------------------------------- setup
+
+  private static ObjectMapper newMapper(ReadMode mode, long maxDocumentBytes, int maxNestingDepth) {
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxDocumentLength(maxDocumentBytes)
+            .maxNestingDepth(maxNestingDepth)
+            .build())
+        .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(maxNestingDepth).build())
+        .build();
+    if (mode == ReadMode.STRICT) {
+      factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+    return JsonMapper.builder(factory)
+        .addModule(new JavaTimeModule())
+        .addModule(new OrukModule())
+        .disable(DeserializationFeature.WRAP_EXCEPTIONS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .build();
+  }
+
+  /** Options for an {@link OrukJson}. */
+  public static final class Builder {
+    private ReadMode mode = ReadMode.LENIENT;
+    private boolean keepExtensions;
+    private boolean indent;
+    private long maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
+    private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+
+    private Builder() {
+    }
+
+    /** Lenient (the default) or strict reading. */
+    public Builder mode(ReadMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** Whether written JSON includes extensions kept by the reader (default false: strict output). */
+    public Builder keepExtensions(boolean keepExtensions) {
+      this.keepExtensions = keepExtensions;
+      return this;
+    }
+
+    /** Whether written JSON is indented for people (default false: one line). */
+    public Builder indent(boolean indent) {
+      this.indent = indent;
+      return this;
+    }
+
+    /** Largest document accepted, in bytes (default 64 MiB). */
+    public Builder maxDocumentBytes(long maxDocumentBytes) {
+      if (maxDocumentBytes < 1) {
+        throw new IllegalArgumentException("maxDocumentBytes must be positive; got " + maxDocumentBytes);
+      }
+      this.maxDocumentBytes = maxDocumentBytes;
+      return this;
+    }
+
+    /** Deepest nesting of objects and arrays accepted (default {@value OrukJson#DEFAULT_MAX_NESTING_DEPTH}). */
+    public Builder maxNestingDepth(int maxNestingDepth) {
+      if (maxNestingDepth < 1) {
+        throw new IllegalArgumentException("maxNestingDepth must be positive; got " + maxNestingDepth);
+      }
+      this.maxNestingDepth = maxNestingDepth;
+      return this;
+    }
+
+    public OrukJson build() {
+      return new OrukJson(this);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.github.oruk.model.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import io.github.oruk.model.MarkupAllowed;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/**
+ * Reads text properties. Identifiers (a property named {@code id} or ending in {@code _id}; in ORUK every
+ * such property is a UUID) are checked for the UUID form; plain text is checked for HTML, unless the
+ * property is marked {@link MarkupAllowed}. Numbers and booleans sent where text is expected become text.
+ */
+final class TextDeserializer extends StdScalarDeserializer<String> implements ContextualDeserializer {
+
+  private static final long serialVersionUID = 1L;
+
+  enum Kind { IDENTIFIER, TEXT, MARKUP }
+
+  /** An opening or closing tag, a comment, or a character entity. */
+  private static final Pattern HTML = Pattern.compile(
+      "<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?|!--.*?--)>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});",
+      Pattern.DOTALL);
+
+  static final TextDeserializer TEXT = new TextDeserializer(Kind.TEXT);
+  static final TextDeserializer IDENTIFIER = new TextDeserializer(Kind.IDENTIFIER);
+  static final TextDeserializer MARKUP = new TextDeserializer(Kind.MARKUP);
+
+  private final Kind kind;
+
+  private TextDeserializer(Kind kind) {
+    super(String.class);
+    this.kind = kind;
+  }
+
+  @Override
+  public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+    if (property == null) {
+      return this;
+    }
+    String name = property.getName();
+    if (name.equals("id") || name.endsWith("_id")) {
+      return IDENTIFIER;
+    }
+    if (property.getAnnotation(MarkupAllowed.class) != null) {
+      return MARKUP;
+    }
+    return TEXT;
+  }
+
+  @Override
+  public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_STRING) {
+      String text = p.getText();
+      check(text, p, ctxt);
+      return text;
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+        || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+      String text = p.getText();
+      ReadContext.of(ctxt).report(ReadCode.TEXT_AS_OTHER_TYPE, p,
+          "expected text, found " + (token.isNumeric() ? "the number " : "the boolean ") + text
+              + "; read as the text \"" + text + "\".");
+      if (kind == Kind.IDENTIFIER) {
+        checkIdentifier(text, p, ctxt);
+      }
+      return text;
+    }
+    ReadContext.of(ctxt).park(p, ctxt, kind == Kind.IDENTIFIER ? "an identifier (text)" : "text");
+    return null;
+  }
+
+  @Override
+  public String getNullValue(DeserializationContext ctxt) {
+    Nulls.report(ctxt);
+    return null;
+  }
+
+  private void check(String text, JsonParser p, DeserializationContext ctxt) {
+    switch (kind) {
+      case IDENTIFIER -> checkIdentifier(text, p, ctxt);
+      case TEXT -> checkHtml(text, p, ctxt);
+      case MARKUP -> { }
+    }
+  }
+
+  private static void checkIdentifier(String text, JsonParser p, DeserializationContext ctxt) {
+    if (!isUuid(text)) {
+      ReadContext.of(ctxt).report(ReadCode.NON_UUID_ID, p,
+          "expected a UUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301, found \""
+              + ReadContext.quote(text) + "\"; kept as it is.");
+    }
+  }
+
+  private static void checkHtml(String text, JsonParser p, DeserializationContext ctxt) {
+    if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+      return;
+    }
+    var match = HTML.matcher(text);
+    if (match.find()) {
+      ReadContext.of(ctxt).report(ReadCode.HTML_IN_TEXT, p,
+          "expected plain text, found HTML (" + ReadContext.quote(match.group()) + "); kept as it is."
+              + " Consumers may show the tags literally.");
+    }
+  }
+
+  /** Whether the text has the 8-4-4-4-12 hexadecimal form of a UUID (either letter case). */
+  static boolean isUuid(String text) {
+    if (text.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      if (i == 8 || i == 13 || i == 18 || i == 23) {
+        if (c != '-') {
+          return false;
+        }
+      } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
