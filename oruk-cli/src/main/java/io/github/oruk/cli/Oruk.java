@@ -1,11 +1,71 @@
 package io.github.oruk.cli;
 
-/** Placeholder entry point; replaced by the picocli command tree. */
-public final class Oruk {
-  private Oruk() {
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The {@code oruk} command: a toolbox for Open Referral UK 3.0 feeds. */
+@Command(
+    name = "oruk",
+    mixinStandardHelpOptions = true,
+    versionProvider = Oruk.Version.class,
+    description = {
+        "Tools for Open Referral UK (ORUK 3.0) directories of local services.",
+        "Run 'oruk help COMMAND' for the options of one command."},
+    subcommands = {
+        NormalizeCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 success, 1 the work could not be done (the reason is printed), 2 usage error."})
+public final class Oruk implements Runnable {
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  public static void main(String[] args) {
-    System.out.println("oruk");
+  /** Runs the command line with the given output streams and returns the exit code (for tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Oruk());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+      line.getErr().println("oruk " + line.getCommandName() + ": " + describe(exception));
+      return 1;
+    });
+    return commandLine.execute(args);
+  }
+
+  /** With no command, show the help. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static String describe(Exception exception) {
+    String message = exception.getMessage();
+    return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
+  }
+
+  /** The version baked into the jar at build time. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Oruk.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {
+          "oruk " + properties.getProperty("version", "unknown") + " (oruk-java, ORUK 3.0)",
+          "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name")};
+    }
   }
 }

@@ -60,6 +60,10 @@ final class TemporalDeserializers {
   private TemporalDeserializers() {
   }
 
+  private static String show(OffsetDateTime value) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
+  }
+
   /** {@code format: date-time}. */
   static final class DateTime extends StdScalarDeserializer<OffsetDateTime> {
     private static final long serialVersionUID = 1L;
@@ -81,21 +85,21 @@ final class TemporalDeserializers {
             OffsetDateTime value = LocalDate.parse(text).atStartOfDay(LONDON).toOffsetDateTime();
             ReadContext.of(ctxt).report(ReadCode.LOCAL_DATE_TIME, p,
                 "expected a date-time with a UTC offset, found the date \"" + text + "\"; read as midnight"
-                    + " UK time, " + value + ".");
+                    + " UK time, " + show(value) + ".");
             return value;
           }
           TemporalAccessor parsed = LOOSE_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
           if (parsed instanceof OffsetDateTime value) {
             ReadContext.of(ctxt).report(ReadCode.NONSTANDARD_DATE_FORM, p,
                 "expected an RFC 3339 date-time such as 2024-05-01T09:30:00Z, found \"" + ReadContext.quote(text)
-                    + "\"; read as " + value + ".");
+                    + "\"; read as " + show(value) + ".");
             return value;
           }
           if (parsed instanceof LocalDateTime local) {
             OffsetDateTime value = local.atZone(LONDON).toOffsetDateTime();
             ReadContext.of(ctxt).report(ReadCode.LOCAL_DATE_TIME, p,
                 "expected a date-time with a UTC offset (Z or +01:00), found \"" + ReadContext.quote(text)
-                    + "\"; read as UK time, " + value + ".");
+                    + "\"; read as UK time, " + show(value) + ".");
             return value;
           }
         } catch (DateTimeException e) {

@@ -1,0 +1,20 @@
+package io.github.oruk.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One in-process run of the command line, with what it printed. */
+record CliRun(int exitCode, String out, String err) {
+
+  static CliRun of(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Oruk.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** Lines printed on stderr. */
+  String[] errLines() {
+    return err.isEmpty() ? new String[0] : err.split("\n");
+  }
+}
