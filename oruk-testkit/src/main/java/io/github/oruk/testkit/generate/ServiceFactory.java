@@ -18,6 +18,7 @@ import io.github.oruk.model.Service;
 import io.github.oruk.model.ServiceArea;
 import io.github.oruk.model.ServiceAtLocation;
 import io.github.oruk.model.ServiceStatus;
+import io.github.oruk.model.TaxonomyTerm;
 import io.github.oruk.testkit.generate.Gazetteer.Town;
 import io.github.oruk.testkit.generate.SampleVocabulary.Ages;
 import io.github.oruk.testkit.generate.SampleVocabulary.Category;
@@ -32,7 +33,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -277,7 +280,7 @@ final class ServiceFactory {
           .locationId(location.getId())
           .location(location);
     }
-    return new java.util.ArrayList<>(List.of(links));
+    return new ArrayList<>(List.of(links));
   }
 
   private static Location virtualLocation(SplittableRandom random) {
@@ -566,7 +569,7 @@ final class ServiceFactory {
   }
 
   private static Attribute attribute(SplittableRandom random, String serviceId,
-      io.github.oruk.model.TaxonomyTerm term) {
+      TaxonomyTerm term) {
     return new Attribute()
         .id(Seeds.uuid(random))
         .linkId(serviceId)
@@ -577,7 +580,7 @@ final class ServiceFactory {
   // ------------------------------------------------------------------------------------------ helpers
 
   private static String lower(String text) {
-    return text.toLowerCase(java.util.Locale.ROOT);
+    return text.toLowerCase(Locale.ROOT);
   }
 
   private static String pad8(int number) {
