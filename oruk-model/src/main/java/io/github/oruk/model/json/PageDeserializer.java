@@ -62,7 +62,7 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
     Boolean lastPage = null;
     Boolean empty = null;
     List<Object> contents = null;
-    String itemName = itemType == null ? "item" : itemType.getRawClass().getSimpleName();
+    String itemName = itemType == null ? "item" : OrukModule.recordName(itemType.getRawClass());
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       p.nextToken();
       switch (name) {

@@ -77,7 +77,7 @@ final class RecordListDeserializer extends StdDeserializer<List<Object>> impleme
 
   @Override
   public List<Object> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-    return read(p, ctxt, elements, listType.getContentType().getRawClass().getSimpleName());
+    return read(p, ctxt, elements, OrukModule.recordName(listType.getContentType().getRawClass()));
   }
 
   @Override

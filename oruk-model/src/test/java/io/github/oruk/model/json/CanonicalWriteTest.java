@@ -129,6 +129,15 @@ class CanonicalWriteTest {
   }
 
   @Test
+  void numbersKeepTheirWrittenPrecision() {
+    Service service = new Service().id(ID).addCostOptionsItem(
+        new io.github.oruk.model.CostOption().id(ID).amount(new BigDecimal("2.50")));
+    assertEquals("2.50", OrukJson.lenient().writeTree(service).at("/cost_options/0/amount").toString());
+    ReadResult<Service> read = OrukJson.lenient().read("{\"id\":\"" + ID + "\",\"pc\":{\"price\":2.50}}", Service.class);
+    assertEquals("2.50", read.value().getExtensions().get("pc").get("price").toString());
+  }
+
+  @Test
   void writingIsUtf8() {
     byte[] written = OrukJson.lenient().write(new Service().id(ID).name("Caffi Cymraeg – £2 ☕"));
     assertTrue(new String(written, StandardCharsets.UTF_8).contains("Caffi Cymraeg – £2 ☕"));
