@@ -17,6 +17,8 @@ import picocli.CommandLine.IVersionProvider;
         "Tools for Open Referral UK (ORUK 3.0) directories of local services.",
         "Run 'oruk help COMMAND' for the options of one command."},
     subcommands = {
+        DemoCommand.class,
+        GenerateCommand.class,
         NormalizeCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 the work could not be done (the reason is printed), 2 usage error."})

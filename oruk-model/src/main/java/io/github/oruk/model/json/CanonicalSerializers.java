@@ -49,13 +49,17 @@ final class CanonicalSerializers {
 
     @Override
     public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      StringBuilder text = new StringBuilder(32);
-      text.append(value.toLocalDate()).append('T');
-      appendTime(text, value.toLocalTime());
-      ZoneOffset offset = value.getOffset();
-      text.append(offset.getTotalSeconds() == 0 ? "Z" : offset.getId());
-      gen.writeString(text.toString());
+      gen.writeString(format(value));
     }
+  }
+
+  /** The canonical text of a date-time, as written. */
+  static String format(OffsetDateTime value) {
+    StringBuilder text = new StringBuilder(32);
+    text.append(value.toLocalDate()).append('T');
+    appendTime(text, value.toLocalTime());
+    ZoneOffset offset = value.getOffset();
+    return text.append(offset.getTotalSeconds() == 0 ? "Z" : offset.getId()).toString();
   }
 
   /** {@code HH:MM:SS}, with a fraction only when there is one. */

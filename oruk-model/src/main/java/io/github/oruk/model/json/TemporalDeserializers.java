@@ -61,7 +61,7 @@ final class TemporalDeserializers {
   }
 
   private static String show(OffsetDateTime value) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
+    return CanonicalSerializers.format(value);
   }
 
   /** {@code format: date-time}. */
