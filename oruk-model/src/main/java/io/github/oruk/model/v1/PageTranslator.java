@@ -189,8 +189,8 @@ final class PageTranslator {
   /**
    * Works out from the envelope alone whether {@code number} counts from 0 or from 1. A 0 can only be
    * 0-based; on the first page the number is the base; a last page's number is {@code totalPages - 1}
-   * when 0-based and {@code totalPages} when 1-based; a non-empty page numbered {@code totalPages} must
-   * be 1-based.
+   * when 0-based; a page with records numbered {@code totalPages} must be 1-based (an empty one may be a
+   * Spring page past the end, so it settles nothing).
    */
   static Detection detect(int number, Boolean first, Boolean last, Integer totalPages, Integer count) {
     if (number == 0) {
@@ -206,8 +206,8 @@ final class PageTranslator {
       if (number == totalPages - 1) {
         return new Detection(PageBase.ZERO_BASED, "last is true and number is totalPages - 1");
       }
-      if (number == totalPages) {
-        return new Detection(PageBase.ONE_BASED, "last is true and number equals totalPages");
+      if (number == totalPages && count != null && count > 0) {
+        return new Detection(PageBase.ONE_BASED, "last is true and number equals totalPages on a page with records");
       }
     }
     if (totalPages != null && number == totalPages && count != null && count > 0) {
