@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,8 +47,7 @@ final class PageTranslator {
         : null;
 
     Integer totalPages = integer(v1.get("totalPages"));
-    for (Iterator<Map.Entry<String, JsonNode>> fields = v1.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : v1.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       String pointer = "/" + escape(name);
@@ -249,11 +247,11 @@ final class PageTranslator {
         sorted.set(name, out.get(name));
       }
     }
-    out.fields().forEachRemaining(field -> {
+    for (Map.Entry<String, JsonNode> field : out.properties()) {
       if (!sorted.has(field.getKey())) {
         sorted.set(field.getKey(), field.getValue());
       }
-    });
+    }
     return sorted;
   }
 

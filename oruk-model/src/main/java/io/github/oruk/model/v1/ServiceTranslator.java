@@ -26,7 +26,6 @@ import io.github.oruk.model.ServiceArea;
 import io.github.oruk.model.ServiceAtLocation;
 import io.github.oruk.model.TaxonomyTerm;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -43,7 +42,7 @@ import java.util.function.Consumer;
  */
 final class ServiceTranslator {
 
-  static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** An ORUK 3.0 entity the mapping produces, with why some v1 properties have no home on it. */
   private record Target(String singular, String plural, Class<?> model, Map<String, String> reasons) {
@@ -481,8 +480,7 @@ final class ServiceTranslator {
   private ObjectNode mapObject(JsonNode v1, String at, Target target, Rules rules, Consumer<ObjectNode> finish) {
     ObjectNode out = NODES.objectNode();
     List<String> rest = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> fields = v1.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : v1.properties()) {
       String pointer = at + "/" + escape(field.getKey());
       if (isEmpty(field.getValue())) {
         omitted(pointer);
@@ -579,8 +577,7 @@ final class ServiceTranslator {
         sorted.set(name, value);
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> fields = out.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : out.properties()) {
       if (!sorted.has(field.getKey())) {
         sorted.set(field.getKey(), field.getValue());
       }

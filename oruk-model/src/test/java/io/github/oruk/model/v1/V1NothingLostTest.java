@@ -10,7 +10,6 @@ import io.github.oruk.model.json.OrukJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -142,8 +141,7 @@ class V1NothingLostTest {
 
   private static void leaves(JsonNode node, String pointer, BiConsumer<String, JsonNode> visit) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         leaves(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), visit);
       }
     } else if (node.isArray()) {
