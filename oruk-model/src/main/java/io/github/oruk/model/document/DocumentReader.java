@@ -8,6 +8,7 @@ import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
 import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.model.json.ReadResult;
+import io.github.oruk.model.v1.V1Mapper;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -79,7 +80,8 @@ public final class DocumentReader {
     List<ReadFinding> findings = new ArrayList<>();
     JsonNode tree = json.readTree(bytes, findings);
     Shape detected = detect(tree);
-    Shape forced = new Shape(type, page, detected.legacyV1() && detected.page() == page, "given by the caller");
+    boolean legacy = detected.legacyV1() && detected.page() == page && type == RecordType.SERVICE;
+    Shape forced = new Shape(type, page, legacy, "given by the caller");
     return read(tree, forced, findings);
   }
 
@@ -89,7 +91,9 @@ public final class DocumentReader {
           + " found an array or a value.", null);
     }
     ReadResult<?> read;
-    if (shape.page()) {
+    if (shape.legacyV1()) {
+      read = shape.page() ? V1Mapper.readPage(tree, json) : V1Mapper.readService(tree, json);
+    } else if (shape.page()) {
       read = json.readPage(tree, shape.type().modelClass());
     } else {
       read = json.read(tree, shape.type().modelClass());
@@ -102,6 +106,12 @@ public final class DocumentReader {
   public static Shape detect(JsonNode tree) {
     if (!tree.isObject()) {
       return new Shape(RecordType.SERVICE, false, false, "not an object");
+    }
+    if (V1Mapper.isV1Page(tree)) {
+      return new Shape(RecordType.SERVICE, true, true, "a legacy ORUK v1 page (content, totalElements, number)");
+    }
+    if (V1Mapper.isV1Service(tree)) {
+      return new Shape(RecordType.SERVICE, false, true, "a legacy ORUK v1 service (it has v1-only properties)");
     }
     if (tree.has("contents") || countKeys(tree, ENVELOPE) >= 3) {
       JsonNode first = tree.path("contents").path(0);

@@ -26,6 +26,7 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
 
   private final JavaType itemType;
   private final JsonDeserializer<Object> items;
+  private final String itemName;
 
   PageDeserializer() {
     this(null, null);
@@ -35,6 +36,7 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
     super(Page.class);
     this.itemType = itemType;
     this.items = items;
+    this.itemName = itemType == null ? "item" : OrukModule.recordName(itemType.getRawClass());
   }
 
   @Override
@@ -62,7 +64,6 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
     Boolean lastPage = null;
     Boolean empty = null;
     List<Object> contents = null;
-    String itemName = itemType == null ? "item" : OrukModule.recordName(itemType.getRawClass());
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       p.nextToken();
       switch (name) {

@@ -44,7 +44,14 @@ public enum ReadCode {
   V1_PROPERTY_MAPPED("ORUK-V1-002", Severity.INFO, false,
       "A v1 property was moved or renamed to its 3.0 equivalent."),
   V1_PROPERTY_KEPT("ORUK-V1-003", Severity.INFO, false,
-      "A v1 property has no 3.0 equivalent; it was kept as an extension.");
+      "A v1 property has no 3.0 equivalent; it was kept as an extension."),
+  V1_PAGE_NUMBER_ASSUMED("ORUK-V1-004", Severity.WARNING, false,
+      "Whether a v1 page counts its number from 0 or from 1 could not be told, or contradicted what the caller"
+          + " said; the message says which was used."),
+  V1_EMPTY_VALUE_OMITTED("ORUK-V1-005", Severity.INFO, false,
+      "A v1 property was null or empty, which v1 allowed; ORUK 3.0 asks for it to be left out, so it was."),
+  V1_REQUIRED_MISSING("ORUK-V1-006", Severity.WARNING, false,
+      "ORUK 3.0 requires a property the v1 document has nothing for; it was left absent, not invented.");
 
   /** How much a finding matters to someone consuming the data. */
   public enum Severity {

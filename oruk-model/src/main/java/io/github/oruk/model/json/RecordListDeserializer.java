@@ -24,6 +24,7 @@ final class RecordListDeserializer extends StdDeserializer<List<Object>> impleme
 
   private final JavaType listType;
   private final JsonDeserializer<Object> elements;
+  private final String elementName;
 
   RecordListDeserializer(JavaType listType) {
     this(listType, null);
@@ -33,6 +34,7 @@ final class RecordListDeserializer extends StdDeserializer<List<Object>> impleme
     super(listType);
     this.listType = listType;
     this.elements = elements;
+    this.elementName = OrukModule.recordName(listType.getContentType().getRawClass());
   }
 
   @Override
@@ -77,7 +79,7 @@ final class RecordListDeserializer extends StdDeserializer<List<Object>> impleme
 
   @Override
   public List<Object> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-    return read(p, ctxt, elements, OrukModule.recordName(listType.getContentType().getRawClass()));
+    return read(p, ctxt, elements, elementName);
   }
 
   @Override

@@ -76,6 +76,10 @@ final class TemporalDeserializers {
     @Override
     public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
+        OffsetDateTime exact = IsoText.dateTime(p.getText());
+        if (exact != null) {
+          return exact;
+        }
         String text = p.getText().strip();
         try {
           if (RFC3339_DATE_TIME.matcher(text).matches()) {
@@ -129,6 +133,10 @@ final class TemporalDeserializers {
     @Override
     public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
+        LocalDate exact = IsoText.date(p.getText());
+        if (exact != null) {
+          return exact;
+        }
         String text = p.getText().strip();
         try {
           if (ISO_DATE.matcher(text).matches()) {
@@ -184,6 +192,10 @@ final class TemporalDeserializers {
     public LocalTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
         String raw = p.getText();
+        LocalTime exact = IsoText.time(raw);
+        if (exact != null) {
+          return exact;
+        }
         String text = raw.strip();
         try {
           if (TIME_OF_DAY.matcher(text).matches() && text.equals(raw)) {
