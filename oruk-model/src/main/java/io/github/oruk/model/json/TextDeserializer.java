@@ -99,7 +99,7 @@ final class TextDeserializer extends StdScalarDeserializer<String> implements Co
   }
 
   private static void checkHtml(String text, JsonParser p, DeserializationContext ctxt) {
-    if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+    if (!mayHoldMarkup(text)) {
       return;
     }
     var match = HTML.matcher(text);
@@ -110,18 +110,38 @@ final class TextDeserializer extends StdScalarDeserializer<String> implements Co
     }
   }
 
+  /** A quick single pass: only text with '<' or '&' can hold a tag or an entity. */
+  private static boolean mayHoldMarkup(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '<' || c == '&') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the text has the 8-4-4-4-12 hexadecimal form of a UUID (either letter case). */
   static boolean isUuid(String text) {
-    if (text.length() != 36) {
+    if (text.length() != 36 || text.charAt(8) != '-' || text.charAt(13) != '-' || text.charAt(18) != '-'
+        || text.charAt(23) != '-') {
       return false;
     }
-    for (int i = 0; i < 36; i++) {
+    return hex(text, 0, 8) && hex(text, 9, 13) && hex(text, 14, 18) && hex(text, 19, 23) && hex(text, 24, 36);
+  }
+
+  private static final boolean[] HEX_DIGIT = new boolean[128];
+
+  static {
+    for (char c : "0123456789abcdefABCDEF".toCharArray()) {
+      HEX_DIGIT[c] = true;
+    }
+  }
+
+  private static boolean hex(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-        if (c != '-') {
-          return false;
-        }
-      } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+      if (c >= 128 || !HEX_DIGIT[c]) {
         return false;
       }
     }
