@@ -1,0 +1,547 @@
+package io.github.oruk.model.query;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/**
+ * The query of a list endpoint: every ORUK 3.0 parameter, typed, each absent (null) unless set. A client
+ * turns it into a query string with {@link #toQueryString()}; a server turns a query string back into
+ * one with {@link #parse(Endpoint, String)}, which refuses anything it cannot understand.
+ *
+ * <pre>{@code
+ * Query query = Query.builder().search("food bank").postcode("BS1 4DJ").proximity(2000).perPage(50).build();
+ * query.toQueryString();   // "search=food%20bank&per_page=50&postcode=BS1%204DJ&proximity=2000"
+ * }</pre>
+ *
+ * <p>Parameters combine with AND. Pages count from 1. {@code day} is a day of the week, written on the wire
+ * as an iCalendar code ({@code MO} … {@code SU}); {@code start_time} and {@code end_time} are UK times of
+ * day; {@code modified_after} is an instant.
+ *
+ * @param search words to look for
+ * @param page the page, from 1
+ * @param perPage records per page, at least 1
+ * @param format json (one page) or ndjson (every record, one per line)
+ * @param taxonomyTermId records tagged with this term
+ * @param taxonomyId records tagged with a term from this taxonomy
+ * @param organizationId records of this organization's services
+ * @param modifiedAfter records modified at or after this instant
+ * @param minimal list items with only id, name, status and last_modified
+ * @param full fully nested list items
+ * @param fullService fully nested services inside organizations
+ * @param postcode a UK postcode to search around
+ * @param proximity metres from the postcode's centre
+ * @param topOnly taxonomy terms without a parent
+ * @param parentId taxonomy terms with this parent
+ * @param minimumAge services whose minimum age is at least this
+ * @param maximumAge services whose maximum age is at most this
+ * @param startTime services open at or after this time of day
+ * @param endTime services closing at or before this time of day
+ * @param day services open on this day of the week
+ */
+public record Query(
+    String search,
+    Integer page,
+    Integer perPage,
+    Format format,
+    String taxonomyTermId,
+    String taxonomyId,
+    String organizationId,
+    OffsetDateTime modifiedAfter,
+    Boolean minimal,
+    Boolean full,
+    Boolean fullService,
+    String postcode,
+    BigDecimal proximity,
+    Boolean topOnly,
+    String parentId,
+    BigDecimal minimumAge,
+    BigDecimal maximumAge,
+    LocalTime startTime,
+    LocalTime endTime,
+    DayOfWeek day) {
+
+  /** How a list endpoint answers. */
+  public enum Format {
+    /** One page, in the page envelope. */
+    JSON,
+    /** Every matching record, one JSON document per line, no paging. */
+    NDJSON;
+
+    String wire() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final Map<DayOfWeek, String> DAY_CODES = new EnumMap<>(Map.of(
+      DayOfWeek.MONDAY, "MO", DayOfWeek.TUESDAY, "TU", DayOfWeek.WEDNESDAY, "WE", DayOfWeek.THURSDAY, "TH",
+      DayOfWeek.FRIDAY, "FR", DayOfWeek.SATURDAY, "SA", DayOfWeek.SUNDAY, "SU"));
+
+  public Query {
+    if (page != null && page < 1) {
+      throw new IllegalArgumentException("page counts from 1; got " + page);
+    }
+    if (perPage != null && perPage < 1) {
+      throw new IllegalArgumentException("per_page must be at least 1; got " + perPage);
+    }
+    requireNotNegative("proximity", proximity);
+    requireNotNegative("minimum_age", minimumAge);
+    requireNotNegative("maximum_age", maximumAge);
+  }
+
+  /** The query with no parameters: everything, first page, the publisher's page size. */
+  public static Query all() {
+    return builder().build();
+  }
+
+  /** A builder with every parameter absent. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this query. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** This query for another page. */
+  public Query withPage(int page) {
+    return toBuilder().page(page).build();
+  }
+
+  /** This query with another page size. */
+  public Query withPerPage(int perPage) {
+    return toBuilder().perPage(perPage).build();
+  }
+
+  /** The wire text of every parameter that is set, in the order {@link Parameter} lists them. */
+  public Map<Parameter, String> toWire() {
+    Map<Parameter, String> wire = new EnumMap<>(Parameter.class);
+    put(wire, Parameter.SEARCH, search);
+    put(wire, Parameter.PAGE, page);
+    put(wire, Parameter.PER_PAGE, perPage);
+    put(wire, Parameter.FORMAT, format == null ? null : format.wire());
+    put(wire, Parameter.TAXONOMY_TERM_ID, taxonomyTermId);
+    put(wire, Parameter.TAXONOMY_ID, taxonomyId);
+    put(wire, Parameter.ORGANIZATION_ID, organizationId);
+    put(wire, Parameter.MODIFIED_AFTER,
+        modifiedAfter == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(modifiedAfter));
+    put(wire, Parameter.MINIMAL, minimal);
+    put(wire, Parameter.FULL, full);
+    put(wire, Parameter.FULL_SERVICE, fullService);
+    put(wire, Parameter.POSTCODE, postcode);
+    put(wire, Parameter.PROXIMITY, proximity == null ? null : proximity.toPlainString());
+    put(wire, Parameter.TOP_ONLY, topOnly);
+    put(wire, Parameter.PARENT_ID, parentId);
+    put(wire, Parameter.MINIMUM_AGE, minimumAge == null ? null : minimumAge.toPlainString());
+    put(wire, Parameter.MAXIMUM_AGE, maximumAge == null ? null : maximumAge.toPlainString());
+    put(wire, Parameter.START_TIME, startTime == null ? null : time(startTime));
+    put(wire, Parameter.END_TIME, endTime == null ? null : time(endTime));
+    put(wire, Parameter.DAY, day == null ? null : DAY_CODES.get(day));
+    return wire;
+  }
+
+  /** The parameters that are set. */
+  public Set<Parameter> parameters() {
+    return toWire().keySet();
+  }
+
+  /** The query string, percent-encoded (UTF-8, spaces as %20), without a leading '?'; "" when empty. */
+  public String toQueryString() {
+    StringJoiner joined = new StringJoiner("&");
+    toWire().forEach((parameter, value) -> joined.add(parameter.wireName() + "=" + QueryText.encode(value)));
+    return joined.toString();
+  }
+
+  /**
+   * Checks that the endpoint takes every parameter that is set.
+   *
+   * @throws InvalidQueryException naming the first parameter the endpoint does not take
+   */
+  public Query requireApplicableTo(Endpoint endpoint) {
+    for (Parameter parameter : parameters()) {
+      if (!endpoint.parameters().contains(parameter)) {
+        throw notTaken(endpoint, parameter.wireName());
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Reads the query string of a request to a list endpoint. Empty values ({@code search=}) count as
+   * absent; everything else must be understood: an unknown or repeated parameter, one the endpoint
+   * does not take, and a value of the wrong form are each refused with the parameter's name and what was
+   * expected. Dates and date-times without an offset are read as UK time.
+   *
+   * @param rawQuery the part after '?', still percent-encoded; null or "" for none
+   * @throws InvalidQueryException when anything in it cannot be understood
+   */
+  public static Query parse(Endpoint endpoint, String rawQuery) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (rawQuery != null && !rawQuery.isEmpty()) {
+      for (String pair : rawQuery.split("&", -1)) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int equals = pair.indexOf('=');
+        String name = decode(null, equals < 0 ? pair : pair.substring(0, equals));
+        String value = equals < 0 ? "" : decode(name, pair.substring(equals + 1));
+        Parameter parameter = Parameter.fromWireName(name).orElseThrow(() -> new InvalidQueryException(name,
+            "'" + shorten(name) + "' is not an ORUK query parameter; " + endpoint.path() + " takes "
+                + names(endpoint.parameters()) + "."));
+        if (!endpoint.parameters().contains(parameter)) {
+          throw notTaken(endpoint, name);
+        }
+        if (values.containsKey(name)) {
+          throw new InvalidQueryException(name, "'" + name + "' is given more than once; give it once.");
+        }
+        values.put(name, value);
+      }
+    }
+    Builder query = builder();
+    values.forEach((name, value) -> {
+      if (!value.isEmpty()) {
+        set(query, Parameter.fromWireName(name).orElseThrow(), value);
+      }
+    });
+    try {
+      return query.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidQueryException(null, e.getMessage());
+    }
+  }
+
+  private static void set(Builder query, Parameter parameter, String value) {
+    String name = parameter.wireName();
+    switch (parameter) {
+      case SEARCH -> query.search(value);
+      case PAGE -> query.page(positive(name, value));
+      case PER_PAGE -> query.perPage(positive(name, value));
+      case FORMAT -> query.format(switch (value.toLowerCase(Locale.ROOT)) {
+        case "json" -> Format.JSON;
+        case "ndjson" -> Format.NDJSON;
+        default -> throw invalid(name, value, "json or ndjson");
+      });
+      case TAXONOMY_TERM_ID -> query.taxonomyTermId(value);
+      case TAXONOMY_ID -> query.taxonomyId(value);
+      case ORGANIZATION_ID -> query.organizationId(value);
+      case MODIFIED_AFTER -> query.modifiedAfter(instant(name, value));
+      case MINIMAL -> query.minimal(bool(name, value));
+      case FULL -> query.full(bool(name, value));
+      case FULL_SERVICE -> query.fullService(bool(name, value));
+      case POSTCODE -> query.postcode(value);
+      case PROXIMITY -> query.proximity(number(name, value, "a distance in metres, such as 2000"));
+      case TOP_ONLY -> query.topOnly(bool(name, value));
+      case PARENT_ID -> query.parentId(value);
+      case MINIMUM_AGE -> query.minimumAge(number(name, value, "an age in years, such as 16"));
+      case MAXIMUM_AGE -> query.maximumAge(number(name, value, "an age in years, such as 16"));
+      case START_TIME -> query.startTime(timeOfDay(name, value));
+      case END_TIME -> query.endTime(timeOfDay(name, value));
+      case DAY -> query.day(day(name, value));
+    }
+  }
+
+  private static int positive(String name, String value) {
+    try {
+      int number = Integer.parseInt(value.strip());
+      if (number >= 1) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(name, value, "a whole number from 1 to " + Integer.MAX_VALUE);
+  }
+
+  private static Boolean bool(String name, String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw invalid(name, value, "true or false");
+    };
+  }
+
+  private static BigDecimal number(String name, String value, String expected) {
+    try {
+      BigDecimal number = new BigDecimal(value.strip());
+      if (number.signum() >= 0 && number.compareTo(BigDecimal.valueOf(1_000_000_000)) <= 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(name, value, expected);
+  }
+
+  private static OffsetDateTime instant(String name, String value) {
+    String text = value.strip();
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeException e) {
+      // try the UK forms below
+    }
+    try {
+      return LocalDateTime.parse(text).atZone(LONDON).toOffsetDateTime();
+    } catch (DateTimeException e) {
+      // try a date
+    }
+    try {
+      return LocalDate.parse(text).atStartOfDay(LONDON).toOffsetDateTime();
+    } catch (DateTimeException e) {
+      throw invalid(name, value, "a date-time such as 2024-05-01T09:30:00Z (or a date, read as midnight UK time)");
+    }
+  }
+
+  private static LocalTime timeOfDay(String name, String value) {
+    String text = value.strip();
+    if (text.matches("([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?")) {
+      return LocalTime.parse(text);
+    }
+    throw invalid(name, value, "a time of day as HH:MM, such as 09:30");
+  }
+
+  private static DayOfWeek day(String name, String value) {
+    String text = value.strip().toUpperCase(Locale.ROOT);
+    for (Map.Entry<DayOfWeek, String> code : DAY_CODES.entrySet()) {
+      if (code.getValue().equals(text) || code.getKey().name().equals(text)) {
+        return code.getKey();
+      }
+    }
+    throw invalid(name, value, "a day code: MO, TU, WE, TH, FR, SA or SU");
+  }
+
+  private static String decode(String parameter, String text) {
+    try {
+      return QueryText.decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidQueryException(parameter, "the query string is not correctly percent-encoded near '"
+          + shorten(text) + "': " + e.getMessage() + ".");
+    }
+  }
+
+  private static InvalidQueryException invalid(String name, String value, String expected) {
+    return new InvalidQueryException(name, "'" + name + "' must be " + expected + "; got '" + shorten(value) + "'.");
+  }
+
+  private static InvalidQueryException notTaken(Endpoint endpoint, String name) {
+    String elsewhere = Parameter.fromWireName(name).map(parameter -> java.util.Arrays.stream(Endpoint.values())
+        .filter(e -> e.parameters().contains(parameter)).map(Endpoint::path).collect(Collectors.joining(", ")))
+        .orElse("");
+    return new InvalidQueryException(name, endpoint.path() + " does not take '" + name + "'"
+        + (elsewhere.isEmpty() ? "" : " (it applies to " + elsewhere + ")") + "; it takes "
+        + names(endpoint.parameters()) + ".");
+  }
+
+  private static String names(Set<Parameter> parameters) {
+    return parameters.isEmpty() ? "no parameters"
+        : parameters.stream().map(Parameter::wireName).collect(Collectors.joining(", "));
+  }
+
+  private static String shorten(String text) {
+    String clean = text.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
+  }
+
+  private static String time(LocalTime time) {
+    return time.getSecond() == 0 && time.getNano() == 0
+        ? String.format(Locale.ROOT, "%02d:%02d", time.getHour(), time.getMinute())
+        : time.withNano(0).toString();
+  }
+
+  private static void put(Map<Parameter, String> wire, Parameter parameter, Object value) {
+    if (value != null) {
+      wire.put(parameter, value.toString());
+    }
+  }
+
+  private static void requireNotNegative(String name, BigDecimal value) {
+    if (value != null && value.signum() < 0) {
+      throw new IllegalArgumentException(name + " cannot be negative; got " + value.toPlainString());
+    }
+  }
+
+  /** Builds a {@link Query}; every parameter starts absent. */
+  public static final class Builder {
+    private String search;
+    private Integer page;
+    private Integer perPage;
+    private Format format;
+    private String taxonomyTermId;
+    private String taxonomyId;
+    private String organizationId;
+    private OffsetDateTime modifiedAfter;
+    private Boolean minimal;
+    private Boolean full;
+    private Boolean fullService;
+    private String postcode;
+    private BigDecimal proximity;
+    private Boolean topOnly;
+    private String parentId;
+    private BigDecimal minimumAge;
+    private BigDecimal maximumAge;
+    private LocalTime startTime;
+    private LocalTime endTime;
+    private DayOfWeek day;
+
+    private Builder() {
+    }
+
+    private Builder(Query query) {
+      search = query.search;
+      page = query.page;
+      perPage = query.perPage;
+      format = query.format;
+      taxonomyTermId = query.taxonomyTermId;
+      taxonomyId = query.taxonomyId;
+      organizationId = query.organizationId;
+      modifiedAfter = query.modifiedAfter;
+      minimal = query.minimal;
+      full = query.full;
+      fullService = query.fullService;
+      postcode = query.postcode;
+      proximity = query.proximity;
+      topOnly = query.topOnly;
+      parentId = query.parentId;
+      minimumAge = query.minimumAge;
+      maximumAge = query.maximumAge;
+      startTime = query.startTime;
+      endTime = query.endTime;
+      day = query.day;
+    }
+
+    public Builder search(String search) {
+      this.search = search;
+      return this;
+    }
+
+    public Builder page(Integer page) {
+      this.page = page;
+      return this;
+    }
+
+    public Builder perPage(Integer perPage) {
+      this.perPage = perPage;
+      return this;
+    }
+
+    public Builder format(Format format) {
+      this.format = format;
+      return this;
+    }
+
+    public Builder taxonomyTermId(String taxonomyTermId) {
+      this.taxonomyTermId = taxonomyTermId;
+      return this;
+    }
+
+    public Builder taxonomyId(String taxonomyId) {
+      this.taxonomyId = taxonomyId;
+      return this;
+    }
+
+    public Builder organizationId(String organizationId) {
+      this.organizationId = organizationId;
+      return this;
+    }
+
+    public Builder modifiedAfter(OffsetDateTime modifiedAfter) {
+      this.modifiedAfter = modifiedAfter;
+      return this;
+    }
+
+    public Builder minimal(Boolean minimal) {
+      this.minimal = minimal;
+      return this;
+    }
+
+    public Builder full(Boolean full) {
+      this.full = full;
+      return this;
+    }
+
+    public Builder fullService(Boolean fullService) {
+      this.fullService = fullService;
+      return this;
+    }
+
+    public Builder postcode(String postcode) {
+      this.postcode = postcode;
+      return this;
+    }
+
+    public Builder proximity(BigDecimal metres) {
+      this.proximity = metres;
+      return this;
+    }
+
+    public Builder proximity(long metres) {
+      return proximity(BigDecimal.valueOf(metres));
+    }
+
+    public Builder topOnly(Boolean topOnly) {
+      this.topOnly = topOnly;
+      return this;
+    }
+
+    public Builder parentId(String parentId) {
+      this.parentId = parentId;
+      return this;
+    }
+
+    public Builder minimumAge(BigDecimal minimumAge) {
+      this.minimumAge = minimumAge;
+      return this;
+    }
+
+    public Builder minimumAge(int years) {
+      return minimumAge(BigDecimal.valueOf(years));
+    }
+
+    public Builder maximumAge(BigDecimal maximumAge) {
+      this.maximumAge = maximumAge;
+      return this;
+    }
+
+    public Builder maximumAge(int years) {
+      return maximumAge(BigDecimal.valueOf(years));
+    }
+
+    public Builder startTime(LocalTime startTime) {
+      this.startTime = startTime;
+      return this;
+    }
+
+    public Builder endTime(LocalTime endTime) {
+      this.endTime = endTime;
+      return this;
+    }
+
+    public Builder day(DayOfWeek day) {
+      this.day = day;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a number is out of range (page below 1, a negative age, ...)
+     */
+    public Query build() {
+      return new Query(search, page, perPage, format, taxonomyTermId, taxonomyId, organizationId, modifiedAfter,
+          minimal, full, fullService, postcode, proximity, topOnly, parentId, minimumAge, maximumAge, startTime,
+          endTime, day);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.github.oruk.model.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class QueryTest {
+
+  @Test
+  void encodesSpacesUnicodeAndReservedCharacters() {
+    Query query = Query.builder().search("café & crèche").postcode("BS1 4DJ").proximity(2000).perPage(50).build();
+
+    assertEquals("search=caf%C3%A9%20%26%20cr%C3%A8che&per_page=50&postcode=BS1%204DJ&proximity=2000",
+        query.toQueryString());
+  }
+
+  @Test
+  void everyParameterSurvivesARoundTrip() {
+    Query query = Query.builder().search("food").page(3).perPage(25).format(Query.Format.NDJSON)
+        .taxonomyTermId("t 1").taxonomyId("x/y").organizationId("o?1")
+        .modifiedAfter(OffsetDateTime.of(2024, 5, 1, 9, 30, 0, 0, ZoneOffset.UTC))
+        .minimal(true).full(false).minimumAge(5).maximumAge(new BigDecimal("17.5"))
+        .startTime(LocalTime.of(9, 0)).endTime(LocalTime.of(17, 30, 15)).day(DayOfWeek.SATURDAY)
+        .build();
+
+    assertEquals(query, Query.parse(Endpoint.SERVICES, query.toQueryString()));
+    Query places = Query.builder().postcode("M1 1AE").proximity(new BigDecimal("1500.5")).build();
+    assertEquals(places, Query.parse(Endpoint.SERVICE_AT_LOCATIONS, places.toQueryString()));
+    Query terms = Query.builder().topOnly(true).parentId("p").taxonomyId("t").build();
+    assertEquals(terms, Query.parse(Endpoint.TAXONOMY_TERMS, terms.toQueryString()));
+  }
+
+  @Test
+  void parsingAcceptsTheFormsBrowsersAndPeopleSend() {
+    Query query = Query.parse(Endpoint.SERVICES,
+        "search=food+bank&day=sa&minimal=TRUE&modified_after=2024-06-01&page=&start_time=09:00");
+
+    assertEquals("food bank", query.search());
+    assertEquals(DayOfWeek.SATURDAY, query.day());
+    assertEquals(Boolean.TRUE, query.minimal());
+    assertEquals(OffsetDateTime.of(2024, 6, 1, 0, 0, 0, 0, ZoneOffset.ofHours(1)), query.modifiedAfter());
+    assertNull(query.page(), "an empty value counts as absent");
+  }
+
+  @Test
+  void parsingRefusesWhatItCannotUnderstandAndNamesTheParameter() {
+    assertRefused(Endpoint.SERVICES, "page=0", "page", "whole number");
+    assertRefused(Endpoint.SERVICES, "page=-1", "page", "whole number");
+    assertRefused(Endpoint.SERVICES, "page=99999999999", "page", "whole number");
+    assertRefused(Endpoint.SERVICES, "per_page=ten", "per_page", "whole number");
+    assertRefused(Endpoint.SERVICES, "minimal=yes", "minimal", "true or false");
+    assertRefused(Endpoint.SERVICES, "modified_after=yesterday", "modified_after", "date-time");
+    assertRefused(Endpoint.SERVICES, "start_time=9am", "start_time", "HH:MM");
+    assertRefused(Endpoint.SERVICES, "day=funday", "day", "day code");
+    assertRefused(Endpoint.SERVICES, "minimum_age=-3", "minimum_age", "age");
+    assertRefused(Endpoint.SERVICES, "format=xml", "format", "json or ndjson");
+    assertRefused(Endpoint.SERVICES, "search=a&search=b", "search", "more than once");
+    assertRefused(Endpoint.SERVICES, "colour=red", "colour", "not an ORUK query parameter");
+    assertRefused(Endpoint.SERVICES, "postcode=BS1", "postcode", "/service_at_locations");
+    assertRefused(Endpoint.TAXONOMIES, "taxonomy_id=x", "taxonomy_id", "it takes search, page");
+    assertRefused(Endpoint.SERVICES, "search=%E2%28", "search", "UTF-8");
+    assertRefused(Endpoint.SERVICES, "search=100%", "search", "percent-encoded");
+  }
+
+  @Test
+  void clientsLearnEarlyWhenAParameterDoesNotApply() {
+    Query query = Query.builder().postcode("BS1 4DJ").build();
+    assertEquals(query, query.requireApplicableTo(Endpoint.SERVICE_AT_LOCATIONS));
+    InvalidQueryException refused = assertThrows(InvalidQueryException.class,
+        () -> query.requireApplicableTo(Endpoint.SERVICES));
+    assertEquals("postcode", refused.parameter());
+  }
+
+  @Test
+  void numbersOutOfRangeAreRefusedWhenBuilt() {
+    assertThrows(IllegalArgumentException.class, () -> Query.builder().page(0).build());
+    assertThrows(IllegalArgumentException.class, () -> Query.builder().perPage(0).build());
+    assertThrows(IllegalArgumentException.class, () -> Query.builder().proximity(-1).build());
+  }
+
+  @Test
+  void pathsEncodeIdentifiersAsOneSegment() {
+    assertEquals("/services/a%2Fb%20c", Endpoint.SERVICE.path("a/b c"));
+    assertEquals(Endpoint.SERVICES, Endpoint.SERVICE.listEndpoint());
+    assertThrows(IllegalArgumentException.class, () -> Endpoint.SERVICES.path("x"));
+  }
+
+  private static void assertRefused(Endpoint endpoint, String raw, String parameter, String hint) {
+    InvalidQueryException refused = assertThrows(InvalidQueryException.class, () -> Query.parse(endpoint, raw), raw);
+    assertEquals(parameter, refused.parameter(), raw);
+    assertTrue(refused.getMessage().contains(hint), raw + " -> " + refused.getMessage());
+  }
+}
