@@ -1,0 +1,2 @@
+/** Example: a JDBC-backed ORUK publisher. */
+package io.github.oruk.examples.jdbc;
