@@ -1,0 +1,5 @@
+/**
+ * Serves an ORUK API with the JDK's built-in HTTP server ({@code com.sun.net.httpserver}): {@link
+ * io.github.oruk.server.jdk.OrukHttpServer}. The embedded default: no dependency beyond the JDK.
+ */
+package io.github.oruk.server.jdk;

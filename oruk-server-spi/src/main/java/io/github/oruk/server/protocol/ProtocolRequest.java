@@ -1,0 +1,39 @@
+package io.github.oruk.server.protocol;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One HTTP request as the protocol core sees it, whatever server received it. Adapters build it; the
+ * core never touches the server's own request object.
+ *
+ * @param method the HTTP method, such as {@code GET}
+ * @param scheme {@code http} or {@code https}, as the adapter received the request
+ * @param prefix the raw path where the API is mounted, such as {@code /oruk}, or {@code ""} at the root
+ * @param path the raw (still percent-encoded) path below {@code prefix}, starting with {@code /}
+ * @param rawQuery the raw query string after {@code ?}, or null when there is none
+ * @param headers the request's headers
+ * @param clientAddress the client's address (used for per-client throttling), never null
+ * @param localAuthority {@code host:port} the server is listening on, used when the request has no
+ *     usable {@code Host} header
+ */
+public record ProtocolRequest(String method, String scheme, String prefix, String path, String rawQuery,
+    Headers headers, String clientAddress, String localAuthority) {
+
+  public ProtocolRequest {
+    method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+    scheme = scheme == null ? "http" : scheme.toLowerCase(Locale.ROOT);
+    prefix = prefix == null ? "" : prefix;
+    path = path == null || path.isEmpty() ? "/" : path;
+    headers = headers == null ? name -> null : headers;
+    clientAddress = clientAddress == null ? "" : clientAddress;
+    localAuthority = localAuthority == null ? "localhost" : localAuthority;
+  }
+
+  /** The request's headers, looked up by name without regard to case. */
+  @FunctionalInterface
+  public interface Headers {
+    /** The first value of the header, or null when the request has none. */
+    String first(String name);
+  }
+}

@@ -1,0 +1,143 @@
+package io.github.oruk.server.servlet;
+
+import io.github.oruk.server.DirectoryProvider;
+import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.protocol.OrukProtocol;
+import io.github.oruk.server.protocol.ProtocolRequest;
+import io.github.oruk.server.protocol.ProtocolResponse;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
+
+/**
+ * Serves an {@link OrukApi} from any Jakarta Servlet 6 container (Tomcat 10.1+, Jetty 12 ee10, Spring Boot
+ * 3, ...). Map it to a path pattern ending in {@code /*}, such as {@code /oruk/*}; the API's root is then
+ * {@code /oruk/}.
+ *
+ * <pre>{@code
+ * // Spring Boot 3
+ * @Bean
+ * ServletRegistrationBean<OrukServlet> oruk(MyDirectory directory) {
+ *   return new ServletRegistrationBean<>(new OrukServlet(OrukApi.of(directory)), "/oruk/*");
+ * }
+ * }</pre>
+ *
+ * <p>Declared in {@code web.xml} instead, it takes the provider's class name (which needs a public
+ * no-argument constructor) from the init parameter {@code provider}.
+ *
+ * <p>Every method is answered by the protocol core (GET, HEAD, OPTIONS; 405 for the rest). When the
+ * servlet is also registered as the container's error page for its path, error dispatches are answered
+ * with the same JSON error body.
+ */
+public class OrukServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Init parameter naming the {@link DirectoryProvider} class, for containers configured by web.xml. */
+  public static final String PROVIDER_PARAMETER = "provider";
+
+  private transient OrukProtocol protocol;
+
+  /** A servlet serving {@code api}. */
+  public OrukServlet(OrukApi api) {
+    this.protocol = new OrukProtocol(api);
+  }
+
+  /** For web.xml: the provider's class comes from the init parameter {@value #PROVIDER_PARAMETER}. */
+  public OrukServlet() {
+  }
+
+  @Override
+  public void init() throws ServletException {
+    if (protocol != null) {
+      return;
+    }
+    String className = getInitParameter(PROVIDER_PARAMETER);
+    if (className == null || className.isBlank()) {
+      throw new ServletException("OrukServlet needs an OrukApi, or the init parameter '" + PROVIDER_PARAMETER
+          + "' naming a DirectoryProvider class with a public no-argument constructor");
+    }
+    try {
+      Class<?> type = Class.forName(className.strip(), true, Thread.currentThread().getContextClassLoader());
+      DirectoryProvider provider = (DirectoryProvider) type.getConstructor().newInstance();
+      protocol = new OrukProtocol(OrukApi.of(provider));
+    } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
+        | InvocationTargetException | ClassCastException e) {
+      throw new ServletException("cannot create the DirectoryProvider '" + className + "': " + e, e);
+    }
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ProtocolResponse answer;
+    if (request.getDispatcherType() == DispatcherType.ERROR) {
+      Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+      int status = code instanceof Integer number && number >= 400 && number <= 599 ? number : 500;
+      answer = protocol.errorResponse(status, status == 404 ? "not_found" : status < 500 ? "bad_request"
+          : "internal_error", "The server could not answer this request (HTTP " + status + ").");
+    } else {
+      ProtocolRequest asked;
+      try {
+        asked = toProtocol(request);
+      } catch (IllegalArgumentException e) {
+        // Servlet 6 containers refuse to report the servlet path of an ambiguous URI (an encoded '/').
+        asked = null;
+      }
+      answer = asked != null ? protocol.handle(asked) : protocol.errorResponse(400, "invalid_path",
+          "The request path is ambiguous (an encoded '/' or a dot segment); send the path without them.");
+    }
+    send(request, response, answer);
+  }
+
+  private static ProtocolRequest toProtocol(HttpServletRequest request) {
+    String prefix = request.getContextPath();
+    HttpServletMapping mapping = request.getHttpServletMapping();
+    MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
+    if (match != MappingMatch.DEFAULT && match != MappingMatch.CONTEXT_ROOT) {
+      prefix += request.getServletPath();
+    }
+    String uri = request.getRequestURI();
+    String path;
+    if (uri.startsWith(prefix)) {
+      path = uri.substring(prefix.length());
+    } else {
+      path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+    }
+    String local = request.getLocalAddr();
+    return new ProtocolRequest(
+        request.getMethod(),
+        request.getScheme(),
+        prefix,
+        path,
+        request.getQueryString(),
+        request::getHeader,
+        request.getRemoteAddr(),
+        (local != null && local.contains(":") ? "[" + local + "]" : local) + ":" + request.getLocalPort());
+  }
+
+  private static void send(HttpServletRequest request, HttpServletResponse response, ProtocolResponse answer)
+      throws IOException {
+    response.setStatus(answer.status());
+    for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+      if (header.getKey().equalsIgnoreCase("Content-Length")) {
+        response.setContentLengthLong(Long.parseLong(header.getValue()));
+      } else {
+        response.setHeader(header.getKey(), header.getValue());
+      }
+    }
+    ProtocolResponse.Body body = answer.body();
+    if (body == null || request.getMethod().equalsIgnoreCase("HEAD")) {
+      return;
+    }
+    // A streamed body that fails part-way throws; the container then aborts the committed response.
+    body.writeTo(response.getOutputStream());
+  }
+}

@@ -1,0 +1,598 @@
+package io.github.oruk.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.oruk.model.Service;
+import io.github.oruk.model.query.Endpoint;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every endpoint and every protocol rule, written once and run against each adapter (the JDK server and
+ * the servlet inside Jetty). Subclasses say how to serve an {@link OrukApi} and where its root is.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class EndpointSuite {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final List<String> LISTS = List.of("services", "service_at_locations", "organizations",
+      "taxonomies", "taxonomy_terms");
+
+  /** A running server; closing it stops it. */
+  protected interface Served extends AutoCloseable {
+    /** The API's root, ending with '/'. */
+    URI base();
+
+    @Override
+    void close() throws Exception;
+  }
+
+  /** Serves the API and returns where. */
+  protected abstract Served serve(OrukApi api) throws Exception;
+
+  /**
+   * Whether the server in front of the adapter refused the request itself, before the adapter saw it
+   * (a container's own 400 page for a path it will not accept). Such answers must still be 4xx.
+   */
+  protected boolean refusedByContainer(Http.Reply reply) {
+    return false;
+  }
+
+  private final List<Served> running = new ArrayList<>();
+  private Http http;
+  private Http searchOnly;
+  private Http failing;
+
+  @BeforeAll
+  void start() throws Exception {
+    http = new Http(start(OrukApi.of(Directories.reference())));
+    searchOnly = new Http(start(OrukApi.of(Directories.searchOnly())));
+    failing = new Http(start(OrukApi.builder(Directories.failing()).notOfferedStatus(404).build()));
+  }
+
+  protected URI start(OrukApi api) throws Exception {
+    Served served = serve(api);
+    running.add(served);
+    return served.base();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    for (Served served : running) {
+      served.close();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------- helpers
+
+  private static void assertJsonError(Http.Reply reply, int status, String error, String parameter) {
+    assertEquals(status, reply.status(), reply::toString);
+    assertJsonType(reply);
+    assertEquals("*", reply.header("Access-Control-Allow-Origin"), reply::toString);
+    JsonNode body = reply.json();
+    assertEquals(status, body.path("status").asInt(), reply::toString);
+    assertEquals(error, body.path("error").asText(), reply::toString);
+    if (parameter == null) {
+      assertFalse(body.has("parameter"), reply::toString);
+    } else {
+      assertEquals(parameter, body.path("parameter").asText(), reply::toString);
+    }
+    assertFalse(body.path("message").asText().isBlank(), reply::toString);
+    assertFalse(reply.text().contains("Exception"), "no Java exception names in " + reply);
+    assertFalse(reply.text().contains("\tat "), "no stack trace in " + reply);
+  }
+
+  private static Http.Reply ok(Http.Reply reply) {
+    assertEquals(200, reply.status(), reply::toString);
+    assertJsonType(reply);
+    assertEquals("*", reply.header("Access-Control-Allow-Origin"));
+    return reply;
+  }
+
+  /** {@code application/json; charset=utf-8}, allowing the container's spelling of the same value. */
+  private static void assertJsonType(Http.Reply reply) {
+    String type = reply.header("Content-Type");
+    assertNotNull(type, reply::toString);
+    assertEquals("application/json;charset=utf-8", type.replace(" ", "").toLowerCase(java.util.Locale.ROOT),
+        reply::toString);
+  }
+
+  private static List<String> ids(JsonNode page) {
+    List<String> ids = new ArrayList<>();
+    page.path("contents").forEach(item -> ids.add(item.path("id").asText()));
+    return ids;
+  }
+
+  private List<String> allServiceIds() {
+    return Directories.reference().services().stream().map(Service::getId).toList();
+  }
+
+  // ------------------------------------------------------------------------------------------- root
+
+  @Test
+  void apiDetailsNameTheVersionProfileAndThisServersOpenApi() {
+    JsonNode details = ok(http.get("")).json();
+    assertEquals("HSDS-UK-3.0", details.path("version").asText());
+    assertTrue(details.path("profile").asText().startsWith("https://"), details::toString);
+    assertEquals(http.base() + "openapi.json", details.path("openapi_url").asText());
+    assertEquals(3, details.size(), "exactly version, profile and openapi_url: " + details);
+  }
+
+  @Test
+  void openApiIsTheProjectsSpecWithThisServerFilledIn() {
+    JsonNode spec = ok(http.get("openapi.json")).json();
+    String base = http.base().toString();
+    assertEquals(base.substring(0, base.length() - 1), spec.path("servers").path(0).path("url").asText());
+    assertEquals(1, spec.path("servers").size());
+    for (Endpoint endpoint : Endpoint.values()) {
+      assertTrue(spec.path("paths").has(endpoint.path()), "the document describes " + endpoint.path());
+    }
+    assertEquals("HSDS-UK-3.0", spec.path("info").path("version").asText());
+  }
+
+  // ------------------------------------------------------------------------------------------- pages
+
+  @Test
+  void envelopeOnFirstMiddleLastAndBeyondTheLastPage() {
+    int total = Directories.SERVICES;
+    JsonNode first = ok(http.get("services?page=1")).json();
+    JsonNode middle = ok(http.get("services?page=2")).json();
+    JsonNode last = ok(http.get("services?page=3")).json();
+    JsonNode beyond = ok(http.get("services?page=4")).json();
+    int[][] expected = {{1, 50, 1, 0, 0}, {2, 50, 0, 0, 0}, {3, 20, 0, 1, 0}, {4, 0, 0, 1, 1}};
+    JsonNode[] pages = {first, middle, last, beyond};
+    for (int i = 0; i < pages.length; i++) {
+      JsonNode page = pages[i];
+      assertEquals(total, page.path("total_items").asInt(), page::toString);
+      assertEquals(3, page.path("total_pages").asInt());
+      assertEquals(expected[i][0], page.path("page_number").asInt());
+      assertEquals(expected[i][1], page.path("size").asInt());
+      assertEquals(expected[i][1], page.path("contents").size());
+      assertEquals(expected[i][2] == 1, page.path("first_page").asBoolean());
+      assertEquals(expected[i][3] == 1, page.path("last_page").asBoolean());
+      assertEquals(expected[i][4] == 1, page.path("empty").asBoolean());
+      assertTrue(page.path("first_page").isBoolean() && page.path("last_page").isBoolean()
+          && page.path("empty").isBoolean(), "flags are JSON booleans");
+    }
+    List<String> seen = new ArrayList<>(ids(first));
+    seen.addAll(ids(middle));
+    seen.addAll(ids(last));
+    assertEquals(allServiceIds(), seen, "the pages hold every service once, in order");
+  }
+
+  @Test
+  void perPageIsHonouredAndClampedToTheMaximum() {
+    JsonNode seven = ok(http.get("services?per_page=7&page=3")).json();
+    assertEquals(allServiceIds().subList(14, 21), ids(seven));
+    assertEquals(18, seven.path("total_pages").asInt(), "ceil(120 / 7)");
+
+    JsonNode clamped = ok(http.get("services?per_page=100000")).json();
+    assertEquals(OrukApi.DEFAULT_MAX_PER_PAGE, clamped.path("size").asInt(), "size says the page was cut");
+    assertEquals(2, clamped.path("total_pages").asInt(), "pages counted at the clamped size");
+    assertFalse(clamped.path("last_page").asBoolean());
+  }
+
+  @Test
+  void everyListAndEveryRecordOfPageOneRoundTrips() {
+    for (String list : LISTS) {
+      JsonNode page = ok(http.get(list + "?per_page=5")).json();
+      assertTrue(page.path("total_items").asInt() > 0, list + " is not empty");
+      for (String id : ids(page)) {
+        JsonNode record = ok(http.get(list + "/" + id)).json();
+        assertEquals(id, record.path("id").asText(), list + "/" + id);
+      }
+    }
+  }
+
+  @Test
+  void listItemsLeaveOutNestedListsWhichTheFullViewsCarry() {
+    JsonNode item = ok(http.get("services?per_page=1")).json().path("contents").path(0);
+    assertTrue(item.has("organization"), "a service list item carries its organization");
+    item.fields().forEachRemaining(field -> assertFalse(field.getValue().isArray(), field.getKey()));
+    JsonNode full = ok(http.get("services/" + item.path("id").asText())).json();
+    assertTrue(full.path("service_at_locations").isArray(), "the full service is nested");
+    JsonNode fullItem = ok(http.get("services?per_page=1&full=true")).json().path("contents").path(0);
+    assertEquals(full, fullItem, "full=true gives the by-id view");
+
+    JsonNode minimal = ok(http.get("services?per_page=3&minimal=true")).json().path("contents");
+    for (JsonNode service : minimal) {
+      Set<String> names = new LinkedHashSet<>();
+      service.fieldNames().forEachRemaining(names::add);
+      assertTrue(Set.of("id", "name", "status", "last_modified").containsAll(names), names::toString);
+      assertTrue(names.containsAll(List.of("id", "name", "status")), names::toString);
+    }
+
+    JsonNode link = ok(http.get("service_at_locations?per_page=1")).json().path("contents").path(0);
+    assertTrue(link.path("location").isObject() && link.path("service").isObject(), link::toString);
+    JsonNode fullLink = ok(http.get("service_at_locations/" + link.path("id").asText())).json();
+    assertTrue(fullLink.path("service").path("organization").isObject(), fullLink::toString);
+    assertFalse(fullLink.path("service").has("service_at_locations"), "no loop back to the link");
+
+    JsonNode organization = ok(http.get("organizations?per_page=1")).json().path("contents").path(0);
+    JsonNode withServices = ok(http.get("organizations/" + organization.path("id").asText())).json();
+    assertTrue(withServices.path("services").size() >= 1, withServices::toString);
+    assertFalse(withServices.path("services").path(0).has("schedules"), "list items of services by default");
+    JsonNode withFullServices = ok(http.get("organizations/" + organization.path("id").asText()
+        + "?full_service=true")).json();
+    assertEquals(withServices.path("services").size(), withFullServices.path("services").size());
+  }
+
+  @Test
+  void filtersNarrowTheResultOverHttp() {
+    Service sample = Directories.reference().services().get(5);
+    String organizationId = sample.getOrganizationId();
+    JsonNode page = ok(http.get("services?per_page=100&organization_id=" + organizationId)).json();
+    assertTrue(ids(page).contains(sample.getId()));
+    for (String id : ids(page)) {
+      assertEquals(organizationId, Directories.reference().service(id).orElseThrow().getOrganizationId());
+    }
+    assertEquals(ids(page).size(), page.path("total_items").asInt());
+    JsonNode none = ok(http.get("services?search=zzzzqqqq")).json();
+    assertEquals(0, none.path("total_items").asInt());
+    assertEquals(0, none.path("total_pages").asInt());
+    assertTrue(none.path("empty").asBoolean() && none.path("first_page").asBoolean()
+        && none.path("last_page").asBoolean(), "an empty result is one empty first and last page");
+  }
+
+  // ------------------------------------------------------------------------------------------- protocol
+
+  @Test
+  void corsOnSuccessErrorsAndPreflight() {
+    for (Http.Reply reply : List.of(http.get(""), http.get("services"), http.get("services/nope"),
+        http.get("services?per_page=x"), http.send("DELETE", "services"), failing.get("organizations"),
+        searchOnly.get("services?organization_id=1"))) {
+      assertEquals("*", reply.header("Access-Control-Allow-Origin"), reply::toString);
+    }
+    Http.Reply preflight = http.send("OPTIONS", "services", "Origin", "https://finder.example.org",
+        "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "if-none-match");
+    assertEquals(204, preflight.status(), preflight::toString);
+    assertEquals("*", preflight.header("Access-Control-Allow-Origin"));
+    assertTrue(preflight.header("Access-Control-Allow-Methods").contains("GET"));
+    assertEquals("if-none-match", preflight.header("Access-Control-Allow-Headers"));
+    assertEquals(0, preflight.body().length);
+    assertTrue(http.get("services").header("Access-Control-Expose-Headers").contains("ETag"));
+  }
+
+  @Test
+  void etagAndIfNoneMatchGive304() {
+    Http.Reply first = ok(http.get("services?page=2"));
+    String tag = first.header("ETag");
+    assertNotNull(tag);
+    assertTrue(tag.startsWith("\"") && tag.endsWith("\""), "a strong, quoted tag: " + tag);
+    assertEquals(tag, http.get("services?page=2").header("ETag"), "the same document, the same tag");
+    assertNotEquals(tag, http.get("services?page=3").header("ETag"), "another document, another tag");
+
+    Http.Reply again = http.get("services?page=2", "If-None-Match", tag);
+    assertEquals(304, again.status(), again::toString);
+    assertEquals(0, again.body().length);
+    assertEquals(tag, again.header("ETag"));
+    assertEquals("*", again.header("Access-Control-Allow-Origin"));
+    assertEquals(304, http.get("services?page=2", "If-None-Match", "\"other\", " + tag).status());
+    assertEquals(304, http.get("services?page=2", "If-None-Match", "W/" + tag).status(), "weak comparison");
+    assertEquals(200, http.get("services?page=3", "If-None-Match", tag).status());
+    String gzipTag = http.get("services?page=2", "Accept-Encoding", "gzip").header("ETag");
+    assertNotEquals(tag, gzipTag, "the gzip form has its own tag");
+    assertEquals(304, http.get("services?page=2", "If-None-Match", gzipTag).status(), "either tag revalidates");
+  }
+
+  @Test
+  void headAnswersLikeGetWithoutABody() {
+    for (String path : List.of("", "services?page=2", "services/" + allServiceIds().get(3), "services/nope",
+        "openapi.json")) {
+      Http.Reply get = http.get(path);
+      Http.Reply head = http.send("HEAD", path);
+      assertEquals(get.status(), head.status(), path);
+      assertEquals(0, head.body().length, path);
+      assertEquals(get.header("Content-Type"), head.header("Content-Type"), path);
+      assertEquals(get.header("Access-Control-Expose-Headers"), head.header("Access-Control-Expose-Headers"), path);
+      assertEquals(String.valueOf(get.body().length), head.header("Content-Length"), path);
+      assertEquals(get.header("ETag"), head.header("ETag"), path);
+      assertEquals("*", head.header("Access-Control-Allow-Origin"), path);
+    }
+  }
+
+  @Test
+  void gzipWhenAcceptedAndNotOtherwise() {
+    Http.Reply plain = ok(http.get("services"));
+    Http.Reply zipped = ok(http.get("services", "Accept-Encoding", "gzip, deflate"));
+    assertNull(plain.header("Content-Encoding"));
+    assertEquals("gzip", zipped.header("Content-Encoding"));
+    assertTrue(zipped.body().length < plain.body().length / 3, "compressed: " + zipped.body().length);
+    assertArrayEquals(plain.body(), zipped.decoded());
+    assertTrue(zipped.header("Vary").contains("Accept-Encoding"));
+    assertNull(http.get("services", "Accept-Encoding", "gzip;q=0, br").header("Content-Encoding"));
+    assertNull(http.get("", "Accept-Encoding", "gzip").header("Content-Encoding"), "small bodies stay plain");
+  }
+
+  @Test
+  void ndjsonStreamsEveryMatchingRecord() {
+    Http.Reply reply = http.get("services?format=ndjson");
+    assertEquals(200, reply.status(), reply::toString);
+    assertEquals("application/x-ndjson", reply.header("Content-Type"));
+    assertEquals("*", reply.header("Access-Control-Allow-Origin"));
+    String[] lines = reply.text().split("\n");
+    assertEquals(Directories.SERVICES, lines.length);
+    List<String> ids = new ArrayList<>();
+    for (String line : lines) {
+      ids.add(readTree(line).path("id").asText());
+    }
+    assertEquals(allServiceIds(), ids);
+
+    Http.Reply filtered = http.get("services?format=ndjson&minimal=true&organization_id="
+        + Directories.reference().services().get(0).getOrganizationId(), "Accept-Encoding", "gzip");
+    assertEquals("gzip", filtered.header("Content-Encoding"));
+    long expected = Directories.reference().services().stream()
+        .filter(s -> s.getOrganizationId().equals(Directories.reference().services().get(0).getOrganizationId()))
+        .count();
+    String[] filteredLines = filtered.text().split("\n");
+    assertEquals(expected, filteredLines.length);
+    assertEquals(4, readTree(filteredLines[0]).size(), "minimal applies to every line");
+
+    for (String list : LISTS) {
+      Http.Reply all = http.get(list + "?format=ndjson");
+      int total = ok(http.get(list)).json().path("total_items").asInt();
+      assertEquals(total, all.text().isEmpty() ? 0 : all.text().split("\n").length, list);
+    }
+    Http.Reply head = http.send("HEAD", "services?format=ndjson");
+    assertEquals(200, head.status());
+    assertEquals(0, head.body().length);
+    assertJsonError(http.get("services?format=ndjson&page=2"), 400, "invalid_parameter", "page");
+  }
+
+  @Test
+  void anNdjsonStreamThatBreaksIsNotEndedAsIfComplete() {
+    boolean failed;
+    try {
+      Http.Reply reply = failing.get("services?format=ndjson");
+      // The status went out before the failure; what must not happen is a clean end after two lines.
+      failed = reply.text().split("\n").length != 2 || reply.status() != 200;
+    } catch (RuntimeException e) {
+      failed = true;
+    }
+    assertTrue(failed, "the client must see the transfer fail");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH"})
+  void otherMethodsAre405(String method) {
+    Http.Reply reply = http.send(method, "services");
+    assertJsonError(reply, 405, "method_not_allowed", null);
+    assertEquals("GET, HEAD, OPTIONS", reply.header("Allow"));
+  }
+
+  @Test
+  void unknownPathsAndIdsAre404Json() {
+    for (String path : List.of("nothing", "services/123/more", "favicon.ico", "services/" + "x".repeat(2000),
+        "Services")) {
+      assertJsonError(http.get(path), 404, "not_found", null);
+    }
+    for (String list : LISTS) {
+      assertJsonError(http.get(list + "/no-such-id"), 404, "not_found", null);
+    }
+    assertEquals(200, http.get("services/").status(), "a trailing slash is forgiven");
+  }
+
+  @Test
+  void unsupportedEndpointsAndFiltersAreRefusedNotIgnored() {
+    for (String list : List.of("organizations", "taxonomies", "taxonomy_terms", "service_at_locations")) {
+      assertJsonError(searchOnly.get(list), 501, "not_implemented", null);
+      assertJsonError(searchOnly.get(list + "/x"), 501, "not_implemented", null);
+    }
+    assertJsonError(failing.get("taxonomies"), 404, "not_implemented", null);
+    assertJsonError(searchOnly.get("services?taxonomy_term_id=abc"), 400, "unsupported_parameter",
+        "taxonomy_term_id");
+    assertJsonError(searchOnly.get("services?search=food&minimum_age=5"), 400, "unsupported_parameter",
+        "minimum_age");
+    assertJsonError(searchOnly.get("services?full=true"), 400, "unsupported_parameter", "full");
+    assertEquals(200, searchOnly.get("services?full=false&search=food").status(), "false asks for the default");
+    assertEquals(200, searchOnly.get("services?minimal=true&per_page=3&page=2&format=json").status(),
+        "paging, format and minimal are the SDK's own");
+  }
+
+  @Test
+  void providerFailuresBecomeJsonErrors() {
+    assertJsonError(failing.get("services"), 500, "internal_error", null);
+    assertFalse(failing.get("services").text().contains("hunter2"), "the provider's message stays in the log");
+    Http.Reply down = failing.get("services/down");
+    assertJsonError(down, 503, "unavailable", null);
+    assertEquals("30", down.header("Retry-After"));
+    assertJsonError(failing.get("services?search=refuse"), 400, "invalid_parameter", "search");
+    assertJsonError(failing.get("services/null"), 500, "internal_error", null);
+    assertJsonError(failing.get("organizations"), 501, "not_implemented", null);
+  }
+
+  @Test
+  void throttlingAnswers429WithRetryAfter() throws Exception {
+    Http throttled = new Http(start(OrukApi.builder(Directories.reference())
+        .throttle(Throttle.perClient(0.5, 3)).build()));
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, throttled.get("").status());
+    }
+    Http.Reply refused = throttled.get("");
+    assertJsonError(refused, 429, "too_many_requests", null);
+    int retry = Integer.parseInt(refused.header("Retry-After"));
+    assertTrue(retry >= 1 && retry <= 2, "about two seconds for the next token: " + retry);
+    assertEquals(204, throttled.send("OPTIONS", "services").status(), "preflight is not throttled");
+  }
+
+  // ------------------------------------------------------------------------------------------- bad input
+
+  @Test
+  void badParametersAre400NamingTheParameter() {
+    String[][] cases = {
+        {"services?page=abc", "page"}, {"services?page=0", "page"}, {"services?page=-1", "page"},
+        {"services?page=99999999999", "page"}, {"services?per_page=0", "per_page"},
+        {"services?per_page=-5", "per_page"}, {"services?per_page=1.5", "per_page"},
+        {"services?modified_after=yesterday", "modified_after"}, {"services?modified_after=2024-13-45", "modified_after"},
+        {"services?full=yes", "full"}, {"services?minimal=1", "minimal"}, {"services?format=xml", "format"},
+        {"services?minimum_age=old", "minimum_age"}, {"services?maximum_age=-3", "maximum_age"},
+        {"services?start_time=25:00", "start_time"}, {"services?day=funday", "day"},
+        {"services?page=1&page=2", "page"}, {"services?search=a&search=b", "search"},
+        {"services?colour=blue", "colour"}, {"services?postcode=BS1", "postcode"},
+        {"taxonomy_terms?top_only=maybe", "top_only"}, {"services?minimal=true&full=true", "full"},
+        {"service_at_locations?proximity=500", "proximity"}, {"service_at_locations?postcode=NOTAPOSTCODE", "postcode"},
+        {"service_at_locations?postcode=ZE9%209ZZ&proximity=100", "postcode"},
+        {"services/abc?full=true", "full"}, {"?page=1", "page"}, {"services?search=%FF%FE", "search"},
+    };
+    for (String[] c : cases) {
+      assertJsonError(http.get(c[0]), 400, "invalid_parameter", c[1]);
+    }
+  }
+
+  @Test
+  void hostileInputGetsAClearAnswerAndNeverA5xx() {
+    String tenKb = "food ".repeat(2048);
+    assertJsonError(http.get("services?search=" + tenKb.replace(" ", "%20")), 414, "query_too_long", null);
+    String[] paths = {
+        "services/..%2F..%2F..%2Fetc%2Fpasswd", "services/%2e%2e", "services/..;/x", "services/'%20OR%20'1'='1",
+        "services/1%20OR%201=1", "services/%00", "services/%0d%0aSet-Cookie:%20x=y", "services/%E2%80%AE%F0%9F%98%80",
+        "services?search=%27%3B%20DROP%20TABLE%20service%3B--", "services?search=%00%01%02%1B",
+        "services?organization_id=%27%20OR%201%3D1--", "services?taxonomy_term_id=%25", "services?search=%F0%9F%8D%9E",
+        "services?search=caf%C3%A9%20%E0%A4%AD%E0%A5%8B%E0%A4%9C%E0%A4%A8", "services?&&&", "services?=x", "services?page",
+        "services?per_page=2147483647", "services?page=2147483647", "services?search=" + "%20".repeat(500),
+        "taxonomy_terms?parent_id=%27%22%3C%3E", "services?search=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    };
+    List<String> refused = new ArrayList<>();
+    for (String path : paths) {
+      Http.Reply reply = http.get(path);
+      assertTrue(reply.status() < 500, reply::toString);
+      if (refusedByContainer(reply)) {
+        refused.add(path);
+        continue;
+      }
+      assertTrue(reply.status() == 200 || reply.status() == 400 || reply.status() == 404 || reply.status() == 414,
+          reply::toString);
+      JsonNode body = reply.json();
+      if (reply.status() == 200) {
+        assertTrue(body.has("contents") || body.has("id"), reply::toString);
+      } else {
+        assertEquals(reply.status(), body.path("status").asInt(), reply::toString);
+      }
+      assertEquals("*", reply.header("Access-Control-Allow-Origin"), reply::toString);
+    }
+    assertTrue(refused.size() <= 1, "only a NUL in the path is refused before the adapter: " + refused);
+    JsonNode injected = http.get("services/%0d%0aSet-Cookie:%20x=y").json();
+    assertTrue(http.get("services/%0d%0aSet-Cookie:%20x=y").optionalHeader("Set-Cookie").isEmpty());
+    assertFalse(injected.path("message").asText().contains("\r"), "control characters are not echoed");
+    assertEquals(Directories.SERVICES, ok(http.get("services")).json().path("total_items").asInt(),
+        "nothing was lost or changed");
+  }
+
+  @Test
+  void seededFuzzNeverGets5xxAndAlwaysJson() {
+    SplittableRandom random = new SplittableRandom(20_260_101);
+    String[] names = {"search", "page", "per_page", "format", "taxonomy_term_id", "taxonomy_id", "organization_id",
+        "modified_after", "minimal", "full", "full_service", "postcode", "proximity", "top_only", "parent_id",
+        "minimum_age", "maximum_age", "start_time", "end_time", "day", "x", "", "page%00", "per_page ", "SEARCH"};
+    String[] values = {"", "1", "0", "-1", "2", "50", "101", "999999999999", "abc", "true", "false", "TRUE", "json",
+        "ndjson", "2024-01-01", "2024-01-01T10:00:00Z", "2024-13-01", "09:30", "24:00", "MO", "su", "xx",
+        "BS1 4DJ", "food", "food bank", "%25", "%C3%28", "%00", "%0A", "+", "=", "&", "%26", "%3D",
+        "'", "\"", "<x>", "\u00e9", "\ud83d\ude00", "1e9", "NaN", "Infinity", "0.5", "-0", "..", "/"};
+    String[] paths = {"", "services", "services/x", "service_at_locations", "organizations", "taxonomies",
+        "taxonomy_terms", "openapi.json", "services/" + allServiceIds().get(0), "organizations/x"};
+    for (int i = 0; i < 1_500; i++) {
+      StringBuilder query = new StringBuilder();
+      int count = random.nextInt(5);
+      for (int p = 0; p < count; p++) {
+        if (p > 0) {
+          query.append(random.nextInt(10) == 0 ? "&&" : "&");
+        }
+        query.append(encode(names[random.nextInt(names.length)], random));
+        if (random.nextInt(8) != 0) {
+          query.append('=').append(encode(values[random.nextInt(values.length)], random));
+        }
+      }
+      String path = paths[random.nextInt(paths.length)];
+      String uri = path + (query.length() == 0 && random.nextBoolean() ? "" : "?" + query);
+      String method = random.nextInt(20) == 0 ? "HEAD" : "GET";
+      Http.Reply reply = http.send(method, uri);
+      assertTrue(reply.status() < 500, () -> method + " " + reply);
+      if (method.equals("GET")) {
+        reply.json();
+        assertTrue(reply.header("Content-Type").startsWith("application/"), reply::toString);
+      }
+    }
+  }
+
+  /** Percent-encodes text the way a client might: correctly, with raw safe characters, or not at all. */
+  private static String encode(String text, SplittableRandom random) {
+    if (text.startsWith("%")) {
+      return text;  // already written as (possibly broken) escapes
+    }
+    StringBuilder out = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+          || c == '.' || c == '_' || c == '~';
+      if (safe && random.nextInt(10) != 0) {
+        out.append((char) c);
+      } else if (c == ' ' && random.nextBoolean()) {
+        out.append('+');
+      } else {
+        out.append('%').append(String.format("%02X", c));
+      }
+    }
+    return out.toString();
+  }
+
+  // ------------------------------------------------------------------------------------------- schemas
+
+  @Test
+  void everyKindOfAnswerValidatesAgainstThePublishedSchemas() {
+    UpstreamSchemas schemas = UpstreamSchemas.load();
+    List<String[]> documents = new ArrayList<>();
+    documents.add(new String[] {"", "api_details.json"});
+    for (String query : List.of("", "?page=2", "?page=3", "?page=9", "?full=true&per_page=10", "?minimal=true",
+        "?search=zzzz", "?per_page=100")) {
+      documents.add(new String[] {"services" + query, "service_list.json"});
+    }
+    documents.add(new String[] {"service_at_locations", "service_at_location_list.json"});
+    documents.add(new String[] {"service_at_locations?full=true&per_page=10", "service_at_location_list.json"});
+    documents.add(new String[] {"organizations", "organization_list.json"});
+    documents.add(new String[] {"taxonomies", "taxonomy_list.json"});
+    documents.add(new String[] {"taxonomy_terms?per_page=100", "taxonomy_term_list.json"});
+    for (String list : LISTS) {
+      JsonNode page = ok(http.get(list + "?per_page=4")).json();
+      for (String id : ids(page)) {
+        documents.add(new String[] {list + "/" + id, list.replaceAll("ies$", "y").replaceAll("s$", "") + ".json"});
+      }
+    }
+    String organization = ids(ok(http.get("organizations?per_page=1")).json()).get(0);
+    documents.add(new String[] {"organizations/" + organization + "?full_service=true", "organization.json"});
+    int checked = 0;
+    for (String[] document : documents) {
+      JsonNode body = ok(http.get(document[0])).json();
+      var errors = schemas.errors(document[1], body);
+      assertTrue(errors.isEmpty(), () -> document[0] + " against " + document[1] + ": " + errors);
+      checked++;
+    }
+    assertTrue(checked >= 30, "checked " + checked + " documents");
+  }
+
+  private static JsonNode readTree(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
+  }
+}
