@@ -75,7 +75,7 @@ public record ServiceFile(List<Service> services, List<Finding> findings) {
       return new ServiceFile(services, findings);
     }
     String firstText = first.startsWith("\uFEFF") ? first.substring(1) : first;
-    if (firstText.strip().startsWith("{") && isWholeObject(firstText)) {
+    if (firstText.strip().startsWith("{") && isServiceLine(firstText)) {
       // NDJSON: every non-blank line is one service.
       for (String line = first; line != null; line = reader.readLine(), number++) {
         if (line.isBlank()) {
@@ -102,10 +102,11 @@ public record ServiceFile(List<Service> services, List<Finding> findings) {
     return new ServiceFile(services, findings);
   }
 
-  private static boolean isWholeObject(String line) {
+  /** Whether the line is a whole JSON object other than a page: the first line of NDJSON. */
+  private static boolean isServiceLine(String line) {
     try {
       JsonNode node = OrukJson.lenient().readTree(line.getBytes(StandardCharsets.UTF_8), new ArrayList<>());
-      return node.isObject();
+      return node.isObject() && !node.has("contents");
     } catch (OrukReadException e) {
       return false;
     }

@@ -40,6 +40,11 @@ final class TokenBuckets {
     return bucket.take(now, perNano, burst);
   }
 
+  /** How many client buckets are held (idle ones are dropped now and then). */
+  int trackedClients() {
+    return clients.size();
+  }
+
   /** Drops buckets that have refilled completely: forgetting them changes nothing. */
   private void cleanup(long now) {
     long refill = (long) (burst / perNano);
