@@ -1,110 +1,232 @@
 package io.github.oruk.cli;
 
+import io.github.oruk.model.Address;
+import io.github.oruk.model.ApiDetails;
+import io.github.oruk.model.Page;
 import io.github.oruk.model.Service;
+import io.github.oruk.model.ServiceAtLocation;
 import io.github.oruk.model.json.OrukJson;
-import io.github.oruk.model.json.ReadCode;
-import io.github.oruk.model.json.ReadFinding;
-import io.github.oruk.model.json.ReadResult;
+import io.github.oruk.model.json.OrukReadException;
+import io.github.oruk.model.query.Query;
+import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.PageRequest;
+import io.github.oruk.server.jdk.OrukHttpServer;
+import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.testkit.generate.DataGenerator;
-import io.github.oruk.testkit.generate.Quirk;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code oruk demo}: the SDK at work on a generated directory. Until the server module lands this shows
- * the model and codec: a feed with real-world defects is read without losing anything, every repair is
- * reported, and the output is canonical.
+ * {@code oruk demo}: the SDK at work. Generates a realistic directory, publishes it as a compliant ORUK
+ * 3.0 API on this machine, prints addresses to try, checks its own required endpoints and keeps serving
+ * until Ctrl-C.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-        "See the SDK at work on a generated directory.",
+        "See the SDK at work: a generated directory served as an ORUK 3.0 API on this machine.",
         "",
-        "Generates a directory of services, injects the defects real feeds have (dates without offsets, "
-            + "numbers as text, unknown statuses, vendor properties, HTML, ...), reads it back as a consumer "
-            + "would, and shows what was repaired, what was kept aside, and the canonical result."})
+        "Generates 2,000 realistic services (UK towns and postcodes, opening times, ages, service types), "
+            + "serves them with every endpoint and filter of the standard on port 8080 (or a free port when "
+            + "8080 is taken), prints addresses to open in a browser or curl, checks its own required "
+            + "endpoints, and keeps serving until Ctrl-C. It listens on 127.0.0.1 only."},
+    footer = {"", "Exit codes: 0 stopped normally, 1 could not serve (the reason is printed), 2 usage error."})
 final class DemoCommand implements Callable<Integer> {
+
+  private static final int PREFERRED_PORT = 8080;
 
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--services", paramLabel = "N", defaultValue = "200", description = "How many services (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--services", paramLabel = "N", defaultValue = "2000",
+      description = "How many services to generate (default: ${DEFAULT-VALUE}).")
   private int services;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "2026", description = "Seed (default: ${DEFAULT-VALUE}).")
   private long seed;
 
-  @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    DataGenerator generator = DataGenerator.builder()
-        .seed(seed).quirks(EnumSet.allOf(Quirk.class)).quirkRate(0.3).build();
-    out.printf(Locale.ROOT, "1. Generating %d services (seed %d); about 30%% get real-world feed defects.%n",
-        services, seed);
-    ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
-    generator.writeNdjson(services, ndjson);
-    String[] lines = new String(ndjson.toByteArray(), StandardCharsets.UTF_8).split("\n");
-    out.printf(Locale.ROOT, "   %,d bytes of NDJSON, one fully nested service per line.%n%n", ndjson.size());
+  @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
+      description = "Port to try first; a free one is used if it is taken, 0 picks one (default: ${DEFAULT-VALUE}).")
+  private int port;
 
-    out.println("2. Reading every line back leniently, as a consumer of someone else's feed would.");
-    OrukJson lenient = OrukJson.lenient();
-    Map<ReadCode, Integer> counts = new EnumMap<>(ReadCode.class);
-    int clean = 0;
-    int kept = 0;
-    ReadResult<Service> example = null;
-    for (String line : lines) {
-      ReadResult<Service> read = lenient.read(line.getBytes(StandardCharsets.UTF_8), Service.class);
-      if (!read.hasFindings()) {
-        clean++;
-      } else if (example == null || read.findings().size() > example.findings().size()) {
-        example = read;
+  @Option(names = "--no-wait", description = "Show everything, then stop instead of serving (for scripts and tests).")
+  private boolean noWait;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (services < 1) {
+      throw new ParameterException(spec.commandLine(), "--services must be at least 1; got " + services);
+    }
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535; got " + port);
+    }
+    long started = System.nanoTime();
+    DataGenerator generator = DataGenerator.builder().seed(seed).build();
+    InMemoryDirectory directory = InMemoryDirectory.builder()
+        .addAll(generator.services(services))
+        .taxonomy(generator.sampleTaxonomy())
+        .build();
+    out.printf(Locale.ROOT, "Generated a directory of %,d services (seed %d) in %.1f s.%n", services, seed,
+        (System.nanoTime() - started) / 1e9);
+
+    OrukHttpServer server;
+    try {
+      server = start(OrukApi.of(directory), port, out);
+    } catch (IOException e) {
+      err.println("oruk demo: cannot listen on 127.0.0.1: " + e.getMessage());
+      return 1;
+    }
+    String base = server.uri().toString();
+    out.println("listening on " + base);
+    out.println();
+    out.println("Try these in a browser, or with curl -i to see the headers too:");
+    for (String[] example : examples(directory)) {
+      out.println("  " + example[1] + ":");
+      out.println("    " + base + example[0]);
+    }
+    out.println();
+    selfCheck(server.uri(), directory, out);
+    out.println();
+    out.println("Publish your own data: ./oruk serve --data services.ndjson   Read a feed: ./oruk normalize FILE");
+    if (noWait) {
+      Serving.untilStopped(server, false, err);
+      out.println("stopped (--no-wait).");
+      return 0;
+    }
+    out.println("Serving until Ctrl-C.");
+    out.flush();
+    Serving.untilStopped(server, true, err);
+    return 0;
+  }
+
+  /** Port 8080 (or the one asked for), else a free one. */
+  private static OrukHttpServer start(OrukApi api, int wanted, PrintWriter out) throws IOException {
+    try {
+      return OrukHttpServer.builder(api).port(wanted).start();
+    } catch (BindException e) {
+      if (wanted == 0) {
+        throw e;
       }
-      for (ReadFinding finding : read.findings()) {
-        counts.merge(finding.code(), 1, Integer::sum);
-        if (finding.code() == ReadCode.EXTENSION_PROPERTY || finding.code() == ReadCode.UNKNOWN_ENUM_VALUE
-            || finding.code() == ReadCode.UNMAPPABLE_VALUE) {
-          kept++;
+      out.println("Port " + wanted + " is taken; using a free port instead.");
+      return OrukHttpServer.builder(api).port(0).start();
+    }
+  }
+
+  /** Paths worth trying on this data, each with what it shows. */
+  private static List<String[]> examples(InMemoryDirectory directory) {
+    Service first = directory.services().get(0);
+    String word = searchWord(directory);
+    String postcode = postcode(directory);
+    String term = first.getAttributes() == null ? null : first.getAttributes().get(0).getTaxonomyTermId();
+    List<String[]> examples = new java.util.ArrayList<>();
+    examples.add(new String[] {"", "which standard this API follows"});
+    examples.add(new String[] {"services?search=" + encode(word) + "&per_page=5", "a search, five per page"});
+    examples.add(new String[] {"services/" + first.getId(), "one service, fully nested"});
+    if (term != null) {
+      examples.add(new String[] {"services?taxonomy_term_id=" + term + "&minimal=true", "by service type"});
+    }
+    if (postcode != null) {
+      examples.add(new String[] {"service_at_locations?postcode=" + encode(postcode) + "&proximity=3000",
+          "places within 3 km of a postcode"});
+    }
+    examples.add(new String[] {"services?day=SA&start_time=09:00&end_time=13:00", "open on Saturday morning"});
+    examples.add(new String[] {"taxonomy_terms?top_only=true", "the top of the (sample) vocabulary"});
+    examples.add(new String[] {"services?format=ndjson", "every service, one per line"});
+    examples.add(new String[] {"services?per_page=abc", "a clear JSON error"});
+    examples.add(new String[] {"openapi.json", "the API described, with this server filled in"});
+    return examples;
+  }
+
+  private static String searchWord(InMemoryDirectory directory) {
+    for (String word : List.of("food", "support", "advice", "club", "group")) {
+      if (directory.services(Query.builder().search(word).build(), PageRequest.of(1, 1)).totalItems() > 0) {
+        return word;
+      }
+    }
+    return directory.services().get(0).getName().split(" ")[0];
+  }
+
+  private static String postcode(InMemoryDirectory directory) {
+    for (Service service : directory.services()) {
+      for (ServiceAtLocation link : service.getServiceAtLocations() == null ? List.<ServiceAtLocation>of()
+          : service.getServiceAtLocations()) {
+        if (link.getLocation() != null && link.getLocation().getLatitude() != null
+            && link.getLocation().getAddresses() != null) {
+          for (Address address : link.getLocation().getAddresses()) {
+            if (address.getPostalCode() != null) {
+              return address.getPostalCode();
+            }
+          }
         }
       }
     }
-    out.printf(Locale.ROOT, "   %d of %d services read without a single finding; the others produced:%n",
-        clean, lines.length);
-    for (Map.Entry<ReadCode, Integer> count : counts.entrySet()) {
-      out.printf(Locale.ROOT, "   %5d x %s  %s%n", count.getValue(), count.getKey().code(), count.getKey().summary());
-    }
-    out.printf(Locale.ROOT, "   %d values were kept aside as extensions rather than dropped;"
-        + " 'oruk normalize --keep-extensions' writes them back.%n%n", kept);
+    return null;
+  }
 
-    if (example != null) {
-      out.println("3. The service with the most findings, as the reader reported it:");
-      List<ReadFinding> findings = example.findings();
-      for (ReadFinding finding : findings) {
-        out.println("   " + finding.code().code() + "  " + finding.pointer() + "  " + finding.message());
+  /**
+   * Asks the server what the official validator asks first ({@code /}, a page of {@code /services} and
+   * a service by id), reads each answer back with the SDK's own strict reader, and says what came back.
+   */
+  private static void selfCheck(URI base, InMemoryDirectory directory, PrintWriter out) {
+    out.println("Checking the three endpoints every compliant publisher must answer:");
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    OrukJson strict = OrukJson.strict();
+    String id = directory.services().get(0).getId();
+    boolean allGood = true;
+    for (String path : List.of("", "services?page=1", "services/" + id)) {
+      String line;
+      try {
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        String what;
+        if (path.isEmpty()) {
+          what = "version " + strict.read(response.body(), ApiDetails.class).value().version();
+        } else if (path.startsWith("services?")) {
+          Page<Service> page = strict.readPage(response.body(), Service.class).value();
+          what = String.format(Locale.ROOT, "%,d services on %,d pages", page.totalItems(), page.totalPages());
+        } else {
+          what = "service \"" + strict.read(response.body(), Service.class).value().getName() + "\"";
+        }
+        boolean good = response.statusCode() == 200
+            && "*".equals(response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        allGood &= good;
+        line = String.format(Locale.ROOT, "  %-4s GET /%-46s %d, %s", good ? "ok" : "FAIL", path,
+            response.statusCode(), what);
+      } catch (IOException | OrukReadException e) {
+        allGood = false;
+        line = "  FAIL GET /" + path + ": " + e.getMessage();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
-      out.println();
-      out.println("   ... and written back as canonical ORUK 3.0 JSON (strict: no nulls, no empty lists):");
-      String canonical = OrukJson.builder().indent(true).build().writeString(example.value());
-      canonical.lines().limit(25).forEach(line -> out.println("   " + line));
-      out.println("   ...");
-      out.println();
+      out.println(line);
     }
-    out.println("Next:");
-    out.println("   ./oruk generate --services 1000 --out /tmp/feed    # a deterministic feed on disk");
-    out.println("   ./oruk normalize --pretty FILE.json               # any ORUK document, canonical");
-    out.println("   ./oruk help                                       # every command");
-    return 0;
+    out.println(allGood
+        ? "  All three answered 200 with strict ORUK JSON and 'Access-Control-Allow-Origin: *'. (The official"
+            + " validator's full verdict arrives with 'oruk validate'.)"
+        : "  Something is wrong; please report it with the lines above.");
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

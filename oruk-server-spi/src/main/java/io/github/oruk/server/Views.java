@@ -1,13 +1,17 @@
 package io.github.oruk.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.github.oruk.model.Extensible;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.ServiceAtLocation;
-import io.github.oruk.model.json.OrukJson;
-import java.util.Iterator;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The representations ORUK 3.0 gives one record, made from the fully nested record, for providers that
@@ -27,7 +31,8 @@ import java.util.Objects;
  */
 public final class Views {
 
-  private static final OrukJson JSON = OrukJson.builder().keepExtensions(true).build();
+  private static final ObjectMapper INTROSPECTOR = new ObjectMapper();
+  private static final Map<Class<?>, List<Property>> PROPERTIES = new ConcurrentHashMap<>();
 
   private Views() {
   }
@@ -36,19 +41,15 @@ public final class Views {
    * The record as a list item: every list property left out, at every depth. Works for every record
    * type ({@code Service}, {@code Organization}, {@code ServiceAtLocation}, {@code Taxonomy}, ...).
    */
-  @SuppressWarnings("unchecked")
   public static <T> T listItem(T record) {
     Objects.requireNonNull(record, "record");
-    JsonNode tree = JSON.writeTree(record);
-    dropLists(tree);
-    return JSON.read(tree, (Class<T>) record.getClass()).value();
+    return copy(record, false);
   }
 
   /** A deep copy of any record, extensions included. */
-  @SuppressWarnings("unchecked")
   public static <T> T copy(T record) {
     Objects.requireNonNull(record, "record");
-    return JSON.read(JSON.writeTree(record), (Class<T>) record.getClass()).value();
+    return copy(record, true);
   }
 
   /** The service with only {@code id}, {@code name}, {@code status} and {@code last_modified}. */
@@ -77,17 +78,73 @@ public final class Views {
     return copy;
   }
 
-  private static void dropLists(JsonNode node) {
-    if (!(node instanceof ObjectNode object)) {
-      return;
+  // Copying goes through the properties Jackson sees on the generated classes (their public getters and
+  // setters), so it follows the spec document when the model is regenerated, without any JSON round trip.
+
+  @SuppressWarnings("unchecked")
+  private static <T> T copy(T record, boolean lists) {
+    Class<?> type = record.getClass();
+    Object copy;
+    try {
+      copy = type.getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(type.getName() + " is not an ORUK record (no public no-argument constructor)", e);
     }
-    Iterator<Map.Entry<String, JsonNode>> properties = object.properties().iterator();
-    while (properties.hasNext()) {
-      JsonNode value = properties.next().getValue();
-      if (value.isArray()) {
-        properties.remove();
+    for (Property property : PROPERTIES.computeIfAbsent(type, Views::properties)) {
+      Object value = property.get(record);
+      if (value == null) {
+        continue;
+      }
+      if (value instanceof List<?> list) {
+        if (lists) {
+          List<Object> copied = new ArrayList<>(list.size());
+          for (Object item : list) {
+            copied.add(item instanceof Extensible ? copy(item, true) : item);
+          }
+          property.set(copy, copied);
+        }
       } else {
-        dropLists(value);
+        property.set(copy, value instanceof Extensible ? copy(value, lists) : value);
+      }
+    }
+    if (record instanceof Extensible extensible && extensible.hasExtensions()) {
+      Extensible target = (Extensible) copy;
+      extensible.getExtensions().forEach((name, value) -> {
+        if (lists || !value.isArray()) {
+          target.putExtension(name, value.deepCopy());
+        }
+      });
+    }
+    return (T) copy;
+  }
+
+  private static List<Property> properties(Class<?> type) {
+    List<Property> properties = new ArrayList<>();
+    for (BeanPropertyDefinition definition : INTROSPECTOR.getSerializationConfig()
+        .introspect(INTROSPECTOR.constructType(type)).findProperties()) {
+      AnnotatedMethod getter = definition.getGetter();
+      AnnotatedMethod setter = definition.getSetter();
+      if (getter != null && setter != null) {
+        properties.add(new Property(getter.getAnnotated(), setter.getAnnotated()));
+      }
+    }
+    return List.copyOf(properties);
+  }
+
+  private record Property(Method getter, Method setter) {
+    Object get(Object bean) {
+      try {
+        return getter.invoke(bean);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + getter, e);
+      }
+    }
+
+    void set(Object bean, Object value) {
+      try {
+        setter.invoke(bean, value);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot write " + setter, e);
       }
     }
   }

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GenerateAndDemoCommandTest {
+class GenerateCommandTest {
 
   @TempDir
   Path dir;
@@ -67,15 +67,5 @@ class GenerateAndDemoCommandTest {
     CliRun run = CliRun.of("generate", "--services", "1", "--out", file.toString());
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("could not write"), run.err());
-  }
-
-  @Test
-  void demoShowsRepairsAndCanonicalOutput() {
-    CliRun run = CliRun.of("demo", "--services", "30");
-
-    assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("ORUK-READ-002"), run.out());
-    assertTrue(run.out().contains("kept aside as extensions"), run.out());
-    assertTrue(run.out().contains("\"status\" : \"active\""), run.out());
   }
 }

@@ -1,0 +1,156 @@
+package io.github.oruk.cli;
+
+import io.github.oruk.model.json.ReadCode;
+import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.jdk.OrukHttpServer;
+import io.github.oruk.server.memory.InMemoryDirectory;
+import io.github.oruk.server.memory.ServiceFile;
+import io.github.oruk.testkit.generate.DataGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code oruk serve}: publish services as a compliant ORUK 3.0 API until stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Serve services as an ORUK 3.0 API until stopped (Ctrl-C).",
+        "",
+        "Every endpoint and filter of the standard, from the reference in-memory directory: generated "
+            + "services (--generate), or your own from a file (--data: NDJSON, a JSON array, one service, or a "
+            + "page). Prints 'listening on http://HOST:PORT/'. It listens on 127.0.0.1 unless --host says "
+            + "otherwise; --port 0 picks a free port."},
+    footer = {"", "Exit codes: 0 stopped normally, 1 could not serve (the reason is printed), 2 usage error."})
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  private Source source;
+
+  static final class Source {
+    @Option(names = "--generate", paramLabel = "N", required = true,
+        description = "Serve N generated services (realistic, deterministic; see --seed).")
+    Integer generate;
+
+    @Option(names = "--data", paramLabel = "FILE", required = true,
+        description = "Serve the services in FILE (NDJSON such as 'oruk generate' writes, or JSON).")
+    Path data;
+  }
+
+  @Option(names = "--seed", paramLabel = "S", description = "With --generate: the seed (default: 1).")
+  private Long seed;
+
+  @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
+      description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+  private String host;
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "The API's public address, when it is served behind a reverse proxy.")
+  private String baseUrl;
+
+  @Option(names = "--max-per-page", paramLabel = "N", defaultValue = "100",
+      description = "Largest page a client may ask for (default: ${DEFAULT-VALUE}).")
+  private int maxPerPage;
+
+  @Option(names = "--no-wait", description = "Start, print where, then stop at once (for scripts and tests).")
+  private boolean noWait;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535; got " + port);
+    }
+    if (source.generate != null && source.generate < 0) {
+      throw new ParameterException(spec.commandLine(), "--generate must be 0 or more; got " + source.generate);
+    }
+    if (seed != null && source.data != null) {
+      throw new ParameterException(spec.commandLine(), "--seed goes with --generate, not --data");
+    }
+    if (maxPerPage < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-per-page must be at least 1; got " + maxPerPage);
+    }
+    InMemoryDirectory directory;
+    try {
+      directory = load(err);
+    } catch (NoSuchFileException e) {
+      err.println("oruk serve: no such file: " + e.getFile());
+      return 1;
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("oruk serve: cannot serve this data: " + e.getMessage());
+      return 1;
+    }
+    OrukApi api;
+    try {
+      api = OrukApi.builder(directory).baseUrl(baseUrl).maxPerPage(maxPerPage)
+          .defaultPerPage(Math.min(OrukApi.DEFAULT_PER_PAGE, maxPerPage)).build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    OrukHttpServer server;
+    try {
+      server = OrukHttpServer.builder(api).host(host).port(port).start();
+    } catch (BindException e) {
+      err.println("oruk serve: cannot listen on " + host + ":" + port + " (" + e.getMessage()
+          + "); choose another port with --port, or --port 0 for a free one.");
+      return 1;
+    } catch (IOException e) {
+      err.println("oruk serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+      return 1;
+    }
+    out.println("listening on " + server.uri());
+    if (!noWait) {
+      err.println("serving " + directory.size() + " services; press Ctrl-C to stop");
+    }
+    Serving.untilStopped(server, !noWait, err);
+    return 0;
+  }
+
+  private InMemoryDirectory load(PrintWriter err) throws IOException {
+    if (source.data != null) {
+      ServiceFile file = ServiceFile.read(source.data);
+      err.println(summary(file, source.data));
+      return InMemoryDirectory.builder().addAll(file.services()).build();
+    }
+    DataGenerator generator = DataGenerator.builder().seed(seed == null ? 1 : seed).build();
+    return InMemoryDirectory.builder()
+        .addAll(generator.services(source.generate))
+        .taxonomy(generator.sampleTaxonomy())
+        .build();
+  }
+
+  /** "read 120 services from FILE; the reader repaired 14 values: 12 x ORUK-READ-002, ..." */
+  static String summary(ServiceFile file, Path path) {
+    StringBuilder text = new StringBuilder().append(String.format(Locale.ROOT, "read %,d services from %s",
+        file.services().size(), path));
+    if (file.findings().isEmpty()) {
+      return text.append("; nothing needed repairing").toString();
+    }
+    Map<ReadCode, Integer> counts = new EnumMap<>(ReadCode.class);
+    file.findings().forEach(finding -> counts.merge(finding.finding().code(), 1, Integer::sum));
+    text.append("; the lenient reader repaired or kept aside ").append(file.findings().size()).append(" values:");
+    counts.forEach((code, count) -> text.append(' ').append(count).append(" x ").append(code.code()).append(','));
+    text.setLength(text.length() - 1);
+    return text.append(" (see 'oruk normalize' for each one)").toString();
+  }
+}

@@ -1,0 +1,114 @@
+package io.github.oruk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.oruk.model.Page;
+import io.github.oruk.model.Service;
+import io.github.oruk.model.json.OrukJson;
+import io.github.oruk.testkit.generate.DataGenerator;
+import io.github.oruk.testkit.generate.Quirk;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @TempDir
+  Path dir;
+
+  private static HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
+    return CLIENT.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void servesGeneratedServicesUntilStopped() throws Exception {
+    try (LiveCli serve = new LiveCli("serve", "--generate", "40", "--seed", "5", "--port", "0")) {
+      URI base = serve.awaitListening();
+      assertEquals("127.0.0.1", base.getHost());
+      assertTrue(base.getPort() > 0, "--port 0 printed the port it picked");
+      HttpResponse<byte[]> response = get(base.resolve("services?per_page=10&page=4"));
+      assertEquals(200, response.statusCode());
+      Page<Service> page = OrukJson.strict().readPage(response.body(), Service.class).value();
+      assertEquals(40, page.totalItems());
+      assertEquals(4, page.pageNumber());
+      assertEquals(DataGenerator.builder().seed(5).build().service(30).getId(), page.contents().get(0).getId(),
+          "the seeded services, in order");
+      assertEquals(200, get(base.resolve("taxonomies")).statusCode(), "the sample taxonomy is served too");
+      assertEquals(0, serve.stop(), serve.err());
+      assertThrows(IOException.class, () -> get(base), "stopped listening");
+    }
+  }
+
+  @Test
+  void servesAFileAndSummarisesWhatTheReaderRepaired() throws Exception {
+    Path file = dir.resolve("services.ndjson");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      DataGenerator.builder().seed(8).quirks(EnumSet.of(Quirk.MINIMUM_AGE_AS_STRING)).quirkRate(1).build()
+          .writeNdjson(15, out);
+    }
+    try (LiveCli serve = new LiveCli("serve", "--data", file.toString(), "--port", "0")) {
+      URI base = serve.awaitListening();
+      Page<Service> page = OrukJson.strict().readPage(get(base.resolve("services")).body(), Service.class).value();
+      assertEquals(15, page.totalItems());
+      assertTrue(serve.err().contains("read 15 services from"), serve.err());
+      assertTrue(serve.err().contains("ORUK-READ-004"), "numbers sent as text were repaired: " + serve.err());
+    }
+  }
+
+  @Test
+  void noWaitStartsPrintsAndStops() {
+    CliRun run = CliRun.of("serve", "--generate", "3", "--port", "0", "--no-wait");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().matches("(?s)listening on http://127\\.0\\.0\\.1:\\d+/\\s*"), run.out());
+  }
+
+  @Test
+  void usageAndDataErrors() throws IOException {
+    assertEquals(2, CliRun.of("serve").exitCode(), "a source is required");
+    assertEquals(2, CliRun.of("serve", "--generate", "3", "--data", "x.ndjson").exitCode());
+    assertEquals(2, CliRun.of("serve", "--data", "x.ndjson", "--seed", "4").exitCode());
+    assertEquals(2, CliRun.of("serve", "--generate", "-1").exitCode());
+    assertEquals(2, CliRun.of("serve", "--generate", "3", "--port", "70000").exitCode());
+    assertEquals(2, CliRun.of("serve", "--generate", "3", "--base-url", "not a url").exitCode());
+
+    CliRun missing = CliRun.of("serve", "--data", dir.resolve("nope.ndjson").toString(), "--no-wait");
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.err().contains("no such file"), missing.err());
+
+    Path broken = Files.writeString(dir.resolve("broken.ndjson"), "{\"id\":\"a\",\"name\":\"A\",\"status\":\"active\"}\n"
+        + "{not json}\n");
+    CliRun bad = CliRun.of("serve", "--data", broken.toString(), "--no-wait");
+    assertEquals(1, bad.exitCode());
+    assertTrue(bad.err().contains("line 2"), bad.err());
+
+    Path twice = Files.writeString(dir.resolve("twice.ndjson"), "{\"id\":\"a\",\"name\":\"A\",\"status\":\"active\"}\n"
+        .repeat(2));
+    CliRun duplicate = CliRun.of("serve", "--data", twice.toString(), "--no-wait");
+    assertEquals(1, duplicate.exitCode());
+    assertTrue(duplicate.err().contains("'a'"), duplicate.err());
+  }
+
+  @Test
+  void aPortInUseIsReportedNotFatalToTheJvm() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun run = CliRun.of("serve", "--generate", "2", "--port", String.valueOf(taken.getLocalPort()), "--no-wait");
+      assertEquals(1, run.exitCode());
+      assertTrue(run.err().contains("--port 0"), run.err());
+      assertFalse(run.out().contains("listening"), run.out());
+    }
+  }
+}
