@@ -1,0 +1,45 @@
+package io.github.oruk.examples.jdbc;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The JDBC provider on PostgreSQL, when {@code ORUK_TEST_PG_URL} names one (with {@code ORUK_TEST_PG_USER}
+ * and {@code ORUK_TEST_PG_PASSWORD} if needed). The tables go into a schema of their own, dropped
+ * afterwards, so the database's other contents are never touched.
+ */
+class PostgresDirectoryTest extends JdbcDirectoryContract {
+
+  private final String schema = "oruk_jdbc_test_" + Long.toHexString(System.nanoTime());
+  private DataSource admin;
+
+  @Override
+  DataSource dataSource() throws Exception {
+    String url = System.getenv("ORUK_TEST_PG_URL");
+    Assumptions.assumeTrue(url != null && !url.isBlank(),
+        "ORUK_TEST_PG_URL is not set; skipping the PostgreSQL run of the JDBC example");
+    String user = System.getenv("ORUK_TEST_PG_USER");
+    String password = System.getenv("ORUK_TEST_PG_PASSWORD");
+    admin = Database.of(url, user, password == null ? "" : password);
+    try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA " + schema);
+    }
+    return Database.of(url, user, password == null ? "" : password, "SET search_path TO " + schema);
+  }
+
+  @Override
+  boolean sortsLikeJava() {
+    return false;
+  }
+
+  @Override
+  void dropDatabase() throws Exception {
+    if (admin != null) {
+      try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
+  }
+}
