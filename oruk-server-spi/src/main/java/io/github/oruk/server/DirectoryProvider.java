@@ -56,6 +56,16 @@ public interface DirectoryProvider {
     return Capabilities.requiredOnly();
   }
 
+  /**
+   * Whether the record objects this provider returns are never changed afterwards (an immutable snapshot
+   * in memory, a cache of finished records). The SDK then keeps the JSON it writes for each record object
+   * and reuses it when the same object is returned again, within {@link OrukApi.Builder#encodedRecordCache
+   * a memory budget}. Default false: every record is written afresh.
+   */
+  default boolean recordsAreImmutable() {
+    return false;
+  }
+
   /** One page of the services matching the query ({@code /services}). */
   Results<Service> services(Query query, PageRequest page);
 

@@ -26,6 +26,8 @@ public final class OrukApi {
   public static final int DEFAULT_PER_PAGE = 50;
   /** Default largest page size; larger requests are served this many records (see {@code size}). */
   public static final int DEFAULT_MAX_PER_PAGE = 100;
+  /** Default memory budget for the JSON of immutable records (see {@link DirectoryProvider#recordsAreImmutable()}). */
+  public static final long DEFAULT_ENCODED_RECORD_CACHE_BYTES = 64L * 1024 * 1024;
   /** Default limit on the length of the query string, in characters. */
   public static final int DEFAULT_MAX_QUERY_LENGTH = 4096;
 
@@ -42,6 +44,7 @@ public final class OrukApi {
   private final boolean gzip;
   private final String cacheControl;
   private final boolean publishExtensions;
+  private final long encodedRecordCacheBytes;
 
   private OrukApi(Builder builder) {
     this.provider = builder.provider;
@@ -58,6 +61,7 @@ public final class OrukApi {
     this.gzip = builder.gzip;
     this.cacheControl = builder.cacheControl;
     this.publishExtensions = builder.publishExtensions;
+    this.encodedRecordCacheBytes = builder.encodedRecordCacheBytes;
     if (defaultPerPage > maxPerPage) {
       throw new IllegalArgumentException("defaultPerPage (" + defaultPerPage + ") cannot be above maxPerPage ("
           + maxPerPage + ")");
@@ -130,6 +134,11 @@ public final class OrukApi {
     return publishExtensions;
   }
 
+  /** Bytes of record JSON kept for providers whose records are immutable. */
+  public long encodedRecordCacheBytes() {
+    return encodedRecordCacheBytes;
+  }
+
   /** Options for an {@link OrukApi}. */
   public static final class Builder {
     private final DirectoryProvider provider;
@@ -144,6 +153,7 @@ public final class OrukApi {
     private boolean gzip = true;
     private String cacheControl = "no-cache";
     private boolean publishExtensions;
+    private long encodedRecordCacheBytes = DEFAULT_ENCODED_RECORD_CACHE_BYTES;
 
     private Builder(DirectoryProvider provider) {
       this.provider = Objects.requireNonNull(provider, "provider");
@@ -246,6 +256,18 @@ public final class OrukApi {
      */
     public Builder publishExtensions(boolean publishExtensions) {
       this.publishExtensions = publishExtensions;
+      return this;
+    }
+
+    /**
+     * How many bytes of record JSON to keep for reuse when the provider's records are immutable (default
+     * 64 MiB; 0 writes every record afresh). Ignored for other providers.
+     */
+    public Builder encodedRecordCache(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("the cache size cannot be negative; got " + bytes);
+      }
+      this.encodedRecordCacheBytes = bytes;
       return this;
     }
 

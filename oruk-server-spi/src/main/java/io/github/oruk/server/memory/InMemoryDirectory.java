@@ -358,6 +358,15 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return Capabilities.everything();
   }
 
+  /**
+   * True: the list items and records it returns are built once and never changed, so the SDK may reuse
+   * their JSON. (Views built per request, such as nested organizations, are new objects every time.)
+   */
+  @Override
+  public boolean recordsAreImmutable() {
+    return true;
+  }
+
   // ------------------------------------------------------------------------------------------- services
 
   @Override

@@ -3,7 +3,6 @@ package io.github.oruk.server.protocol;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.oruk.model.ApiDetails;
-import io.github.oruk.model.Page;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.query.Endpoint;
@@ -67,6 +66,7 @@ public final class OrukProtocol {
   private final Capabilities capabilities;
   private final OrukJson json;
   private final TokenBuckets buckets;
+  private final RecordEncoder encoder;
   private final OpenApiDocument openApi = new OpenApiDocument();
   private final ObjectMapper mapper = new ObjectMapper();
   private final Map<String, Endpoint> lists = new LinkedHashMap<>();
@@ -77,6 +77,7 @@ public final class OrukProtocol {
     this.capabilities = api.capabilities();
     this.json = api.publishExtensions() ? OrukJson.builder().keepExtensions(true).build() : OrukJson.lenient();
     this.buckets = api.throttle().map(throttle -> new TokenBuckets(throttle, System::nanoTime)).orElse(null);
+    this.encoder = new RecordEncoder(json, provider.recordsAreImmutable() ? api.encodedRecordCacheBytes() : 0);
     for (Endpoint endpoint : Endpoint.values()) {
       if (endpoint.list()) {
         lists.put(endpoint.path().substring(1), endpoint);
@@ -280,8 +281,8 @@ public final class OrukProtocol {
     for (Object item : items) {
       shaped.add(shape(endpoint, query, item));
     }
-    Page<Object> page = Page.of(shaped, number, perPage, total);
-    return ok(request, headers, json.write(page));
+    boolean madeHere = endpoint == Endpoint.SERVICES && Boolean.TRUE.equals(query.minimal());
+    return ok(request, headers, encoder.page(shaped, number, perPage, total, !madeHere));
   }
 
   private ProtocolResponse record(ProtocolRequest request, Map<String, String> headers, Endpoint endpoint, String id,
@@ -307,7 +308,7 @@ public final class OrukProtocol {
       throw new ProtocolException(404, "not_found", null, "There is no " + name + " with the id '"
           + printable(id, 100) + "'.");
     }
-    return ok(request, headers, json.write(found.get()));
+    return ok(request, headers, encoder.record(found.get()));
   }
 
   private ProtocolResponse ndjson(ProtocolRequest request, Map<String, String> headers, Endpoint endpoint,
