@@ -17,12 +17,21 @@ final class EntityTags {
 
   /** The quoted tag of an uncompressed body. */
   static String of(byte[] body) {
+    return quote(checksum(body));
+  }
+
+  /** A 64-bit checksum of some bytes: two hardware-assisted CRCs and the length. */
+  static long checksum(byte[] bytes) {
     CRC32C first = new CRC32C();
-    first.update(body, 0, body.length);
+    first.update(bytes, 0, bytes.length);
     CRC32 second = new CRC32();
-    second.update(body, 0, body.length);
-    long hash = (first.getValue() << 32) ^ second.getValue() ^ ((long) body.length << 48);
-    String hex = Long.toHexString(hash);
+    second.update(bytes, 0, bytes.length);
+    return (first.getValue() << 32) ^ second.getValue() ^ ((long) bytes.length << 48);
+  }
+
+  /** A checksum as a quoted tag of 16 hexadecimal digits. */
+  static String quote(long checksum) {
+    String hex = Long.toHexString(checksum);
     return "\"" + "0".repeat(16 - hex.length()) + hex + "\"";
   }
 

@@ -277,12 +277,17 @@ public final class OrukProtocol {
     if (total > Integer.MAX_VALUE) {
       throw providerBug(endpoint, "reported " + total + " records, more than a page envelope can count");
     }
-    List<Object> shaped = new ArrayList<>(items.size());
-    for (Object item : items) {
-      shaped.add(shape(endpoint, query, item));
-    }
     boolean madeHere = endpoint == Endpoint.SERVICES && Boolean.TRUE.equals(query.minimal());
-    return ok(request, headers, encoder.page(shaped, number, perPage, total, !madeHere));
+    List<?> shaped = items;
+    if (madeHere) {
+      List<Object> copies = new ArrayList<>(items.size());
+      for (Object item : items) {
+        copies.add(shape(endpoint, query, item));
+      }
+      shaped = copies;
+    }
+    RecordEncoder.Tagged page = encoder.page(shaped, number, perPage, total, !madeHere);
+    return ok(request, headers, page.body(), page.tag());
   }
 
   private ProtocolResponse record(ProtocolRequest request, Map<String, String> headers, Endpoint endpoint, String id,
@@ -308,7 +313,8 @@ public final class OrukProtocol {
       throw new ProtocolException(404, "not_found", null, "There is no " + name + " with the id '"
           + printable(id, 100) + "'.");
     }
-    return ok(request, headers, encoder.record(found.get()));
+    RecordEncoder.Tagged record = encoder.record(found.get());
+    return ok(request, headers, record.body(), record.tag());
   }
 
   private ProtocolResponse ndjson(ProtocolRequest request, Map<String, String> headers, Endpoint endpoint,
@@ -402,7 +408,10 @@ public final class OrukProtocol {
   }
 
   private ProtocolResponse ok(ProtocolRequest request, Map<String, String> headers, byte[] body) {
-    String tag = EntityTags.of(body);
+    return ok(request, headers, body, EntityTags.of(body));
+  }
+
+  private ProtocolResponse ok(ProtocolRequest request, Map<String, String> headers, byte[] body, String tag) {
     boolean gzip = api.gzip() && body.length >= ContentCoding.MIN_GZIP_BYTES
         && ContentCoding.acceptsGzip(request.headers().first("Accept-Encoding"));
     headers.put("Content-Type", JSON);

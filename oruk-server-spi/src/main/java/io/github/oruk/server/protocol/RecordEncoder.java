@@ -2,26 +2,34 @@ package io.github.oruk.server.protocol;
 
 import io.github.oruk.model.Page;
 import io.github.oruk.model.json.OrukJson;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes records and pages as canonical JSON. For providers whose records never change once returned
- * ({@code DirectoryProvider.recordsAreImmutable()}), it keeps each record object's JSON and reuses it
- * when the same object comes back, up to a memory budget (when the budget is spent, it starts again).
- * A page is the envelope written here around the records' JSON, byte for byte what
- * {@link OrukJson#write(Object)} gives for the same {@link Page}.
+ * Writes records and pages as canonical JSON, with their entity tags. For providers whose records never
+ * change once returned ({@code DirectoryProvider.recordsAreImmutable()}), it keeps each record object's
+ * JSON and checksum and reuses them when the same object comes back, up to a memory budget (when the
+ * budget is spent, it starts again). A page is the envelope written here around the records' JSON, byte
+ * for byte what {@link OrukJson#write(Object)} gives for the same {@link Page}; its tag is computed from
+ * the envelope and the records' checksums, so a page's bytes are not read again to tag them.
  */
 final class RecordEncoder {
 
   private static final byte[] CONTENTS = ",\"contents\":[".getBytes(StandardCharsets.UTF_8);
 
+  /** A record's JSON and its checksum. */
+  record Encoded(byte[] json, long checksum) {
+  }
+
+  /** A body and its entity tag. */
+  record Tagged(byte[] body, String tag) {
+  }
+
   private final OrukJson json;
   private final long budget;
-  private final ConcurrentHashMap<Identity, byte[]> encoded = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Identity, Encoded> encoded = new ConcurrentHashMap<>();
   private final AtomicLong used = new AtomicLong();
 
   /**
@@ -32,57 +40,68 @@ final class RecordEncoder {
     this.budget = budget;
   }
 
-  /** The canonical JSON of one record. */
-  byte[] record(Object record) {
-    return record(record, true);
+  /** The canonical JSON of one record, tagged. */
+  Tagged record(Object record) {
+    Encoded one = encode(record, true);
+    return new Tagged(one.json(), EntityTags.quote(one.checksum()));
   }
 
-  private byte[] record(Object record, boolean keep) {
+  private Encoded encode(Object record, boolean keep) {
     if (budget <= 0 || !keep) {
-      return json.write(record);
+      byte[] bytes = json.write(record);
+      return new Encoded(bytes, EntityTags.checksum(bytes));
     }
     Identity key = new Identity(record);
-    byte[] bytes = encoded.get(key);
-    if (bytes != null) {
-      return bytes;
+    Encoded found = encoded.get(key);
+    if (found != null) {
+      return found;
     }
-    bytes = json.write(record);
+    byte[] bytes = json.write(record);
+    found = new Encoded(bytes, EntityTags.checksum(bytes));
     if (used.addAndGet(bytes.length) > budget) {
       encoded.clear();
       used.set(bytes.length);
     }
-    encoded.put(key, bytes);
-    return bytes;
+    encoded.put(key, found);
+    return found;
   }
 
   /**
-   * The canonical JSON of a complete page whose records are {@code items}.
+   * The canonical JSON of a complete page whose records are {@code items}, tagged.
    *
    * @param keep whether the items may be kept for reuse (false for objects made for this answer only)
    */
-  byte[] page(List<?> items, int number, int perPage, long total, boolean keep) {
+  Tagged page(List<?> items, int number, int perPage, long total, boolean keep) {
     Page<?> envelope = Page.of(items, number, perPage, total);
-    byte[][] records = new byte[items.size()][];
-    int size = 200;
-    for (int i = 0; i < records.length; i++) {
-      records[i] = record(items.get(i), keep);
-      size += records[i].length + 1;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-    String head = "{\"total_items\":" + envelope.totalItems() + ",\"total_pages\":" + envelope.totalPages()
+    byte[] head = ("{\"total_items\":" + envelope.totalItems() + ",\"total_pages\":" + envelope.totalPages()
         + ",\"page_number\":" + envelope.pageNumber() + ",\"size\":" + envelope.size() + ",\"first_page\":"
-        + envelope.firstPage() + ",\"last_page\":" + envelope.lastPage() + ",\"empty\":" + envelope.empty();
-    out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(CONTENTS);
+        + envelope.firstPage() + ",\"last_page\":" + envelope.lastPage() + ",\"empty\":" + envelope.empty())
+        .getBytes(StandardCharsets.UTF_8);
+    Encoded[] records = new Encoded[items.size()];
+    long tag = EntityTags.checksum(head);
+    int size = head.length + CONTENTS.length + 2 + Math.max(0, records.length - 1);
+    for (int i = 0; i < records.length; i++) {
+      records[i] = encode(items.get(i), keep);
+      size += records[i].json().length;
+      tag = tag * 0x9E3779B97F4A7C15L + records[i].checksum();
+    }
+    byte[] body = new byte[size];
+    int at = 0;
+    System.arraycopy(head, 0, body, at, head.length);
+    at += head.length;
+    System.arraycopy(CONTENTS, 0, body, at, CONTENTS.length);
+    at += CONTENTS.length;
     for (int i = 0; i < records.length; i++) {
       if (i > 0) {
-        out.write(',');
+        body[at++] = ',';
       }
-      out.writeBytes(records[i]);
+      byte[] record = records[i].json();
+      System.arraycopy(record, 0, body, at, record.length);
+      at += record.length;
     }
-    out.write(']');
-    out.write('}');
-    return out.toByteArray();
+    body[at++] = ']';
+    body[at] = '}';
+    return new Tagged(body, EntityTags.quote(tag ^ ((long) size << 40)));
   }
 
   /** A key that is equal only to itself: the record object, not its value. */
