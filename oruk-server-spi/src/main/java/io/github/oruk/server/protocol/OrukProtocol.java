@@ -286,7 +286,8 @@ public final class OrukProtocol {
       }
       shaped = copies;
     }
-    return ok(request, headers, encoder.page(shaped, number, perPage, total, !madeHere));
+    RecordEncoder.Tagged page = encoder.page(shaped, number, perPage, total, !madeHere);
+    return ok(request, headers, page.body(), page.tag());
   }
 
   private ProtocolResponse record(ProtocolRequest request, Map<String, String> headers, Endpoint endpoint, String id,
@@ -312,7 +313,8 @@ public final class OrukProtocol {
       throw new ProtocolException(404, "not_found", null, "There is no " + name + " with the id '"
           + printable(id, 100) + "'.");
     }
-    return ok(request, headers, encoder.record(found.get()));
+    RecordEncoder.Tagged record = encoder.record(found.get());
+    return ok(request, headers, record.body(), record.tag());
   }
 
   private ProtocolResponse ndjson(ProtocolRequest request, Map<String, String> headers, Endpoint endpoint,
@@ -406,12 +408,11 @@ public final class OrukProtocol {
   }
 
   private ProtocolResponse ok(ProtocolRequest request, Map<String, String> headers, byte[] body) {
-    return ok(request, headers, new RecordEncoder.Tagged(body, EntityTags.of(body)));
+    return ok(request, headers, body, EntityTags.of(body));
   }
 
-  private ProtocolResponse ok(ProtocolRequest request, Map<String, String> headers, RecordEncoder.Tagged answer) {
-    String tag = answer.tag();
-    boolean gzip = api.gzip() && answer.length() >= ContentCoding.MIN_GZIP_BYTES
+  private ProtocolResponse ok(ProtocolRequest request, Map<String, String> headers, byte[] body, String tag) {
+    boolean gzip = api.gzip() && body.length >= ContentCoding.MIN_GZIP_BYTES
         && ContentCoding.acceptsGzip(request.headers().first("Accept-Encoding"));
     headers.put("Content-Type", JSON);
     api.cacheControl().ifPresent(value -> headers.put("Cache-Control", value));
@@ -423,28 +424,12 @@ public final class OrukProtocol {
       headers.remove("Content-Type");
       return new ProtocolResponse(304, headers, null);
     }
+    byte[] sent = gzip ? ContentCoding.gzip(body) : body;
     if (gzip) {
-      byte[] compressed = ContentCoding.gzip(answer.body());
       headers.put("Content-Encoding", "gzip");
-      headers.put("Content-Length", Integer.toString(compressed.length));
-      return new ProtocolResponse(200, headers, ProtocolResponse.Body.of(compressed));
     }
-    headers.put("Content-Length", Integer.toString(answer.length()));
-    byte[][] pieces = answer.pieces();
-    int length = answer.length();
-    return new ProtocolResponse(200, headers, new ProtocolResponse.Body() {
-      @Override
-      public long length() {
-        return length;
-      }
-
-      @Override
-      public void writeTo(OutputStream out) throws IOException {
-        for (byte[] piece : pieces) {
-          out.write(piece);
-        }
-      }
-    });
+    headers.put("Content-Length", Integer.toString(sent.length));
+    return new ProtocolResponse(200, headers, ProtocolResponse.Body.of(sent));
   }
 
   private ProtocolResponse error(ProtocolException e, Map<String, String> headers) {

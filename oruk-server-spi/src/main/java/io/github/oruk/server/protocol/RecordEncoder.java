@@ -18,36 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RecordEncoder {
 
   private static final byte[] CONTENTS = ",\"contents\":[".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] COMMA = {','};
-  private static final byte[] END = {']', '}'};
 
   /** A record's JSON and its checksum. */
   record Encoded(byte[] json, long checksum) {
   }
 
-  /**
-   * A body, in pieces to be sent one after the other (so a page is never copied into one array unless
-   * it must be, as for gzip), and its entity tag.
-   */
-  record Tagged(byte[][] pieces, int length, String tag) {
-
-    Tagged(byte[] body, String tag) {
-      this(new byte[][] {body}, body.length, tag);
-    }
-
-    /** The whole body as one array. */
-    byte[] body() {
-      if (pieces.length == 1) {
-        return pieces[0];
-      }
-      byte[] body = new byte[length];
-      int at = 0;
-      for (byte[] piece : pieces) {
-        System.arraycopy(piece, 0, body, at, piece.length);
-        at += piece.length;
-      }
-      return body;
-    }
+  /** A body and its entity tag. */
+  record Tagged(byte[] body, String tag) {
   }
 
   private final OrukJson json;
@@ -108,19 +85,23 @@ final class RecordEncoder {
       size += records[i].json().length;
       tag = tag * 0x9E3779B97F4A7C15L + records[i].checksum();
     }
-    byte[][] pieces = new byte[2 * records.length + 3][];
+    byte[] body = new byte[size];
     int at = 0;
-    pieces[at++] = head;
-    pieces[at++] = CONTENTS;
+    System.arraycopy(head, 0, body, at, head.length);
+    at += head.length;
+    System.arraycopy(CONTENTS, 0, body, at, CONTENTS.length);
+    at += CONTENTS.length;
     for (int i = 0; i < records.length; i++) {
       if (i > 0) {
-        pieces[at++] = COMMA;
+        body[at++] = ',';
       }
-      pieces[at++] = records[i].json();
+      byte[] record = records[i].json();
+      System.arraycopy(record, 0, body, at, record.length);
+      at += record.length;
     }
-    pieces[at++] = END;
-    byte[][] used = at == pieces.length ? pieces : java.util.Arrays.copyOf(pieces, at);
-    return new Tagged(used, size, EntityTags.quote(tag ^ ((long) size << 40)));
+    body[at++] = ']';
+    body[at] = '}';
+    return new Tagged(body, EntityTags.quote(tag ^ ((long) size << 40)));
   }
 
   /** A key that is equal only to itself: the record object, not its value. */
