@@ -30,7 +30,8 @@ import java.util.concurrent.Future;
 /**
  * Load on the JDK adapter, over loopback, against a bare JDK {@code HttpServer} in the same run.
  *
- * <p>Four phases, each a warm-up and then a measurement with the same number of keep-alive connections
+ * <p>Four phases, all warmed up first and then measured in turn over several rounds (so that load from
+ * elsewhere on the machine weighs on each alike), each with the same number of keep-alive connections
  * (one client thread each, raw sockets so the client costs as little as possible):
  * <ol>
  *   <li>baseline: a bare {@code HttpServer} answering every request with one pre-serialised page;
@@ -53,23 +54,28 @@ public final class ServerLoadBenchmark {
 
   /** What to run. */
   record Options(int services, int connections, Duration measure, Duration warmup, int threads, long seed,
-      boolean recordCache) {
+      boolean recordCache, int rounds) {
     static Options defaults() {
       return new Options(10_000, 32, Duration.ofSeconds(20), Duration.ofSeconds(5),
-          Math.max(16, 4 * Runtime.getRuntime().availableProcessors()), 1, true);
+          Math.max(16, 4 * Runtime.getRuntime().availableProcessors()), 1, true, 4);
     }
 
     Options with(String option, String value) {
       return switch (option) {
-        case "--services" -> new Options(Integer.parseInt(value), connections, measure, warmup, threads, seed, recordCache);
-        case "--connections" -> new Options(services, Integer.parseInt(value), measure, warmup, threads, seed, recordCache);
-        case "--seconds" -> new Options(services, connections, seconds(value), warmup, threads, seed, recordCache);
-        case "--warmup" -> new Options(services, connections, measure, seconds(value), threads, seed, recordCache);
-        case "--threads" -> new Options(services, connections, measure, warmup, Integer.parseInt(value), seed, recordCache);
+        case "--services" -> new Options(Integer.parseInt(value), connections, measure, warmup, threads, seed, recordCache,
+            rounds);
+        case "--connections" -> new Options(services, Integer.parseInt(value), measure, warmup, threads, seed, recordCache,
+            rounds);
+        case "--seconds" -> new Options(services, connections, seconds(value), warmup, threads, seed, recordCache, rounds);
+        case "--warmup" -> new Options(services, connections, measure, seconds(value), threads, seed, recordCache, rounds);
+        case "--threads" -> new Options(services, connections, measure, warmup, Integer.parseInt(value), seed, recordCache,
+            rounds);
         case "--record-cache" -> new Options(services, connections, measure, warmup, threads, seed,
-            Boolean.parseBoolean(value));
+            Boolean.parseBoolean(value), rounds);
+        case "--rounds" -> new Options(services, connections, measure, warmup, threads, seed, recordCache,
+            Integer.parseInt(value));
         default -> throw new IllegalArgumentException("unknown option " + option
-            + "; options: --services --connections --seconds --warmup --threads --record-cache");
+            + "; options: --services --connections --seconds --warmup --threads --record-cache --rounds");
       };
     }
   }
@@ -132,14 +138,15 @@ public final class ServerLoadBenchmark {
       baseline.start();
       try {
         int basePort = baseline.getAddress().getPort();
-        List<Phase> phases = new ArrayList<>();
-        phases.add(phase("baseline: pre-serialised page", basePort, options, random -> "/services?page=1&per_page=50", log));
-        phases.add(phase("/services?page=k&per_page=50", oruk.port(), options,
-            random -> "/services?page=" + (1 + random.nextInt(pages)) + "&per_page=50", log));
-        phases.add(phase("baseline: pre-serialised service", basePort, options, random -> "/services/x", log));
-        phases.add(phase("/services/{id}", oruk.port(), options,
-            random -> "/services/" + ids.get(random.nextInt(ids.size())), log));
-        return phases;
+        List<String> names = List.of("baseline: pre-serialised page", "/services?page=k&per_page=50",
+            "baseline: pre-serialised service", "/services/{id}");
+        List<Integer> ports = List.of(basePort, oruk.port(), basePort, oruk.port());
+        List<PathChooser> choosers = List.of(
+            random -> "/services?page=1&per_page=50",
+            random -> "/services?page=" + (1 + random.nextInt(pages)) + "&per_page=50",
+            random -> "/services/x",
+            random -> "/services/" + ids.get(random.nextInt(ids.size())));
+        List<Phase> phases = measure(names, ports, choosers, options, log);        return phases;
       } finally {
         baseline.stop(0);
         baselinePool.shutdownNow();
@@ -161,19 +168,47 @@ public final class ServerLoadBenchmark {
     return bySize.get(bySize.size() / 2).getId();
   }
 
-  /** A warm-up, then a measurement, with one client thread per connection. */
-  private static Phase phase(String name, int port, Options options, PathChooser paths, PrintStream log)
-      throws Exception {
-    log.printf(Locale.ROOT, "%s: %d connections, %.0f s warm-up, %.0f s measured%n", name, options.connections(),
-        options.warmup().toMillis() / 1e3, options.measure().toMillis() / 1e3);
-    if (!options.warmup().isZero()) {
-      load(port, options.connections(), options.warmup(), paths, options.seed() + 1);
+  /**
+   * Warms every phase up, then measures them in turn, round after round, so that whatever else the
+   * machine is doing weighs on every phase alike.
+   */
+  private static List<Phase> measure(List<String> names, List<Integer> ports, List<PathChooser> paths,
+      Options options, PrintStream log) throws Exception {
+    int rounds = Math.max(1, options.rounds());
+    Duration slice = options.measure().dividedBy(rounds);
+    for (int p = 0; p < names.size(); p++) {
+      log.printf(Locale.ROOT, "warming up %s (%.0f s)%n", names.get(p), options.warmup().toMillis() / 1e3);
+      if (!options.warmup().isZero()) {
+        load(ports.get(p), options.connections(), options.warmup(), paths.get(p), options.seed() + 1);
+      }
     }
-    Load load = load(port, options.connections(), options.measure(), paths, options.seed() + 2);
-    long[] all = load.latencies();
-    Arrays.sort(all);
-    return new Phase(name, all.length, load.errors, load.bytes, load.seconds, percentile(all, 0.50) / 1_000,
-        percentile(all, 0.99) / 1_000, all.length == 0 ? 0 : all[all.length - 1] / 1_000);
+    List<List<Load>> loads = new ArrayList<>();
+    names.forEach(name -> loads.add(new ArrayList<>()));
+    for (int round = 0; round < rounds; round++) {
+      log.printf(Locale.ROOT, "round %d of %d: %.1f s per phase, %d connections%n", round + 1, rounds,
+          slice.toMillis() / 1e3, options.connections());
+      for (int p = 0; p < names.size(); p++) {
+        loads.get(p).add(load(ports.get(p), options.connections(), slice, paths.get(p), options.seed() + 2 + round));
+      }
+    }
+    List<Phase> phases = new ArrayList<>();
+    for (int p = 0; p < names.size(); p++) {
+      long errors = 0;
+      long bytes = 0;
+      double seconds = 0;
+      List<long[]> parts = new ArrayList<>();
+      for (Load load : loads.get(p)) {
+        errors += load.errors;
+        bytes += load.bytes;
+        seconds += load.seconds;
+        parts.add(load.latencies());
+      }
+      long[] all = parts.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+      Arrays.sort(all);
+      phases.add(new Phase(names.get(p), all.length, errors, bytes, seconds, percentile(all, 0.50) / 1_000,
+          percentile(all, 0.99) / 1_000, all.length == 0 ? 0 : all[all.length - 1] / 1_000));
+    }
+    return phases;
   }
 
   private static long percentile(long[] sorted, double fraction) {
@@ -346,9 +381,10 @@ public final class ServerLoadBenchmark {
   /** The results as Markdown tables, with the ratios to the baselines. */
   static void print(Options options, List<Phase> phases, PrintStream out) {
     out.println();
-    out.printf(Locale.ROOT, "%,d services, %d connections, %d server threads, %.0f s measured after %.0f s warm-up,"
-        + " record JSON cache %s%n%n", options.services(), options.connections(), options.threads(),
-        options.measure().toMillis() / 1e3, options.warmup().toMillis() / 1e3, options.recordCache() ? "on" : "off");
+    out.printf(Locale.ROOT, "%,d services, %d connections, %d server threads, %.0f s measured per phase (%d rounds,"
+        + " phases interleaved) after %.0f s warm-up, record JSON cache %s%n%n", options.services(),
+        options.connections(), options.threads(), options.measure().toMillis() / 1e3, options.rounds(),
+        options.warmup().toMillis() / 1e3, options.recordCache() ? "on" : "off");
     out.println("| phase | requests/s | p50 | p99 | max | errors | bytes/response |");
     out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (Phase phase : phases) {

@@ -21,7 +21,7 @@ class ServerLoadBenchmarkSetupTest {
   @Test
   void everyPhaseRunsCleanlyAndCarriesTheIntendedBodies() throws Exception {
     ServerLoadBenchmark.Options options = new ServerLoadBenchmark.Options(300, 2, Duration.ofMillis(400),
-        Duration.ofMillis(100), 4, 1, true);
+        Duration.ofMillis(100), 4, 1, true, 2);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<ServerLoadBenchmark.Phase> phases = ServerLoadBenchmark.run(options, new PrintStream(log, true,
         StandardCharsets.UTF_8));
