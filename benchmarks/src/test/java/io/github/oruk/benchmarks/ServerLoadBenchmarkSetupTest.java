@@ -25,7 +25,7 @@ class ServerLoadBenchmarkSetupTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<ServerLoadBenchmark.Phase> phases = ServerLoadBenchmark.run(options, new PrintStream(log, true,
         StandardCharsets.UTF_8));
-    assertEquals(4, phases.size());
+    assertEquals(5, phases.size());
     for (ServerLoadBenchmark.Phase phase : phases) {
       assertTrue(phase.requests() > 10, phase.toString());
       assertEquals(0, phase.errors(), phase.toString());
@@ -37,12 +37,16 @@ class ServerLoadBenchmarkSetupTest {
     assertTrue(Math.abs(baselinePage - pageBytes) < pageBytes / 5, "the baseline serves a page of the same size");
     long recordBytes = phases.get(3).bytes() / phases.get(3).requests();
     assertTrue(recordBytes > 1_500 && recordBytes < pageBytes, "full services: " + recordBytes);
+    long referenceBytes = phases.get(4).bytes() / phases.get(4).requests();
+    assertTrue(Math.abs(referenceBytes - pageBytes) < pageBytes / 10, "the reference sends the same pages: "
+        + referenceBytes + " vs " + pageBytes);
 
     ByteArrayOutputStream report = new ByteArrayOutputStream();
     ServerLoadBenchmark.print(options, phases, new PrintStream(report, true, StandardCharsets.UTF_8));
     String text = report.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("| /services?page=k&per_page=50 |"), text);
     assertTrue(text.contains("pages / baseline:"), text);
+    assertTrue(text.contains("(reference)"), text);
   }
 
   @Test
