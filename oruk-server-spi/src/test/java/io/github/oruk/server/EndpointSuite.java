@@ -10,13 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.oruk.model.Address;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.query.Endpoint;
+import io.github.oruk.model.query.Parameter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -251,6 +255,65 @@ public abstract class EndpointSuite {
     assertEquals(0, none.path("total_pages").asInt());
     assertTrue(none.path("empty").asBoolean() && none.path("first_page").asBoolean()
         && none.path("last_page").asBoolean(), "an empty result is one empty first and last page");
+  }
+
+  @Test
+  void everyParameterOfEveryListEndpointIsAccepted() {
+    Service sample = Directories.reference().services().get(0);
+    Address address = Directories.reference().services().stream()
+        .flatMap(service -> service.getServiceAtLocations().stream())
+        .filter(link -> link.getLocation().getAddresses() != null && link.getLocation().getLatitude() != null)
+        .findFirst().orElseThrow().getLocation().getAddresses().get(0);
+    String taxonomy = sample.getAttributes().get(0).getTaxonomyTerm().getTaxonomyId();
+    String parent = sample.getAttributes().get(0).getTaxonomyTerm().getParentId();
+    Map<Parameter, String> values = new EnumMap<>(
+        Parameter.class);
+    values.put(Parameter.SEARCH, "food");
+    values.put(Parameter.PAGE, "2");
+    values.put(Parameter.PER_PAGE, "5");
+    values.put(Parameter.FORMAT, "ndjson");
+    values.put(Parameter.TAXONOMY_TERM_ID, sample.getAttributes().get(0).getTaxonomyTermId());
+    values.put(Parameter.TAXONOMY_ID, taxonomy);
+    values.put(Parameter.ORGANIZATION_ID, sample.getOrganizationId());
+    values.put(Parameter.MODIFIED_AFTER, "2020-01-01");
+    values.put(Parameter.MINIMAL, "true");
+    values.put(Parameter.FULL, "true");
+    values.put(Parameter.FULL_SERVICE, "true");
+    values.put(Parameter.POSTCODE, address.getPostalCode().replace(" ", "%20"));
+    values.put(Parameter.PROXIMITY, "5000");
+    values.put(Parameter.TOP_ONLY, "true");
+    values.put(Parameter.PARENT_ID, parent == null ? "none" : parent);
+    values.put(Parameter.MINIMUM_AGE, "5");
+    values.put(Parameter.MAXIMUM_AGE, "18");
+    values.put(Parameter.START_TIME, "09:00");
+    values.put(Parameter.END_TIME, "17:00");
+    values.put(Parameter.DAY, "MO");
+    int checked = 0;
+    for (Endpoint endpoint : Endpoint.values()) {
+      if (!endpoint.list()) {
+        continue;
+      }
+      String path = endpoint.path().substring(1);
+      int unfiltered = ok(http.get(path)).json().path("total_items").asInt();
+      for (Parameter parameter : endpoint.parameters()) {
+        String query = parameter.wireName() + "=" + values.get(parameter);
+        if (parameter == Parameter.PROXIMITY) {
+          query += "&postcode=" + values.get(Parameter.POSTCODE);
+        }
+        Http.Reply reply = http.get(path + "?" + query);
+        assertEquals(200, reply.status(), reply::toString);
+        checked++;
+        if (parameter == Parameter.FORMAT) {
+          assertEquals("application/x-ndjson", reply.header("Content-Type"));
+          continue;
+        }
+        JsonNode page = reply.json();
+        assertEquals(page.path("size").asInt(), page.path("contents").size(), reply::toString);
+        assertTrue(page.path("total_items").asInt() <= unfiltered, "a parameter never adds records: " + reply);
+      }
+    }
+    assertEquals(200, http.get("organizations/" + sample.getOrganizationId() + "?full_service=true").status());
+    assertTrue(checked >= 45, "checked " + checked + " parameter uses");
   }
 
   // ------------------------------------------------------------------------------------------- protocol
