@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param pointer JSON Pointer into that response or document; empty for the whole of it
  * @param recordId id of the top-level record concerned, when there is one; may be empty
  * @param observed the value seen, shortened; may be empty
+ * @param fix how to put it right (the rule's advice); may be empty
  */
 public record Finding(String code, Severity severity, Category category, String message, String url,
-    String pointer, String recordId, String observed) {
+    String pointer, String recordId, String observed, String fix) {
 
   /** Longest observed value kept. */
   public static final int OBSERVED_LIMIT = 120;
@@ -29,11 +30,12 @@ public record Finding(String code, Severity severity, Category category, String 
     pointer = pointer == null ? "" : pointer;
     recordId = recordId == null ? "" : recordId;
     observed = shorten(observed);
+    fix = fix == null ? "" : fix;
   }
 
   /** The same finding with another severity (profiles use this). */
   public Finding withSeverity(Severity other) {
-    return new Finding(code, other, category, message, url, pointer, recordId, observed);
+    return new Finding(code, other, category, message, url, pointer, recordId, observed, fix);
   }
 
   static String shorten(String text) {

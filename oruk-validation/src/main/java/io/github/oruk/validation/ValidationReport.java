@@ -1,6 +1,7 @@
 package io.github.oruk.validation;
 
 import io.github.oruk.validation.quality.QualitySummary;
+import io.github.oruk.validation.rule.RuleInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -22,15 +23,17 @@ import java.util.Map;
  * @param notChecked what was not checked, and why
  * @param endpoints per-endpoint results of a live feed (empty otherwise)
  * @param quality richness and freshness across the services
+ * @param checks every check that ran (codes of enabled rules), for reports that list passes as well as failures
  */
 public record ValidationReport(String target, String kind, String profile, Verdict verdict, Instant started,
     Duration duration, int documents, int records, List<Finding> findings, List<NotChecked> notChecked,
-    List<EndpointResult> endpoints, QualitySummary quality) {
+    List<EndpointResult> endpoints, QualitySummary quality, List<RuleInfo> checks) {
 
   public ValidationReport {
     findings = List.copyOf(findings);
     notChecked = List.copyOf(notChecked);
     endpoints = List.copyOf(endpoints);
+    checks = List.copyOf(checks);
   }
 
   /** How many findings there are of each severity (every severity present, possibly 0). */

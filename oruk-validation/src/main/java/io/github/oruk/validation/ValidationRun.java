@@ -100,7 +100,7 @@ public final class ValidationRun {
       return;
     }
     keep(new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(), message, url,
-        pointer, recordId, observed));
+        pointer, recordId, observed, rule.fix()));
   }
 
   /** Records that something was not checked, and why. */
@@ -140,7 +140,7 @@ public final class ValidationRun {
     }
     return new ValidationReport(target, kind, validator.profile().name(), verdict, started,
         Duration.between(started, clock.instant()), documents, records, findings, notChecked, endpoints,
-        quality.summary());
+        quality.summary(), validator.checks());
   }
 
   private void keep(Finding finding) {
@@ -192,7 +192,7 @@ public final class ValidationRun {
       boolean failsInParity = critical && rule.category() == Category.CONFORMANCE
           && validator.parityCritical().contains(rule.code());
       keep(new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(), message, url,
-          pointer, recordId(pointer), observed));
+          pointer, recordId(pointer), observed, rule.fix()));
     }
   }
 }

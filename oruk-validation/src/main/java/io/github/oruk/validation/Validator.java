@@ -71,6 +71,19 @@ public final class Validator {
   private final List<RecordRule> recordRules;
   private final List<DocumentRule> documentRules;
   private final List<Rule> rules;
+  private final List<RuleInfo> extraChecks = new ArrayList<>();
+
+  private Validator(Validator other) {
+    this.profile = other.profile;
+    this.clock = other.clock;
+    this.settings = other.settings;
+    this.richness = other.richness;
+    this.payload = other.payload;
+    this.rules = other.rules;
+    this.recordRules = other.recordRules;
+    this.documentRules = other.documentRules;
+    this.extraChecks.addAll(other.extraChecks);
+  }
 
   private Validator(Builder builder) {
     this.profile = builder.profile;
@@ -218,6 +231,21 @@ public final class Validator {
 
   Set<String> parityCritical() {
     return PARITY_CRITICAL;
+  }
+
+  /** Every enabled check: the rules' codes plus the engine's own, in a stable order. */
+  List<RuleInfo> checks() {
+    List<RuleInfo> checks = new ArrayList<>(List.of(NOT_JSON, READ_QUIRK, LEGACY, DUPLICATE_LINE));
+    checks.addAll(extraChecks);
+    rules.forEach(rule -> checks.addAll(rule.infos()));
+    return checks.stream().filter(profile::enabled).distinct().toList();
+  }
+
+  /** Lets the live-feed checker list its checks in reports too. */
+  public Validator withChecks(List<RuleInfo> more) {
+    Validator copy = new Validator(this);
+    copy.extraChecks.addAll(more);
+    return copy;
   }
 
   /** Options for a {@link Validator}. */
