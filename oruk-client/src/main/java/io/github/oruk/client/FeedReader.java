@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -29,9 +30,12 @@ final class FeedReader {
   private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d+)");
 
   private final OrukJson json;
+  private final UnaryOperator<String> redact;
 
-  FeedReader(OrukJson json) {
+  /** @param redact removes secrets (extra header values) from messages, should a server echo them */
+  FeedReader(OrukJson json, UnaryOperator<String> redact) {
     this.json = json;
+    this.redact = redact;
   }
 
   <T> OrukResponse<T> record(Transport.Exchange exchange, Class<T> type, String what) {
@@ -181,10 +185,10 @@ final class FeedReader {
     }
   }
 
-  private static OrukProtocolException protocol(Transport.Exchange exchange, String pointer, String message,
+  private OrukProtocolException protocol(Transport.Exchange exchange, String pointer, String message,
       Throwable cause) {
     return new OrukProtocolException(exchange.uri(), exchange.attempts(), pointer,
-        "GET " + FeedAddress.redact(exchange.requested()) + ": " + message, cause);
+        redact.apply("GET " + FeedAddress.redact(exchange.requested()) + ": " + message), cause);
   }
 
   private static String kind(JsonNode node) {

@@ -89,8 +89,9 @@ public final class OrukClient {
     this.transport = new Transport(http.build(), builder.connectTimeout, builder.requestTimeout,
         builder.maxResponseBytes,
         new RetryPolicy(builder.maxAttempts, builder.initialBackoff, builder.maxBackoff, builder.maxRetryTime),
-        new HostRateLimiter(builder.maxRequestsPerSecond), headers, scheduler);
-    this.reader = new FeedReader(builder.json);
+        new HostRateLimiter(builder.maxRequestsPerSecond), headers,
+        builder.headers.stream().map(Map.Entry::getValue).toList(), scheduler);
+    this.reader = new FeedReader(builder.json, transport::redact);
     this.description = "OrukClient[" + address.base() + "]";
     LOG.log(address.note().startsWith("the given URL is the base") ? Level.DEBUG : Level.INFO,
         "ORUK feed base {0} ({1})", address.base(), address.note());
@@ -397,6 +398,8 @@ public final class OrukClient {
     } catch (ExecutionException e) {
       Throwable cause = Transport.unwrap(e);
       if (cause instanceof RuntimeException runtime) {
+        // The exception was made on another thread; point its stack at the caller, who needs it more.
+        runtime.fillInStackTrace();
         throw runtime;
       }
       if (cause instanceof Error error) {

@@ -46,10 +46,17 @@ final class Transport {
   private final RetryPolicy retry;
   private final HostRateLimiter limiter;
   private final List<Map.Entry<String, String>> headers;
+  private final List<String> secrets;
   private final Executor scheduler;
 
+  /**
+   * @param headers every header to send
+   * @param secrets values that must never appear in a message (the extra headers' values), even when a
+   *     server echoes them back in an error page
+   */
   Transport(HttpClient http, Duration connectTimeout, Duration requestTimeout, long maxResponseBytes,
-      RetryPolicy retry, HostRateLimiter limiter, List<Map.Entry<String, String>> headers, Executor scheduler) {
+      RetryPolicy retry, HostRateLimiter limiter, List<Map.Entry<String, String>> headers, List<String> secrets,
+      Executor scheduler) {
     this.http = http;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
@@ -57,6 +64,7 @@ final class Transport {
     this.retry = retry;
     this.limiter = limiter;
     this.headers = List.copyOf(headers);
+    this.secrets = secrets.stream().filter(secret -> secret.length() >= 4).toList();
     this.scheduler = scheduler;
   }
 
@@ -170,7 +178,7 @@ final class Transport {
     }
     Duration retryAfter = RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null),
         Instant.now());
-    String excerpt = excerpt(body);
+    String excerpt = redact(excerpt(body));
     boolean retryable = HttpStatus.retryable(status);
     retryOrFail(call, retryable, retryAfter, (attempts, why) -> {
       String redirected = response.uri().equals(call.uri) ? "" : " (redirected to "
@@ -288,6 +296,15 @@ final class Transport {
       return millis + " ms";
     }
     return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+
+  /** The text with every secret replaced by {@code [redacted]}. */
+  String redact(String text) {
+    String clean = text;
+    for (String secret : secrets) {
+      clean = clean.replace(secret, "[redacted]");
+    }
+    return clean;
   }
 
   /** The start of a body as one line of text: control characters become spaces, runs of spaces one. */
