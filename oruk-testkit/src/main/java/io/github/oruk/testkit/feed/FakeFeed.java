@@ -62,6 +62,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       first {@link Builder#failuresPerAddress} requests with one of the given {@link Fault}s, then answer
  *       normally, so a client that retries gets everything;
  *   <li>{@link Builder#notFound}: services listed but whose details always answer 404;
+ *   <li>{@link Builder#brokenDetails}: a share of services (chosen from the seed) whose details always
+ *       answer 500 with an HTML error page, as a server does when one record breaks its code;
  *   <li>{@link Builder#totalDrift}: {@code total_items} grows by this much with every list page served;
  *   <li>{@link Builder#stallAfterPage}: pages after this one repeat it (the server ignores {@code page});
  *   <li>{@link Builder#overlap}: every page after the first also repeats the last n records of the page
@@ -121,6 +123,7 @@ public final class FakeFeed implements AutoCloseable {
   private final List<OffsetDateTime> lastModified;
   private final Map<String, Integer> indexById;
   private final Set<String> notFoundIds;
+  private final Set<String> brokenIds;
   private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failuresByAddress = new ConcurrentHashMap<>();
   private final AtomicLong listPagesServed = new AtomicLong();
@@ -169,6 +172,14 @@ public final class FakeFeed implements AutoCloseable {
       missing.add(allIds.get(k));
     }
     this.notFoundIds = Collections.unmodifiableSet(missing);
+    Set<String> broken = new LinkedHashSet<>();
+    for (String id : allIds) {
+      if (config.brokenRate > 0 && !missing.contains(id)
+          && new SplittableRandom(config.seed * 31 + id.hashCode()).nextDouble() < config.brokenRate) {
+        broken.add(id);
+      }
+    }
+    this.brokenIds = Collections.unmodifiableSet(broken);
 
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 256);
     this.workers = Executors.newFixedThreadPool(config.threads, task -> {
@@ -201,6 +212,11 @@ public final class FakeFeed implements AutoCloseable {
   /** The ids whose details always answer 404. */
   public Set<String> notFoundIds() {
     return notFoundIds;
+  }
+
+  /** The ids whose details always answer 500 (see {@link Builder#brokenDetails}). */
+  public Set<String> brokenIds() {
+    return brokenIds;
   }
 
   /** The ids of services modified at or after {@code instant}, in list order: what {@code modified_after} selects. */
@@ -349,6 +365,11 @@ public final class FakeFeed implements AutoCloseable {
     Integer k = indexById.get(id);
     if (k == null || notFoundIds.contains(id)) {
       send(exchange, 404, error("no service with id " + id));
+      return;
+    }
+    if (brokenIds.contains(id)) {
+      send(exchange, 500, "<html><body><h1>Internal Server Error</h1></body></html>".getBytes(StandardCharsets.UTF_8),
+          "text/html");
       return;
     }
     send(exchange, 200, details.get(k));
@@ -519,6 +540,7 @@ public final class FakeFeed implements AutoCloseable {
     private int failuresPerAddress = 1;
     private Duration retryAfter;
     private Collection<Integer> notFound = List.of();
+    private double brokenRate;
     private int totalDrift;
     private int stallAfterPage;
     private int overlap;
@@ -609,6 +631,15 @@ public final class FakeFeed implements AutoCloseable {
     /** Services (by index) that are listed but whose details always answer 404. */
     public Builder notFound(Collection<Integer> indexes) {
       this.notFound = List.copyOf(indexes);
+      return this;
+    }
+
+    /** About this share of services (chosen from the seed) always answer 500 for their details (default 0). */
+    public Builder brokenDetails(double rate) {
+      if (rate < 0 || rate > 1) {
+        throw new IllegalArgumentException("rate must be between 0 and 1; got " + rate);
+      }
+      this.brokenRate = rate;
       return this;
     }
 

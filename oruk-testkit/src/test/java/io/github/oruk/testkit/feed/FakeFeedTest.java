@@ -121,6 +121,20 @@ class FakeFeedTest {
   }
 
   @Test
+  void brokenDetailsAlwaysAnswer500() throws Exception {
+    try (FakeFeed feed = FakeFeed.builder().services(100).seed(2).brokenDetails(0.2).notFound(0).start()) {
+      assertTrue(feed.brokenIds().size() > 5 && feed.brokenIds().size() < 40, "about a fifth: " + feed.brokenIds().size());
+      assertFalse(feed.brokenIds().contains(feed.ids().get(0)), "not found wins");
+      String broken = feed.brokenIds().iterator().next();
+      for (int attempt = 0; attempt < 2; attempt++) {
+        HttpResponse<byte[]> response = get(feed.baseUri().resolve("services/" + broken));
+        assertEquals(500, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+      }
+    }
+  }
+
+  @Test
   void modifiedAfterSelectsRecentServices() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(60).start()) {
       OffsetDateTime since = DataGenerator.builder().seed(1).build().referenceDate().minusDays(60)
