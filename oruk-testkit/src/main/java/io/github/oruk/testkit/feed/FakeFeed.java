@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -155,7 +156,7 @@ public final class FakeFeed implements AutoCloseable {
         item.put("organization_id", service.getOrganizationId());
       }
       if (service.getLastModified() != null) {
-        item.put("last_modified", service.getLastModified().toString());
+        item.put("last_modified", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(service.getLastModified()));
       }
       items.add(item);
     }

@@ -57,6 +57,10 @@ class FakeFeedTest {
       assertFalse(page.get("last_page").asBoolean());
       assertEquals(feed.ids().subList(10, 20), ids(page.get("contents")));
 
+      for (JsonNode item : page.get("contents")) {
+        assertTrue(OrukJson.lenient().read(item.toString(), io.github.oruk.model.Service.class).findings().isEmpty(),
+            "list items read without repairs: " + item);
+      }
       String id = feed.ids().get(3);
       assertEquals(generator.service(3).getId(), id);
       assertArrayEquals(OrukJson.lenient().write(generator.service(3)), get(feed.baseUri().resolve("services/" + id)).body());
