@@ -8,6 +8,7 @@ import io.github.oruk.model.Page;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
+import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.model.json.ReadResult;
 import io.github.oruk.model.v1.PageBase;
@@ -39,6 +40,12 @@ final class FeedReader {
   }
 
   <T> OrukResponse<T> record(Transport.Exchange exchange, Class<T> type, String what) {
+    if (type == Service.class && !mayBeLegacy(exchange.body())) {
+      OrukResponse<T> direct = direct(exchange, type, what);
+      if (direct != null) {
+        return direct;
+      }
+    }
     List<ReadFinding> findings = new ArrayList<>();
     JsonNode tree = tree(exchange, findings, what);
     if (!tree.isObject()) {
@@ -62,6 +69,63 @@ final class FeedReader {
     } catch (OrukReadException e) {
       throw protocol(exchange, e.pointer(), "the answer is JSON but cannot be read as " + what + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The fast path for a service: read straight from the bytes, skipping the tree that v1 detection needs.
+   * Null when the service turns out to need that detection after all (an organization with a v1 {@code url}).
+   */
+  private <T> OrukResponse<T> direct(Transport.Exchange exchange, Class<T> type, String what) {
+    checkBody(exchange, what);
+    ReadResult<T> read;
+    try {
+      read = json.read(exchange.body(), type);
+    } catch (OrukReadException e) {
+      throw unreadable(exchange, e, what);
+    }
+    for (ReadFinding finding : read.findings()) {
+      if (finding.code() == ReadCode.EXTENSION_PROPERTY && finding.pointer().equals("/organization/url")) {
+        return null;
+      }
+    }
+    return new OrukResponse<>(read.value(), exchange.uri(), read.findings(), false, exchange.attempts());
+  }
+
+  /**
+   * Whether a service's bytes hold a property name only ORUK v1 uses (see {@code V1Mapper.isV1Service}),
+   * other than {@code organization.url}, which the fast path checks from its findings. A false alarm only
+   * costs the slower, exact check.
+   */
+  static boolean mayBeLegacy(byte[] body) {
+    for (byte[] marker : V1_MARKERS) {
+      if (indexOf(body, marker) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<byte[]> V1_MARKERS = java.util.stream.Stream.of("regular_schedules", "holiday_schedules",
+      "service_taxonomys", "eligibilitys", "fundings", "deliverable_type", "attending_type", "attending_access",
+      "reviews", "language", "physical_addresses", "postal_addresses", "accessibility_for_disabilities")
+      .map(name -> ("\"" + name + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    byte first = needle[0];
+    int last = haystack.length - needle.length;
+    outer:
+    for (int i = 0; i <= last; i++) {
+      if (haystack[i] != first) {
+        continue;
+      }
+      for (int j = 1; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   /**
@@ -154,6 +218,21 @@ final class FeedReader {
   }
 
   private JsonNode tree(Transport.Exchange exchange, List<ReadFinding> findings, String what) {
+    checkBody(exchange, what);
+    try {
+      return json.readTree(exchange.body(), findings);
+    } catch (OrukReadException e) {
+      throw unreadable(exchange, e, what);
+    }
+  }
+
+  private OrukProtocolException unreadable(Transport.Exchange exchange, OrukReadException e, String what) {
+    return protocol(exchange, e.pointer(), "the answer (" + HttpStatus.describe(exchange.status()) + ") is not "
+        + what + " as JSON: " + e.getMessage() + ". Retrying will not help; tell the feed's publisher.", e);
+  }
+
+  /** Refuses an empty body and an HTML (or XML) page, with messages that say which it is. */
+  private void checkBody(Transport.Exchange exchange, String what) {
     byte[] body = exchange.body();
     int start = 0;
     if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
@@ -175,13 +254,6 @@ final class FeedReader {
           + " as JSON: \"" + excerpt + "\". The feed may be down for maintenance, behind a login or cookie page,"
           + " or the base URL may point at a web page rather than the API; open the address in a browser to see.",
           null);
-    }
-    try {
-      return json.readTree(body, findings);
-    } catch (OrukReadException e) {
-      throw protocol(exchange, e.pointer(), "the answer (" + HttpStatus.describe(exchange.status()) + ") is not "
-          + what + " as JSON: " + e.getMessage() + ". Retrying will not help; tell the feed's"
-          + " publisher.", e);
     }
   }
 

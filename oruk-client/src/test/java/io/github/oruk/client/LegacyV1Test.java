@@ -59,6 +59,23 @@ class LegacyV1Test extends WireMockFeed {
   }
 
   @Test
+  void aV1ServiceWhoseOnlyV1TraitIsItsOrganizationUrlIsStillMapped() {
+    serve("/api/services/svc-2", "{\"id\": \"svc-2\", \"name\": \"Walk\", \"status\": \"active\","
+        + " \"organization\": {\"id\": \"org-2\", \"name\": \"Ramblers\", \"url\": \"https://example.org/r\"}}");
+    serve("/api/services/svc-3", "{\"id\": \"svc-3\", \"name\": \"Talk\", \"status\": \"active\","
+        + " \"pc_metadata\": {\"language\": \"cy\"}}");
+    OrukClient client = fastClient().build();
+
+    OrukResponse<Service> v1 = client.service("svc-2");
+    assertTrue(v1.legacyV1());
+    assertEquals("https://example.org/r", v1.value().getOrganization().getWebsite());
+
+    OrukResponse<Service> v3 = client.service("svc-3");
+    assertFalse(v3.legacyV1(), "a v1 word inside an extension does not make a v1 service");
+    assertTrue(v3.value().getExtensions().containsKey("pc_metadata"));
+  }
+
+  @Test
   void aV1PageIsReadWithItsNumberCountedFromZero() {
     serve("/api/services", "{\"content\": [" + V1_SERVICE + "], \"totalElements\": 1, \"totalPages\": 1,"
         + " \"number\": 0, \"size\": 20, \"first\": true, \"last\": true}");
