@@ -140,7 +140,7 @@ public final class OrukClient {
   /** {@code GET /}, asynchronously. */
   public CompletableFuture<OrukResponse<ApiDetails>> apiDetailsAsync() {
     URI uri = address.resolve(Endpoint.API_DETAILS, null, "");
-    return transport.get(uri).thenApply(exchange -> reader.record(exchange, ApiDetails.class, "the API details"));
+    return map(transport.get(uri), exchange -> reader.record(exchange, ApiDetails.class, "the API details"));
   }
 
   /** {@code GET /services}: one page of services. */
@@ -292,8 +292,8 @@ public final class OrukClient {
     @Override
     public FetchedPage<T> fetch(Integer page) {
       URI uri = address.resolve(endpoint, null, queryString(query, page));
-      FetchedPage<T> fetched = await(transport.get(uri)
-          .thenApply(exchange -> reader.page(exchange, type, page, base, describe(endpoint))));
+      FetchedPage<T> fetched = await(map(transport.get(uri),
+          exchange -> reader.page(exchange, type, page, base, describe(endpoint))));
       if (fetched.legacyPageBase() != null && fetched.legacyPageBase() != PageBase.DETECT) {
         base = fetched.legacyPageBase();
       }
@@ -306,7 +306,7 @@ public final class OrukClient {
   private <T> CompletableFuture<OrukResponse<Page<T>>> pageAsync(Endpoint endpoint, Class<T> type, Query query) {
     Query checked = checkList(endpoint, query);
     URI uri = address.resolve(endpoint, null, checked.toQueryString());
-    return transport.get(uri).thenApply(exchange -> {
+    return map(transport.get(uri), exchange -> {
       FetchedPage<T> page = reader.page(exchange, type, checked.page(), PageBase.DETECT, describe(endpoint));
       return new OrukResponse<>(page.page(), page.uri(), page.readFindings(), page.legacyV1(), exchange.attempts());
     });
@@ -324,7 +324,7 @@ public final class OrukClient {
     }
     URI uri = address.resolve(endpoint, id, queryString);
     String what = "a " + endpoint.recordType().standardName();
-    return transport.get(uri).thenApply(exchange -> reader.record(exchange, type, what));
+    return map(transport.get(uri), exchange -> reader.record(exchange, type, what));
   }
 
   private static Query checkList(Endpoint endpoint, Query query) {
@@ -383,6 +383,20 @@ public final class OrukClient {
       id = (TaxonomyTerm t) -> t.getId();
     }
     return (Function<T, String>) id;
+  }
+
+  /**
+   * Reads an answer once it has arrived. Cancelling the result cancels the request itself (its retries
+   * and the exchange under way), which {@code thenApply} alone would not do.
+   */
+  private static <A, B> CompletableFuture<B> map(CompletableFuture<A> answer, Function<? super A, ? extends B> read) {
+    CompletableFuture<B> result = answer.thenApply(read);
+    result.whenComplete((value, failure) -> {
+      if (result.isCancelled()) {
+        answer.cancel(true);
+      }
+    });
+    return result;
   }
 
   /** Waits for a future on the calling thread, rethrowing the client's exception as it is. */

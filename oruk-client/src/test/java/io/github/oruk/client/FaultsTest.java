@@ -418,6 +418,18 @@ class FaultsTest extends WireMockFeed {
   }
 
   @Test
+  void cancellingAnAsynchronousCallStopsItsRetries() throws Exception {
+    answerInTurn(aResponse().withStatus(503).withHeader("Retry-After", "1"));
+
+    CompletableFuture<OrukResponse<ApiDetails>> call = fastClient().build().apiDetailsAsync();
+    Thread.sleep(300);
+    assertTrue(call.cancel(true));
+    Thread.sleep(1_300);
+
+    assertEquals(1, requests(), "the retry due after a second was not sent");
+  }
+
+  @Test
   void anInterruptedCallStopsWaitingAndKeepsTheInterrupt() throws Exception {
     answerInTurn(ok(DETAILS).withFixedDelay(3_000));
     OrukClient client = fastClient().build();
