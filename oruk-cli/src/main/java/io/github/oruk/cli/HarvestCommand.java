@@ -31,6 +31,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,17 +130,34 @@ final class HarvestCommand implements Callable<Integer> {
     options = options.withProgress(progress, progress.terminal
         ? Duration.ofMillis(250) : Duration.ofMillis((long) (progressEvery * 1000)));
 
-    HarvestReport report;
+    // Ctrl-C: stop the harvest cleanly (requests cancelled, checkpoint written, summary printed) before the
+    // JVM goes. The hook waits for the summary, not for this thread, which then blocks in System.exit.
     Thread harvesting = Thread.currentThread();
+    CountDownLatch summarized = new CountDownLatch(1);
     Thread stopper = new Thread(() -> {
       harvesting.interrupt();
       try {
-        harvesting.join(30_000);
+        summarized.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }, "oruk-harvest-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
+    try {
+      return harvest(client, options, sink, progress, err);
+    } finally {
+      summarized.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopper);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running, and waited for the summary.
+      }
+    }
+  }
+
+  private int harvest(OrukClient client, HarvestOptions options, HarvestSink sink, Progress progress,
+      PrintWriter err) {
+    HarvestReport report;
     try {
       report = new Harvester(client).harvest(options, sink);
     } catch (IOException e) {
@@ -146,11 +165,6 @@ final class HarvestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopper);
-      } catch (IllegalStateException shuttingDown) {
-        // The hook is running: it is waiting for this thread to finish.
-      }
       try {
         if (sink instanceof NdjsonSink file) {
           file.close();

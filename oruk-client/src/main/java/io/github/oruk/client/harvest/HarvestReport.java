@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param listed services listed in this run and not delivered by an earlier run (each id once)
  * @param fetched services fetched and delivered to the sink in this run
  * @param previouslyDelivered services delivered by the earlier runs this one resumed
- * @param failed services (and list pages) that could not be fetched, over all runs; a resume retries them
+ * @param failed services (and list pages) that could not be fetched in this run; a resumed run retries the
+ *     earlier runs' failures first, so this is what still fails, and a resume from the checkpoint retries it
  * @param duplicates records skipped because their id had been listed already, over all runs
  * @param totalItems the number of services the feed last announced ({@code total_items}); null if never
  * @param legacyV1 whether the feed answered with legacy ORUK v1 pages
