@@ -253,6 +253,39 @@ public final class OrukClient {
     return recordAsync(Endpoint.TAXONOMY_TERM, TaxonomyTerm.class, id, null);
   }
 
+  // ------------------------------------------------------------------------------------------- raw answers
+
+  /**
+   * The address the client requests for an endpoint: the base URL, the path (with the id encoded as one
+   * segment) and the query string.
+   */
+  public URI uri(Endpoint endpoint, String id, Query query) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    if (endpoint.byId() != (id != null)) {
+      throw new IllegalArgumentException(endpoint.path() + (endpoint.byId() ? " needs an id" : " takes no id"));
+    }
+    String queryString = query == null ? "" : query.requireApplicableTo(endpoint).toQueryString();
+    return address.resolve(endpoint, id, queryString);
+  }
+
+  /**
+   * Sends a GET and returns the answer as it arrived, whatever its status: for validators and diagnostics.
+   * Politeness, timeouts, size limits and decompression apply as for every request; only transport
+   * failures are retried (an HTTP status is an answer, not a failure).
+   *
+   * @throws OrukClientException when no answer arrived (timeout, connection failure, body too large)
+   */
+  public RawResponse fetch(URI uri) {
+    return await(fetchAsync(uri));
+  }
+
+  /** {@link #fetch(URI)} without blocking. */
+  public CompletableFuture<RawResponse> fetchAsync(URI uri) {
+    Objects.requireNonNull(uri, "uri");
+    return map(transport.getAny(uri), exchange -> new RawResponse(exchange.requested(), exchange.uri(),
+        exchange.status(), exchange.headers(), exchange.body(), exchange.elapsed(), exchange.attempts()));
+  }
+
   // ------------------------------------------------------------------------------------------- paging
 
   /**

@@ -68,13 +68,30 @@ final class Transport {
     this.scheduler = scheduler;
   }
 
-  /** One successful (2xx) answer, its body decoded. */
-  record Exchange(URI requested, URI uri, int status, HttpHeaders headers, byte[] body, int attempts) {
+  /**
+   * One answer, its body decoded: a 2xx answer for {@link #get}, any answer for {@link #getAny}.
+   *
+   * @param elapsed from the first attempt being sent to this answer arriving
+   */
+  record Exchange(URI requested, URI uri, int status, HttpHeaders headers, byte[] body, int attempts,
+      Duration elapsed) {
   }
 
   /** Sends a GET, retrying as configured; completes with a 2xx answer or an {@link OrukClientException}. */
   CompletableFuture<Exchange> get(URI uri) {
-    Call call = new Call(uri);
+    return start(new Call(uri, false));
+  }
+
+  /**
+   * Sends a GET and completes with whatever HTTP answer arrives (its status is not retried on); transport
+   * failures, timeouts and over-large bodies are retried or fail as for {@link #get}. A non-2xx body is
+   * read only as far as an excerpt needs.
+   */
+  CompletableFuture<Exchange> getAny(URI uri) {
+    return start(new Call(uri, true));
+  }
+
+  private CompletableFuture<Exchange> start(Call call) {
     call.result.whenComplete((ok, failure) -> {
       if (call.result.isCancelled()) {
         CompletableFuture<?> sending = call.inFlight.get();
@@ -89,13 +106,15 @@ final class Transport {
 
   private static final class Call {
     final URI uri;
+    final boolean anyStatus;
     final long started = System.nanoTime();
     final CompletableFuture<Exchange> result = new CompletableFuture<>();
     final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
     volatile int attempts;
 
-    Call(URI uri) {
+    Call(URI uri, boolean anyStatus) {
       this.uri = uri;
+      this.anyStatus = anyStatus;
     }
 
     Duration elapsed() {
@@ -172,8 +191,9 @@ final class Transport {
       handleFailure(call, e);
       return;
     }
-    if (success) {
-      call.result.complete(new Exchange(call.uri, response.uri(), status, response.headers(), body, call.attempts));
+    if (success || call.anyStatus) {
+      call.result.complete(new Exchange(call.uri, response.uri(), status, response.headers(), body, call.attempts,
+          call.elapsed()));
       return;
     }
     Duration retryAfter = RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null),
