@@ -1,0 +1,267 @@
+package io.github.oruk.taxonomy.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.oruk.model.Page;
+import io.github.oruk.model.Service;
+import io.github.oruk.model.Taxonomy;
+import io.github.oruk.model.TaxonomyTerm;
+import io.github.oruk.model.json.OrukJson;
+import io.github.oruk.model.json.OrukReadException;
+import io.github.oruk.taxonomy.OrukTaxonomies;
+import io.github.oruk.taxonomy.Scheme;
+import io.github.oruk.taxonomy.TermNormalizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Loads a taxonomy from a file or URL in whatever format it is in, worked out from the name and the
+ * content: SKOS JSON-LD, an esd list, CSV (columns guessed from the header, or the {@link CsvLayout} you
+ * give), an ORUK {@code taxonomy} (with {@code taxonomy_terms}) or page of {@code taxonomy_terms} or
+ * {@code taxonomies}, or ORUK services (NDJSON or a page), whose embedded terms are gathered.
+ *
+ * <p>ORUK feeds (a base URL) are read with {@code FeedTaxonomyLoader}, through {@code oruk-client}.
+ */
+public final class TaxonomyLoader {
+
+  private static final OrukJson JSON = OrukJson.lenient();
+
+  private final TermNormalizer normalizer;
+  private final CsvLayout csvLayout;
+  private final Duration timeout;
+
+  private TaxonomyLoader(Builder builder) {
+    this.normalizer = builder.normalizer;
+    this.csvLayout = builder.csvLayout;
+    this.timeout = builder.timeout;
+  }
+
+  public static TaxonomyLoader defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The formats this loader reads. */
+  public enum Format {
+    SKOS_JSON_LD, ESD_JSON, CSV, ORUK_JSON, ORUK_SERVICES
+  }
+
+  /** The file's main (or largest) scheme. */
+  public Scheme load(Path file) throws IOException {
+    return loadAll(file).get(0);
+  }
+
+  /** Every scheme in the file (a SKOS document or a set of services may hold several), main first. */
+  public List<Scheme> loadAll(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
+    }
+    if (ServiceFiles.isNdjson(file)) {
+      try (Stream<Service> services = ServiceFiles.stream(file)) {
+        return nonEmpty(ServiceTermsLoader.defaults().withNormalizer(normalizer).fromServices(services),
+            file.toString());
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+    return readAll(Files.readAllBytes(file), file.toString());
+  }
+
+  /** The main scheme of the document at a URL (fetched with {@code java.net.http}). */
+  public Scheme load(URI url) throws IOException {
+    return loadAll(url).get(0);
+  }
+
+  /** Every scheme of the document at a URL. */
+  public List<Scheme> loadAll(URI url) throws IOException {
+    HttpFetch.Response response = HttpFetch.fetch(url, timeout,
+        "application/ld+json, application/json;q=0.9, text/csv;q=0.8, */*;q=0.5");
+    String name = url.getPath() == null ? url.toString() : url.getPath();
+    if (response.contentType().toLowerCase(Locale.ROOT).contains("csv") && !name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+      name = name + ".csv";
+    }
+    return readAll(response.body(), url.toString(), name);
+  }
+
+  /** Every scheme in a document; {@code source} names it in messages (and its extension hints at the format). */
+  public List<Scheme> readAll(byte[] bytes, String source) throws TaxonomyLoadException {
+    return readAll(bytes, source, source);
+  }
+
+  /** The format of a document, from its name and its first bytes. */
+  public static Format detect(byte[] bytes, String name) throws TaxonomyLoadException {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".csv") || lower.endsWith(".tsv")) {
+      return Format.CSV;
+    }
+    if (lower.endsWith(".jsonld")) {
+      return Format.SKOS_JSON_LD;
+    }
+    if (!looksLikeJson(bytes)) {
+      return Format.CSV;
+    }
+    JsonNode root = SkosLoader.parse(bytes, name);
+    return detect(root);
+  }
+
+  private List<Scheme> readAll(byte[] bytes, String source, String name) throws TaxonomyLoadException {
+    Format format = detect(bytes, name);
+    switch (format) {
+      case CSV:
+        CsvLoader csv = csvLayout == null ? CsvLoader.detecting() : CsvLoader.of(csvLayout);
+        return List.of(csv.withNormalizer(normalizer).read(bytes, source));
+      case SKOS_JSON_LD:
+        return SkosLoader.builder().normalizer(normalizer).build().readAll(bytes, source);
+      case ESD_JSON:
+        return List.of(EsdListLoader.defaults().withNormalizer(normalizer).read(bytes, source));
+      case ORUK_SERVICES:
+        return nonEmpty(ServiceTermsLoader.defaults().withNormalizer(normalizer)
+            .fromServices(ServiceFiles.read(bytes, source).stream()), source);
+      default:
+        return readOruk(SkosLoader.parse(bytes, source), source);
+    }
+  }
+
+  private List<Scheme> readOruk(JsonNode root, String source) throws TaxonomyLoadException {
+    try {
+      if (root.has("contents")) {
+        JsonNode contents = root.get("contents");
+        JsonNode first = contents.isArray() && contents.size() > 0 ? contents.get(0) : null;
+        if (first != null && isTerm(first)) {
+          Page<TaxonomyTerm> page = JSON.readPage(root, TaxonomyTerm.class).value();
+          return List.of(OrukTaxonomies.fromTerms("urn:oruk-java:scheme:" + SkosLoader.slug(source),
+              SkosLoader.slug(source), page.contents(), normalizer));
+        }
+        Page<Taxonomy> page = JSON.readPage(root, Taxonomy.class).value();
+        List<Scheme> schemes = new ArrayList<>();
+        for (Taxonomy taxonomy : page.contents()) {
+          schemes.add(OrukTaxonomies.fromTaxonomy(taxonomy, normalizer));
+        }
+        return nonEmpty(schemes, source);
+      }
+      if (root.isArray()) {
+        List<TaxonomyTerm> terms = new ArrayList<>();
+        for (JsonNode item : root) {
+          terms.add(JSON.read(item, TaxonomyTerm.class).value());
+        }
+        return List.of(OrukTaxonomies.fromTerms("urn:oruk-java:scheme:" + SkosLoader.slug(source),
+            SkosLoader.slug(source), terms, normalizer));
+      }
+      return List.of(OrukTaxonomies.fromTaxonomy(JSON.read(root, Taxonomy.class).value(), normalizer));
+    } catch (OrukReadException e) {
+      throw new TaxonomyLoadException(source, "not an ORUK taxonomy or page of taxonomy terms: " + e.getMessage(), e);
+    }
+  }
+
+  private static Format detect(JsonNode root) {
+    if (root.isObject()) {
+      JsonNode list = root.get("list");
+      if (list != null && list.has("items")) {
+        return Format.ESD_JSON;
+      }
+      if (root.has("@context") || root.has("@graph") || root.has("concept") || root.has("hasTopConcept")
+          || typeIs(root, "ConceptScheme") || typeIs(root, "Concept")) {
+        return Format.SKOS_JSON_LD;
+      }
+      if (root.has("contents")) {
+        JsonNode contents = root.get("contents");
+        JsonNode first = contents.isArray() && contents.size() > 0 ? contents.get(0) : null;
+        if (first != null && isService(first)) {
+          return Format.ORUK_SERVICES;
+        }
+        return Format.ORUK_JSON;
+      }
+      if (isService(root)) {
+        return Format.ORUK_SERVICES;
+      }
+      return Format.ORUK_JSON;
+    }
+    JsonNode first = root.size() > 0 ? root.get(0) : null;
+    if (first != null && isService(first)) {
+      return Format.ORUK_SERVICES;
+    }
+    if (first != null && (first.has("prefLabel") || typeIs(first, "Concept") || first.has("@id"))) {
+      return Format.SKOS_JSON_LD;
+    }
+    return Format.ORUK_JSON;
+  }
+
+  private static boolean isService(JsonNode node) {
+    return node.has("organization") || node.has("service_at_locations") || node.has("attributes")
+        && node.has("name") && !node.has("taxonomy_terms");
+  }
+
+  private static boolean isTerm(JsonNode node) {
+    return !node.has("taxonomy_terms") && (node.has("term_uri") || node.has("parent_id") || node.has("term")
+        || node.has("taxonomy_id") || node.has("taxonomy") || node.has("code"));
+  }
+
+  private static boolean typeIs(JsonNode node, String type) {
+    for (String key : new String[] {"type", "@type"}) {
+      JsonNode value = node.get(key);
+      if (value != null && value.isTextual() && JsonLd.localName(value.asText()).equals(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean looksLikeJson(byte[] bytes) {
+    int i = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB ? 3 : 0;
+    while (i < bytes.length && Character.isWhitespace(bytes[i])) {
+      i++;
+    }
+    return i < bytes.length && (bytes[i] == '{' || bytes[i] == '[');
+  }
+
+  private static List<Scheme> nonEmpty(List<Scheme> schemes, String source) throws TaxonomyLoadException {
+    if (schemes.isEmpty()) {
+      throw new TaxonomyLoadException(source, "no taxonomy terms found");
+    }
+    return schemes;
+  }
+
+  /** Builds a {@link TaxonomyLoader}. */
+  public static final class Builder {
+    private TermNormalizer normalizer = TermNormalizer.defaults();
+    private CsvLayout csvLayout;
+    private Duration timeout = Duration.ofSeconds(30);
+
+    private Builder() {
+    }
+
+    /** Makes and canonicalises term URIs (default: {@link TermNormalizer#defaults()}). */
+    public Builder normalizer(TermNormalizer value) {
+      this.normalizer = Objects.requireNonNull(value, "normalizer");
+      return this;
+    }
+
+    /** The layout of CSV files (default: guessed from each file's header). */
+    public Builder csvLayout(CsvLayout value) {
+      this.csvLayout = value;
+      return this;
+    }
+
+    /** How long fetching a URL may take (default 30 seconds). */
+    public Builder timeout(Duration value) {
+      this.timeout = Objects.requireNonNull(value, "timeout");
+      return this;
+    }
+
+    public TaxonomyLoader build() {
+      return new TaxonomyLoader(this);
+    }
+  }
+}
