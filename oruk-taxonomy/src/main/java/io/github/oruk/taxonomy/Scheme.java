@@ -512,36 +512,51 @@ public final class Scheme {
       return Collections.unmodifiableList(cycles);
     }
 
-    /** Longest path from a top concept, ignoring links inside a cycle. */
+    /**
+     * Longest path from a top concept. The members of a cycle share one level: one more than the deepest
+     * parent of any of them outside the cycle.
+     */
     Map<String, Integer> levels() {
-      Map<String, Integer> levels = new HashMap<>(concepts.size() * 2);
-      Deque<String> stack = new ArrayDeque<>();
+      Map<Integer, List<String>> externalParents = new HashMap<>();
       for (Concept concept : concepts) {
-        if (levels.containsKey(concept.uri())) {
+        Integer own = component.get(concept.uri());
+        List<String> outside = externalParents.computeIfAbsent(own, key -> new ArrayList<>(2));
+        for (String parent : parents.get(concept.uri())) {
+          if (!component.get(parent).equals(own)) {
+            outside.add(parent);
+          }
+        }
+      }
+      Map<Integer, Integer> componentLevels = new HashMap<>();
+      Deque<Integer> stack = new ArrayDeque<>();
+      for (Concept concept : concepts) {
+        Integer start = component.get(concept.uri());
+        if (componentLevels.containsKey(start)) {
           continue;
         }
-        stack.push(concept.uri());
+        stack.push(start);
         while (!stack.isEmpty()) {
-          String current = stack.peek();
+          Integer current = stack.peek();
           int level = 1;
           boolean ready = true;
-          for (String parent : parents.get(current)) {
-            if (component.get(parent).equals(component.get(current))) {
-              continue;
-            }
-            Integer known = levels.get(parent);
+          for (String parent : externalParents.get(current)) {
+            Integer known = componentLevels.get(component.get(parent));
             if (known == null) {
               ready = false;
-              stack.push(parent);
+              stack.push(component.get(parent));
             } else {
               level = Math.max(level, known + 1);
             }
           }
           if (ready) {
             stack.pop();
-            levels.put(current, level);
+            componentLevels.put(current, level);
           }
         }
+      }
+      Map<String, Integer> levels = new HashMap<>(concepts.size() * 2);
+      for (Concept concept : concepts) {
+        levels.put(concept.uri(), componentLevels.get(component.get(concept.uri())));
       }
       return levels;
     }
