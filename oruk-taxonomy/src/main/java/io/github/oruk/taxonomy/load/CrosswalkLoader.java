@@ -24,8 +24,9 @@ import java.util.Optional;
  * {@link EsdListLoader#readMappings}.)
  *
  * <p>CSV columns are found by name, ignoring case and punctuation: the source from {@code from},
- * {@code source}, {@code from_uri}, {@code from_id}, {@code subject} or {@code local}; the target from
- * {@code to}, {@code target}, {@code to_uri}, {@code to_id}, {@code object} or {@code national}; the match
+ * {@code source}, {@code from_uri}, {@code from_id}, {@code subject}, {@code local} or {@code local_code}; the
+ * target from {@code to}, {@code target}, {@code to_uri}, {@code to_id}, {@code object}, {@code national} or
+ * {@code national_code}; the match
  * type, if there is a column for it, from {@code match}, {@code type}, {@code relation}, {@code predicate}
  * or {@code mapping_type} ({@code exact}, {@code skos:closeMatch}, {@code <}, ... see {@link MatchType#parse});
  * and each side's vocabulary, for bare codes, from {@code from_vocabulary} and {@code to_vocabulary}. Cells
@@ -86,8 +87,10 @@ public final class CrosswalkLoader {
       throw new TaxonomyLoadException(source, "the mapping table is empty; expected a header row");
     }
     List<String> header = Arrays.asList(rows.get(0));
-    int from = column(header, "from", "source", "from uri", "from id", "subject", "local", "from term");
-    int to = column(header, "to", "target", "to uri", "to id", "object", "national", "to term");
+    int from = column(header, "from", "source", "from uri", "from id", "from code", "subject", "local", "local code",
+        "local id", "from term", "source id", "source code");
+    int to = column(header, "to", "target", "to uri", "to id", "to code", "object", "national", "national code",
+        "national id", "to term", "target id", "target code");
     if (from < 0 || to < 0) {
       throw new TaxonomyLoadException(source, "no " + (from < 0 ? "source ('from')" : "target ('to')")
           + " column; the header is " + header);
