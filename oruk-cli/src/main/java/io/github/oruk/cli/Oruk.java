@@ -20,6 +20,7 @@ import picocli.CommandLine.IVersionProvider;
         DemoCommand.class,
         GenerateCommand.class,
         NormalizeCommand.class,
+        TaxonomyCommand.class,
         ValidateCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 the work could not be done (the reason is printed), 2 usage error."})

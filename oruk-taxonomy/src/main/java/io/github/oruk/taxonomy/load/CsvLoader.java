@@ -133,6 +133,9 @@ public final class CsvLoader {
     }
     if (fixedVocabulary.isEmpty() && commonVocabulary != null) {
       scheme.vocabulary(commonVocabulary);
+      if (chosen.schemeTitle() == null) {
+        normalizer.registry().vocabulary(commonVocabulary).ifPresent(v -> scheme.title(v.label()));
+      }
     }
     for (Row row : kept) {
       Concept.Builder concept = Concept.builder(row.uri, row.id, row.label)

@@ -76,6 +76,7 @@ class LoaderFormatsTest {
     assertEquals("urn:oruk-java:open-eligibility:1112", scheme.byId("1112").orElseThrow().uri());
     assertEquals(List.of("urn:oruk-java:open-eligibility:1101"), scheme.byId("1112").orElseThrow().broader());
     assertEquals("openEligibility", scheme.vocabulary().orElseThrow());
+    assertEquals("Open Eligibility", scheme.title(), "the rows' vocabulary names the scheme");
   }
 
   @Test
