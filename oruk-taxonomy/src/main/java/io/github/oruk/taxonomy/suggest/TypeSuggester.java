@@ -186,7 +186,11 @@ public final class TypeSuggester {
           continue;
         }
         List<String> label = labelStems.get(d);
-        if (label.size() >= 2 && (contains(nameStems, label) || contains(descriptionStems, label))) {
+        // Cheap test first: every word of the label must be in the text at all.
+        if (label.size() < 2 || !queryWeights.keySet().containsAll(label)) {
+          continue;
+        }
+        if (contains(nameStems, label) || contains(descriptionStems, label)) {
           double idfSum = 0;
           for (String stem : label) {
             Posting posting = index.get(stem);
