@@ -19,6 +19,7 @@ import picocli.CommandLine.IVersionProvider;
     subcommands = {
         DemoCommand.class,
         GenerateCommand.class,
+        HarvestCommand.class,
         NormalizeCommand.class,
         TaxonomyCommand.class,
         ValidateCommand.class,

@@ -58,6 +58,16 @@ public final class ValidationRun {
    *     ({@code /} and {@code /services/{id}}): decides severities in parity mode
    */
   public void checkDocument(JsonNode document, RecordType type, boolean page, String url, boolean critical) {
+    checkDocument(document, type, page, url, critical, true);
+  }
+
+  /**
+   * As {@link #checkDocument(JsonNode, RecordType, boolean, String, boolean)}; with {@code quality} false the
+   * data-quality rules and the richness tally skip it. A live feed's list pages are checked that way: their
+   * items leave out nested records by design, and the same services are judged on their by-id answers.
+   */
+  public void checkDocument(JsonNode document, RecordType type, boolean page, String url, boolean critical,
+      boolean quality) {
     documents++;
     Collector collector = new Collector(url, critical, "", document, page);
     DocumentContext context = new DocumentContext(document, type, page, validator.payload(), validator.settings());
@@ -67,14 +77,15 @@ public final class ValidationRun {
     if (page) {
       JsonNode contents = document.path("contents");
       for (int i = 0; i < contents.size(); i++) {
-        checkRecord(type, contents.get(i), "/contents/" + i, url, critical);
+        checkRecord(type, contents.get(i), "/contents/" + i, url, critical, quality);
       }
     } else if (type != RecordType.API_DETAILS) {
-      checkRecord(type, document, "", url, critical);
+      checkRecord(type, document, "", url, critical, quality);
     }
   }
 
-  private void checkRecord(RecordType type, JsonNode record, String pointer, String url, boolean critical) {
+  private void checkRecord(RecordType type, JsonNode record, String pointer, String url, boolean critical,
+      boolean quality) {
     if (!record.isObject()) {
       return;
     }
@@ -82,10 +93,13 @@ public final class ValidationRun {
     Collector collector = new Collector(url, critical, id, null, false);
     RecordTree.walk(type, record, pointer, null, null, validator.settings(), context -> {
       records++;
-      if (context.type() == RecordType.SERVICE) {
-        quality.add(context.json());
+      if (quality && context.type() == RecordType.SERVICE) {
+        this.quality.add(context.json());
       }
       for (RecordRule rule : validator.recordRules()) {
+        if (!quality && rule.info().category() == Category.DATA_QUALITY) {
+          continue;
+        }
         if (rule.info().targets().isEmpty() || rule.info().targets().contains(context.type())) {
           rule.check(context, collector);
         }
