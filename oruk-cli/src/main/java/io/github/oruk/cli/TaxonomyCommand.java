@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.oruk.client.OrukClient;
 import io.github.oruk.model.Service;
 import io.github.oruk.taxonomy.Concept;
 import io.github.oruk.taxonomy.Scheme;
@@ -17,6 +18,7 @@ import io.github.oruk.taxonomy.audit.SchemeCoverage;
 import io.github.oruk.taxonomy.audit.TermUse;
 import io.github.oruk.taxonomy.audit.UnrecognisedTerm;
 import io.github.oruk.taxonomy.load.CsvLayout;
+import io.github.oruk.taxonomy.load.FeedServices;
 import io.github.oruk.taxonomy.load.ServiceFiles;
 import io.github.oruk.taxonomy.load.TaxonomyLoadException;
 import io.github.oruk.taxonomy.load.TaxonomyLoader;
@@ -38,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,8 +99,19 @@ final class TaxonomyCommand implements Runnable {
         description = "CSV only: term URIs, with {id} for the identifier, e.g. https://example.org/types/{id}.")
     String uriTemplate;
 
+    @Option(names = "--max-services", paramLabel = "N",
+        description = "Live ORUK feeds: read at most N services (for coverage, or when the feed's terms must be "
+            + "gathered from its services because it has no /taxonomy_terms).")
+    Long maxServices;
+
     List<Scheme> load(String source, CommandLine commandLine) throws IOException {
       TaxonomyLoader.Builder loader = TaxonomyLoader.builder();
+      if (maxServices != null) {
+        if (maxServices < 1) {
+          throw new ParameterException(commandLine, "--max-services must be 1 or more; got " + maxServices);
+        }
+        loader.maxServices(maxServices);
+      }
       CsvLayout layout = layout(commandLine);
       if (layout != null) {
         loader.csvLayout(layout);
@@ -462,7 +476,8 @@ final class TaxonomyCommand implements Runnable {
       description = {
           "Audit how a feed's services are tagged.",
           "",
-          "Reads the services of an NDJSON (or JSON) file, or of a live feed, and reports the services per term, "
+          "Reads the services of an NDJSON (or JSON) file, or of a live feed (through oruk-client: /services?full=true, "
+              + "or each service by id when the feed does not nest its list items), and reports the services per term, "
               + "the taxonomy's unused terms, untagged services, the share tagged with a recognised scheme, "
               + "and over-classified services. With --taxonomy, recognised means a term of that taxonomy; "
               + "without, a term of a vocabulary the SDK knows (the LGA lists, OpenActive, the DfE categories, ...)."})
@@ -501,6 +516,9 @@ final class TaxonomyCommand implements Runnable {
       if (maxTypes < 1) {
         throw new ParameterException(spec.commandLine(), "--max-types must be 1 or more; got " + maxTypes);
       }
+      if (options.maxServices != null && options.maxServices < 1) {
+        throw new ParameterException(spec.commandLine(), "--max-services must be 1 or more; got " + options.maxServices);
+      }
       PrintWriter err = spec.commandLine().getErr();
       List<Scheme> loaded = new ArrayList<>();
       for (String taxonomy : taxonomies == null ? List.<String>of() : taxonomies) {
@@ -514,20 +532,43 @@ final class TaxonomyCommand implements Runnable {
       CoverageAudit coverage = CoverageAudit.of(schemes);
       ClassificationAudit classification = ClassificationAudit.builder().schemes(schemes).maxTypes(maxTypes).build();
       List<ClassificationAudit.Finding> findings = new ArrayList<>();
-      try (Stream<Service> services = services(feed)) {
-        services.forEach(service -> {
-          coverage.add(service);
-          findings.addAll(classification.check(service));
-        });
-      } catch (NoSuchFileException e) {
-        err.println("oruk taxonomy coverage: no such file: " + feed);
-        return 1;
-      } catch (TaxonomyLoadException e) {
-        err.println("oruk taxonomy coverage: could not read " + e.getMessage());
-        return 1;
-      } catch (UncheckedIOException e) {
-        err.println("oruk taxonomy coverage: could not read " + e.getCause().getMessage());
-        return 1;
+      Consumer<Service> audit = service -> {
+        coverage.add(service);
+        findings.addAll(classification.check(service));
+      };
+      if (feed.startsWith("http://") || feed.startsWith("https://")) {
+        OrukClient client;
+        try {
+          client = OrukClient.builder(feed).build();
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        FeedServices reader = FeedServices.of(client);
+        if (options.maxServices != null) {
+          reader = reader.withMaxServices(options.maxServices);
+        }
+        try {
+          FeedServices.Summary summary = reader.forEach(audit);
+          err.println("read " + summary.services() + " services from " + client.baseUri()
+              + (summary.harvested() ? " (each fetched by id)" : "") + (summary.complete() ? "" : "; not the whole feed"));
+          summary.notes().forEach(err::println);
+        } catch (TaxonomyLoadException e) {
+          err.println("oruk taxonomy coverage: could not read " + e.getMessage());
+          return 1;
+        }
+      } else {
+        try (Stream<Service> services = ServiceFiles.stream(Path.of(feed))) {
+          services.forEach(audit);
+        } catch (NoSuchFileException e) {
+          err.println("oruk taxonomy coverage: no such file: " + feed);
+          return 1;
+        } catch (TaxonomyLoadException e) {
+          err.println("oruk taxonomy coverage: could not read " + e.getMessage());
+          return 1;
+        } catch (UncheckedIOException e) {
+          err.println("oruk taxonomy coverage: could not read " + e.getCause().getMessage());
+          return 1;
+        }
       }
       CoverageReport report = coverage.report();
       PrintWriter out = spec.commandLine().getOut();
@@ -538,14 +579,6 @@ final class TaxonomyCommand implements Runnable {
       }
       out.flush();
       return 0;
-    }
-
-    private Stream<Service> services(String source) throws IOException {
-      if (source.startsWith("http://") || source.startsWith("https://")) {
-        throw new TaxonomyLoadException(source, "reading the services of a live feed needs oruk-client, which is "
-            + "not in this build yet; harvest the feed to an NDJSON file and audit that");
-      }
-      return ServiceFiles.stream(Path.of(source));
     }
 
     private ObjectNode json(CoverageReport report, List<ClassificationAudit.Finding> findings) {

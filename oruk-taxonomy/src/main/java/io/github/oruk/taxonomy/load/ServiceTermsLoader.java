@@ -9,6 +9,7 @@ import io.github.oruk.taxonomy.Scheme;
 import io.github.oruk.taxonomy.TermNormalizer;
 import io.github.oruk.taxonomy.Vocabulary;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,20 +42,35 @@ public final class ServiceTermsLoader {
 
   /** One scheme per taxonomy named by the services' attribute terms, largest first. */
   public List<Scheme> fromServices(Stream<Service> services) {
-    Map<String, Group> groups = new LinkedHashMap<>();
+    // Each term once (by its taxonomy and id), so memory grows with the vocabulary, not the feed.
+    Map<String, TaxonomyTerm> terms = new LinkedHashMap<>();
     services.forEach(service -> {
       if (service.getAttributes() == null) {
         return;
       }
       for (Attribute attribute : service.getAttributes()) {
         TaxonomyTerm term = attribute.getTaxonomyTerm();
-        if (term == null || term.getId() == null) {
-          continue;
+        if (term != null && term.getId() != null) {
+          terms.putIfAbsent(term.getTaxonomy() + "\u0000" + term.getTaxonomyId() + "\u0000" + term.getId().strip(), term);
         }
-        String schemeUri = schemeUri(term);
-        groups.computeIfAbsent(schemeUri, uri -> new Group(uri, title(term))).add(term);
       }
     });
+    return fromTerms(terms.values());
+  }
+
+  /**
+   * Loose ORUK taxonomy terms (from attributes, or a feed's {@code /taxonomy_terms} without taxonomy records)
+   * as one scheme per taxonomy they name, largest first; each term (by ORUK id) once.
+   */
+  public List<Scheme> fromTerms(Collection<TaxonomyTerm> terms) {
+    Map<String, Group> groups = new LinkedHashMap<>();
+    for (TaxonomyTerm term : terms) {
+      if (term == null || term.getId() == null) {
+        continue;
+      }
+      String schemeUri = schemeUri(term);
+      groups.computeIfAbsent(schemeUri, uri -> new Group(uri, title(term))).add(term);
+    }
     List<Scheme> schemes = new ArrayList<>(groups.size());
     for (Group group : groups.values()) {
       schemes.add(OrukTaxonomies.fromTerms(group.uri, group.title, group.terms.values(), normalizer));

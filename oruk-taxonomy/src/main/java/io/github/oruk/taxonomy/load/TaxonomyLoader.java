@@ -1,6 +1,7 @@
 package io.github.oruk.taxonomy.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.oruk.client.OrukClient;
 import io.github.oruk.model.Page;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.Taxonomy;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -29,20 +31,27 @@ import java.util.stream.Stream;
  * give), an ORUK {@code taxonomy} (with {@code taxonomy_terms}) or page of {@code taxonomy_terms} or
  * {@code taxonomies}, or ORUK services (NDJSON or a page), whose embedded terms are gathered.
  *
- * <p>ORUK feeds (a base URL) are read with {@code FeedTaxonomyLoader}, through {@code oruk-client}.
+ * <p>A URL that turns out to be an ORUK feed (its {@code /} API details, or a page of one of its lists) is
+ * read as a feed with {@link FeedTaxonomyLoader}, through {@code oruk-client}: every page of
+ * {@code /taxonomies} and {@code /taxonomy_terms}, or the terms in its services when it has none.
  */
 public final class TaxonomyLoader {
 
   private static final OrukJson JSON = OrukJson.lenient();
+  private static final System.Logger LOG = System.getLogger(TaxonomyLoader.class.getName());
 
   private final TermNormalizer normalizer;
   private final CsvLayout csvLayout;
   private final Duration timeout;
+  private final Function<URI, OrukClient> feedClient;
+  private final long maxServices;
 
   private TaxonomyLoader(Builder builder) {
     this.normalizer = builder.normalizer;
     this.csvLayout = builder.csvLayout;
     this.timeout = builder.timeout;
+    this.feedClient = builder.feedClient;
+    this.maxServices = builder.maxServices;
   }
 
   public static TaxonomyLoader defaults() {
@@ -84,7 +93,10 @@ public final class TaxonomyLoader {
     return loadAll(url).get(0);
   }
 
-  /** Every scheme of the document at a URL. */
+  /**
+   * Every scheme of the document at a URL; an ORUK feed's base URL (or one of its list URLs) gives the feed's
+   * taxonomies ({@link FeedTaxonomyLoader}).
+   */
   public List<Scheme> loadAll(URI url) throws IOException {
     HttpFetch.Response response = HttpFetch.fetch(url, timeout,
         "application/ld+json, application/json;q=0.9, text/csv;q=0.8, */*;q=0.5");
@@ -92,7 +104,62 @@ public final class TaxonomyLoader {
     if (response.contentType().toLowerCase(Locale.ROOT).contains("csv") && !name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
       name = name + ".csv";
     }
+    String lowerPath = name.toLowerCase(Locale.ROOT);
+    boolean file = lowerPath.endsWith(".json") || lowerPath.endsWith(".jsonld") || lowerPath.endsWith(".ndjson")
+        || lowerPath.endsWith(".csv");
+    if (!file && looksLikeJson(response.body())) {
+      JsonNode root = SkosLoader.parse(response.body(), url.toString());
+      if (isOrukFeed(root)) {
+        return loadFeed(url);
+      }
+    }
     return readAll(response.body(), url.toString(), name);
+  }
+
+  /** The taxonomies of an ORUK feed, with the notes of how they were read on the logger at INFO. */
+  private List<Scheme> loadFeed(URI url) throws TaxonomyLoadException {
+    URI base = feedBase(url);
+    OrukClient client;
+    try {
+      client = feedClient.apply(base);
+    } catch (IllegalArgumentException e) {
+      throw new TaxonomyLoadException(url.toString(), e.getMessage(), e);
+    }
+    FeedTaxonomyLoader loader = FeedTaxonomyLoader.of(client).withNormalizer(normalizer);
+    if (maxServices != Long.MAX_VALUE) {
+      loader = loader.withMaxServices(maxServices);
+    }
+    FeedTaxonomyLoader.Result result = loader.load();
+    result.notes().forEach(note -> LOG.log(System.Logger.Level.INFO, "{0}: {1}", base, note));
+    return result.schemes();
+  }
+
+  /** An ORUK feed's {@code /} (API details) or a page of one of its lists. */
+  static boolean isOrukFeed(JsonNode root) {
+    if (!root.isObject()) {
+      return false;
+    }
+    if (root.has("openapi_url") || root.has("version") && root.has("profile") && !root.has("list")) {
+      return true;
+    }
+    return root.has("contents") && (root.has("total_items") || root.has("page_number") || root.has("total_pages"))
+        || root.has("content") && root.has("totalElements");
+  }
+
+  /** The feed's base: a list endpoint's URL without the endpoint and the query. */
+  static URI feedBase(URI url) {
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    for (String endpoint : new String[] {"/services", "/taxonomy_terms", "/taxonomies", "/service_at_locations",
+        "/organizations"}) {
+      if (path.endsWith(endpoint)) {
+        path = path.substring(0, path.length() - endpoint.length());
+        break;
+      }
+    }
+    return URI.create(url.getScheme() + "://" + url.getRawAuthority() + path);
   }
 
   /** Every scheme in a document; {@code source} names it in messages (and its extension hints at the format). */
@@ -238,8 +305,28 @@ public final class TaxonomyLoader {
     private TermNormalizer normalizer = TermNormalizer.defaults();
     private CsvLayout csvLayout;
     private Duration timeout = Duration.ofSeconds(30);
+    private Function<URI, OrukClient> feedClient = base -> OrukClient.builder(base).build();
+    private long maxServices = Long.MAX_VALUE;
 
     private Builder() {
+    }
+
+    /**
+     * How to make the client for an ORUK feed (default: {@code OrukClient.builder(base).build()}); give your
+     * own for authentication headers, politeness limits or timeouts.
+     */
+    public Builder feedClient(Function<URI, OrukClient> value) {
+      this.feedClient = Objects.requireNonNull(value, "feedClient");
+      return this;
+    }
+
+    /** For a feed without taxonomy endpoints: read the terms of at most this many services (default all). */
+    public Builder maxServices(long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxServices must be at least 1; got " + value);
+      }
+      this.maxServices = value;
+      return this;
     }
 
     /** Makes and canonicalises term URIs (default: {@link TermNormalizer#defaults()}). */
