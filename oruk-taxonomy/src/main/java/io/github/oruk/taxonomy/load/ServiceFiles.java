@@ -2,10 +2,11 @@ package io.github.oruk.taxonomy.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.Page;
+import io.github.oruk.model.RecordType;
 import io.github.oruk.model.Service;
+import io.github.oruk.model.document.DocumentReader;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
-import io.github.oruk.model.json.ReadResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,13 +19,14 @@ import java.util.stream.Stream;
 
 /**
  * Services from a file, for audits and for taxonomies embedded in a feed: NDJSON (one service per line,
- * as {@code oruk generate} writes), a JSON page of services, a JSON array, or one service. Read leniently
- * (the model's reader repairs what real feeds get wrong); an NDJSON line that is not a service fails with
- * its line number.
+ * as {@code oruk generate} writes), a JSON page of services, a JSON array, or one service; ORUK 3.0 or
+ * legacy ORUK v1 (mapped to 3.0, so v1 {@code service_taxonomys} become attributes). Read leniently (the
+ * model's reader repairs what real feeds get wrong); an NDJSON line that is not a service fails with its
+ * line number.
  */
 public final class ServiceFiles {
 
-  private static final OrukJson JSON = OrukJson.lenient();
+  private static final DocumentReader READER = new DocumentReader(OrukJson.lenient());
 
   private ServiceFiles() {
   }
@@ -53,7 +55,7 @@ public final class ServiceFiles {
           .filter(text -> !text.isEmpty() && !text.equals("\uFEFF"))
           .map(text -> {
             try {
-              return JSON.read(text.startsWith("\uFEFF") ? text.substring(1) : text, Service.class).value();
+              return service(text.startsWith("\uFEFF") ? text.substring(1) : text);
             } catch (OrukReadException e) {
               throw new UncheckedIOException(new TaxonomyLoadException(file.toString(),
                   "line " + line[0] + " is not an ORUK service: " + e.getMessage(), e));
@@ -63,25 +65,33 @@ public final class ServiceFiles {
     return read(Files.readAllBytes(file), file.toString()).stream();
   }
 
-  /** The services of a JSON document: a page, an array, or a single service. */
+  /** The services of a JSON document: a page, an array, or a single service (ORUK 3.0 or legacy v1). */
   public static List<Service> read(byte[] json, String source) throws TaxonomyLoadException {
     JsonNode root = SkosLoader.parse(json, source);
     try {
       if (root.isArray()) {
         List<Service> services = new ArrayList<>(root.size());
         for (JsonNode item : root) {
-          services.add(JSON.read(item, Service.class).value());
+          services.add(service(item.toString()));
         }
         return services;
       }
-      if (root.has("contents")) {
-        ReadResult<Page<Service>> page = JSON.readPage(root, Service.class);
-        return page.value().contents();
+      boolean page = root.has("contents") || root.has("content") && root.has("totalElements");
+      Object value = READER.read(json, RecordType.SERVICE, page).value().value();
+      if (value instanceof Page<?> read) {
+        List<Service> services = new ArrayList<>(read.contents().size());
+        read.contents().forEach(item -> services.add((Service) item));
+        return services;
       }
-      return List.of(JSON.read(root, Service.class).value());
-    } catch (OrukReadException e) {
+      return List.of((Service) value);
+    } catch (OrukReadException | ClassCastException e) {
       throw new TaxonomyLoadException(source, "not ORUK services: " + e.getMessage(), e);
     }
+  }
+
+  /** One service, ORUK 3.0 or legacy v1 (mapped to 3.0 by the model's reader, so v1 taxonomies become attributes). */
+  static Service service(String json) {
+    return (Service) READER.read(json.getBytes(StandardCharsets.UTF_8), RecordType.SERVICE, false).value().value();
   }
 
   /** Whether a file is NDJSON: by its name ({@code .ndjson}, {@code .jsonl}), or two lines that each hold an object. */

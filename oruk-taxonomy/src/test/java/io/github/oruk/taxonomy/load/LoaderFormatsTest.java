@@ -214,6 +214,22 @@ class LoaderFormatsTest {
   }
 
   @Test
+  void legacyV1ServicesBringTheirTaxonomiesAlong() throws IOException {
+    Path file = dir.resolve("v1.ndjson");
+    Files.writeString(file, String.join("\n",
+        "{\"id\":\"101\",\"name\":\"Carers group\",\"status\":\"active\",\"service_taxonomys\":[{\"id\":\"9108\","
+            + "\"taxonomy\":{\"id\":\"298\",\"name\":\"Carers support groups\",\"vocabulary\":\"esdServiceTypes\"}}]}",
+        "{\"id\":\"102\",\"name\":\"Home care\",\"status\":\"active\",\"service_taxonomys\":[{\"id\":\"9109\","
+            + "\"taxonomy\":{\"id\":\"esdServiceTypes:242\",\"name\":\"Care at home\",\"vocabulary\":\"esdServiceTypes\"}}]}"));
+
+    Scheme scheme = TaxonomyLoader.defaults().load(file);
+
+    assertEquals("http://id.esd.org.uk/list/services", scheme.uri());
+    assertEquals(Set.of("http://id.esd.org.uk/service/298", "http://id.esd.org.uk/service/242"),
+        scheme.concepts().stream().map(Concept::uri).collect(Collectors.toSet()));
+  }
+
+  @Test
   void ndjsonLinesThatAreNotServicesNameTheLine() throws IOException {
     Path file = dir.resolve("broken.ndjson");
     Files.writeString(file, "{\"id\":\"a\",\"name\":\"x\"}\n[1,2]\n");
