@@ -21,6 +21,7 @@ import picocli.CommandLine.IVersionProvider;
         GenerateCommand.class,
         HarvestCommand.class,
         NormalizeCommand.class,
+        TaxonomyCommand.class,
         ValidateCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 the work could not be done (the reason is printed), 2 usage error."})
