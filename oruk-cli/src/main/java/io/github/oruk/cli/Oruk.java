@@ -19,8 +19,11 @@ import picocli.CommandLine.IVersionProvider;
     subcommands = {
         DemoCommand.class,
         GenerateCommand.class,
+        HarvestCommand.class,
         NormalizeCommand.class,
         ServeCommand.class,
+        TaxonomyCommand.class,
+        ValidateCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 the work could not be done (the reason is printed), 2 usage error."})
 public final class Oruk implements Runnable {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import io.github.oruk.model.MarkupAllowed;
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 /**
  * Reads text properties. Identifiers (a property named {@code id} or ending in {@code _id}; in ORUK every
@@ -21,11 +20,6 @@ final class TextDeserializer extends StdScalarDeserializer<String> implements Co
   private static final long serialVersionUID = 1L;
 
   enum Kind { IDENTIFIER, TEXT, MARKUP }
-
-  /** An opening or closing tag, a comment, or a character entity. */
-  private static final Pattern HTML = Pattern.compile(
-      "<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?|!--.*?--)>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});",
-      Pattern.DOTALL);
 
   static final TextDeserializer TEXT = new TextDeserializer(Kind.TEXT);
   static final TextDeserializer IDENTIFIER = new TextDeserializer(Kind.IDENTIFIER);
@@ -99,26 +93,12 @@ final class TextDeserializer extends StdScalarDeserializer<String> implements Co
   }
 
   private static void checkHtml(String text, JsonParser p, DeserializationContext ctxt) {
-    if (!mayHoldMarkup(text)) {
-      return;
-    }
-    var match = HTML.matcher(text);
-    if (match.find()) {
+    String markup = Markup.find(text);
+    if (markup != null) {
       ReadContext.of(ctxt).report(ReadCode.HTML_IN_TEXT, p,
-          "expected plain text, found HTML (" + ReadContext.quote(match.group()) + "); kept as it is."
+          "expected plain text, found HTML (" + ReadContext.quote(markup) + "); kept as it is."
               + " Consumers may show the tags literally.");
     }
-  }
-
-  /** A quick single pass: only text with '<' or '&' can hold a tag or an entity. */
-  private static boolean mayHoldMarkup(String text) {
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '<' || c == '&') {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether the text has the 8-4-4-4-12 hexadecimal form of a UUID (either letter case). */

@@ -1,0 +1,362 @@
+package io.github.oruk.cli;
+
+import io.github.oruk.client.OrukClient;
+import io.github.oruk.client.harvest.HarvestCheckpoint;
+import io.github.oruk.client.harvest.HarvestFailure;
+import io.github.oruk.client.harvest.HarvestOptions;
+import io.github.oruk.client.harvest.HarvestProgress;
+import io.github.oruk.client.harvest.HarvestReport;
+import io.github.oruk.client.harvest.HarvestSink;
+import io.github.oruk.client.harvest.Harvester;
+import io.github.oruk.client.harvest.NdjsonSink;
+import io.github.oruk.client.paging.PagingFinding;
+import io.github.oruk.model.Service;
+import io.github.oruk.model.json.OrukJson;
+import io.github.oruk.model.json.ReadCode;
+import io.github.oruk.model.query.Endpoint;
+import io.github.oruk.model.query.InvalidQueryException;
+import io.github.oruk.model.query.Query;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code oruk harvest}: every service of a feed, in full, one canonical JSON line each. */
+@Command(
+    name = "harvest",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Fetch every service of an ORUK feed in full, one canonical JSON service per line.",
+        "",
+        "Lists BASE_URL/services page by page, then fetches /services/{id} for each service, several at a time."
+            + " Transient failures (timeouts, dropped connections, 429, 502, 503, 504) are retried with backoff,"
+            + " honouring Retry-After. Legacy ORUK v1 feeds are read into ORUK 3.0. BASE_URL may end in /services.",
+        "",
+        "Progress goes to stderr (a bar on a terminal, a line every 10 s otherwise), then a summary: every"
+            + " service that could not be fetched (FAILED<TAB>id<TAB>url<TAB>cause) and everything odd the paging"
+            + " showed (CODE<TAB>url#pointer<TAB>message).",
+        "",
+        "With --resume, progress is saved to CHECKPOINT as the harvest goes. Run the same command again after an"
+            + " interruption (or after failures) to carry on: services already written are not fetched again,"
+            + " failed ones are retried, and --out FILE is cut back to the checkpoint so no line is written twice."
+            + " The checkpoint is removed when the harvest completes."},
+    footer = {"", "Exit codes: 0 every service was fetched, 1 some failed (they are listed) or the harvest stopped,"
+        + " 2 the feed could not be read at all, or a usage error."})
+final class HarvestCommand implements Callable<Integer> {
+
+  /** Read findings for values the reader kept as extensions, which canonical output leaves out. */
+  private static final Set<ReadCode> KEPT_ASIDE = EnumSet.of(ReadCode.EXTENSION_PROPERTY, ReadCode.UNMAPPABLE_VALUE,
+      ReadCode.UNKNOWN_ENUM_VALUE, ReadCode.V1_PROPERTY_KEPT);
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(paramLabel = "BASE_URL", description = "The feed, such as https://example.org/api (or .../api/services).")
+  private String baseUrl;
+
+  @Option(names = "--out", paramLabel = "FILE.ndjson|-", defaultValue = "-",
+      description = "Where to write the services; '-' (the default) is stdout.")
+  private String out;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+      description = "How many services to fetch at once, 1 to 256 (default: ${DEFAULT-VALUE}).")
+  private int concurrency;
+
+  @Option(names = "--per-page", paramLabel = "N", description = "The page size to ask for when listing.")
+  private Integer perPage;
+
+  @Option(names = "--since", paramLabel = "DATE",
+      description = "Only services modified since DATE (modified_after): 2024-05-01, 2024-05-01T09:30 (UK time)"
+          + " or 2024-05-01T09:30:00Z. The summary gives the value for the next incremental harvest.")
+  private String since;
+
+  @Option(names = "--resume", paramLabel = "CHECKPOINT",
+      description = "Save progress to CHECKPOINT, and carry on from it if it exists.")
+  private Path resume;
+
+  @Option(names = "--max-rps", paramLabel = "R",
+      description = "Politeness: at most R requests per second to the feed (default: no limit).")
+  private Double maxRps;
+
+  @Option(names = "--keep-extensions",
+      description = "Also write properties the standard does not define (vendor extensions, values kept aside).")
+  private boolean keepExtensions;
+
+  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10", hidden = true,
+      description = "Seconds between progress lines when stderr is not a terminal.")
+  private double progressEvery;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    OrukClient client = client();
+    HarvestOptions options = options();
+    OrukJson json = OrukJson.builder().keepExtensions(keepExtensions).build();
+    Optional<HarvestCheckpoint> checkpoint = readCheckpoint();
+
+    err.println("oruk harvest: " + client.baseUri() + " (" + client.baseUriNote() + ")"
+        + (options.query().modifiedAfter() != null ? ", services modified since " + options.query().modifiedAfter() : "")
+        + checkpoint.map(c -> ", resuming from " + resume + " (" + c.delivered().size() + " services delivered"
+            + (c.failed().isEmpty() ? "" : ", " + c.failed().size() + " to retry") + ")").orElse(""));
+
+    HarvestSink sink;
+    try {
+      sink = sink(json, checkpoint);
+    } catch (IOException e) {
+      err.println("oruk harvest: could not open " + out + ": " + e.getMessage());
+      return 1;
+    }
+    Progress progress = new Progress(err, System.console() != null);
+    options = options.withProgress(progress, progress.terminal
+        ? Duration.ofMillis(250) : Duration.ofMillis((long) (progressEvery * 1000)));
+
+    // Ctrl-C: stop the harvest cleanly (requests cancelled, checkpoint written, summary printed) before the
+    // JVM goes. The hook waits for the summary, not for this thread, which then blocks in System.exit.
+    Thread harvesting = Thread.currentThread();
+    CountDownLatch summarized = new CountDownLatch(1);
+    Thread stopper = new Thread(() -> {
+      harvesting.interrupt();
+      try {
+        summarized.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "oruk-harvest-stop");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    try {
+      return harvest(client, options, sink, progress, err);
+    } finally {
+      summarized.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopper);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running, and waited for the summary.
+      }
+    }
+  }
+
+  private int harvest(OrukClient client, HarvestOptions options, HarvestSink sink, Progress progress,
+      PrintWriter err) {
+    HarvestReport report;
+    try {
+      report = new Harvester(client).harvest(options, sink);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
+    } finally {
+      try {
+        if (sink instanceof NdjsonSink file) {
+          file.close();
+        } else {
+          sink.flush();
+        }
+      } catch (IOException e) {
+        err.println("oruk harvest: could not finish writing " + out + ": " + e.getMessage());
+      }
+      progress.end();
+    }
+    Thread.interrupted();
+    summarize(err, report);
+    return switch (report.outcome()) {
+      case COMPLETE -> 0;
+      case UNREADABLE -> 2;
+      case PARTIAL, STOPPED -> 1;
+    };
+  }
+
+  private OrukClient client() {
+    // The command prints what the client would log; keep library log lines off the terminal.
+    java.util.logging.Logger.getLogger("io.github.oruk.client").setLevel(java.util.logging.Level.WARNING);
+    try {
+      OrukClient.Builder builder = OrukClient.builder(baseUrl);
+      if (maxRps != null) {
+        builder.maxRequestsPerSecond(maxRps);
+      }
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private HarvestOptions options() {
+    try {
+      HarvestOptions options = HarvestOptions.defaults().withConcurrency(concurrency);
+      if (perPage != null) {
+        if (perPage < 1) {
+          throw new IllegalArgumentException("--per-page must be at least 1; got " + perPage);
+        }
+        options = options.withPerPage(perPage);
+      }
+      if (since != null) {
+        options = options.withModifiedAfter(parseSince(since));
+      }
+      if (resume != null) {
+        options = options.withCheckpoint(resume);
+      }
+      return options;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage().replace("concurrency", "--concurrency"));
+    }
+  }
+
+  private OffsetDateTime parseSince(String text) {
+    try {
+      return Query.parse(Endpoint.SERVICES, "modified_after=" + URLEncoder.encode(text, StandardCharsets.UTF_8))
+          .modifiedAfter();
+    } catch (InvalidQueryException e) {
+      throw new IllegalArgumentException("--since: " + e.getMessage().replace("'modified_after'", "DATE"));
+    }
+  }
+
+  private Optional<HarvestCheckpoint> readCheckpoint() {
+    if (resume == null) {
+      return Optional.empty();
+    }
+    try {
+      return HarvestCheckpoint.read(resume);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
+    }
+  }
+
+  private HarvestSink sink(OrukJson json, Optional<HarvestCheckpoint> checkpoint) throws IOException {
+    if (out.equals("-")) {
+      PrintWriter stdout = spec.commandLine().getOut();
+      return new HarvestSink() {
+        @Override
+        public void accept(Service service) {
+          stdout.print(new String(json.write(service), StandardCharsets.UTF_8));
+          stdout.print('\n');
+        }
+
+        @Override
+        public void flush() {
+          stdout.flush();
+        }
+      };
+    }
+    Path file = Path.of(out);
+    if (checkpoint.isPresent() && checkpoint.get().sinkPosition() >= 0) {
+      try {
+        return NdjsonSink.resumeFile(file, checkpoint.get().sinkPosition(), json);
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), "--out: " + e.getMessage());
+      }
+    }
+    if (checkpoint.isPresent()) {
+      spec.commandLine().getErr().println("oruk harvest: the interrupted run wrote to stdout; " + file
+          + " will hold only the services it did not deliver.");
+    }
+    return NdjsonSink.toFile(file, json);
+  }
+
+  private void summarize(PrintWriter err, HarvestReport report) {
+    err.println("oruk harvest: " + report.summaryLine());
+    for (HarvestFailure failure : report.failed()) {
+      err.println(failure.toLine());
+    }
+    for (PagingFinding finding : report.findings()) {
+      err.println(finding.toLine());
+    }
+    if (!report.readFindings().isEmpty()) {
+      StringBuilder line = new StringBuilder("oruk harvest: the reader repaired or kept aside:");
+      report.readFindings().forEach((code, count) -> line.append(' ').append(code.code()).append(" x")
+          .append(String.format(Locale.ROOT, "%,d", count)));
+      boolean keptAside = report.readFindings().keySet().stream().anyMatch(code -> KEPT_ASIDE.contains(code));
+      line.append(keepExtensions || !keptAside ? "" : " (what was kept aside is written only with --keep-extensions)");
+      err.println(line);
+    }
+    if (resume != null && report.outcome() != HarvestReport.Outcome.COMPLETE && Files.exists(resume)) {
+      err.println("oruk harvest: progress is saved in " + resume + "; run the same command again to "
+          + (report.outcome() == HarvestReport.Outcome.STOPPED ? "carry on" : "retry what failed") + ".");
+    } else if (resume == null && report.outcome() == HarvestReport.Outcome.STOPPED) {
+      err.println("oruk harvest: stopped; use --resume CHECKPOINT to be able to carry on next time.");
+    }
+    if (report.outcome() != HarvestReport.Outcome.UNREADABLE) {
+      err.println("oruk harvest: for an incremental harvest of what changes from now on, use --since "
+          + report.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    }
+    err.flush();
+  }
+
+  /** Progress on stderr: a bar redrawn in place on a terminal, a plain line now and then otherwise. */
+  static final class Progress implements Consumer<HarvestProgress> {
+    private static final int WIDTH = 30;
+    private final PrintWriter err;
+    private final boolean terminal;
+    private boolean drawn;
+
+    Progress(PrintWriter err, boolean terminal) {
+      this.err = err;
+      this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void accept(HarvestProgress progress) {
+      if (terminal) {
+        err.print('\r' + bar(progress));
+        drawn = true;
+      } else if (progress.done() > 0) {
+        err.println("oruk harvest: " + line(progress));
+      }
+      err.flush();
+    }
+
+    synchronized void end() {
+      if (drawn) {
+        err.println();
+        err.flush();
+      }
+    }
+
+    static String bar(HarvestProgress progress) {
+      String rate = String.format(Locale.ROOT, "%,.0f/s", progress.perSecond());
+      if (progress.fraction().isEmpty()) {
+        return String.format(Locale.ROOT, "%,d services  %s  ", progress.done(), rate);
+      }
+      double fraction = progress.fraction().get();
+      int filled = (int) Math.round(fraction * WIDTH);
+      return String.format(Locale.ROOT, "[%s%s] %3.0f%%  %,d/%,d  %s  ETA %s  ", "#".repeat(filled),
+          ".".repeat(WIDTH - filled), fraction * 100, progress.done(), progress.total(), rate,
+          progress.eta().map(HarvestCommand::clock).orElse("?"));
+    }
+
+    static String line(HarvestProgress progress) {
+      String failed = progress.failed() == 0 ? "" : String.format(Locale.ROOT, ", %,d failed", progress.failed());
+      if (progress.fraction().isEmpty()) {
+        return String.format(Locale.ROOT, "%,d services%s, %,.0f/s", progress.done(), failed, progress.perSecond());
+      }
+      return String.format(Locale.ROOT, "%,d of %,d services (%.0f%%)%s, %,.0f/s, about %s left", progress.done(),
+          progress.total(), progress.fraction().get() * 100, failed, progress.perSecond(),
+          progress.eta().map(HarvestCommand::clock).orElse("?"));
+    }
+  }
+
+  static String clock(Duration duration) {
+    long seconds = duration.toSeconds();
+    return seconds >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60)
+        : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+  }
+}

@@ -1,0 +1,157 @@
+package io.github.oruk.cli;
+
+import io.github.oruk.validation.ValidationReport;
+import io.github.oruk.validation.Validator;
+import io.github.oruk.validation.profile.Profile;
+import io.github.oruk.validation.report.ReportFormat;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code oruk validate}: the compliance verdict and data-quality report for a feed or a file. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Check an ORUK 3.0 feed or file: the official validator's verdict, and far better diagnostics.",
+        "",
+        "TARGET is a base URL (a live feed), a JSON file (a record or a page; its type is worked out) or an "
+            + "NDJSON file of services (each line checked). The verdict is pass, pass-with-warnings or fail; "
+            + "every finding has a code, a JSON pointer and a fix."},
+    footer = {"", "Exit codes: 0 pass or pass-with-warnings, 1 fail, 2 the validation could not run."})
+final class ValidateCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(paramLabel = "TARGET", description = "Base URL, JSON file or NDJSON file.")
+  private String target;
+
+  @Option(names = "--profile", paramLabel = "parity|strict|FILE", defaultValue = "strict",
+      description = "strict (default), parity (the official validator's verdict), or a policy file (YAML/JSON).")
+  private String profile;
+
+  @Option(names = "--format", paramLabel = "text|json|junit|html", defaultValue = "text",
+      description = "Report format (default: ${DEFAULT-VALUE}).")
+  private String format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+  private Path out;
+
+  @Option(names = "--max-pages", paramLabel = "N", description = "Live feeds: read at most N pages of each list.")
+  private Integer maxPages;
+
+  @Option(names = "--sample", paramLabel = "N", description = "Live feeds: check N ids by id (a seeded sample).")
+  private Integer sample;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Live feeds: give up after this long overall.")
+  private Integer timeout;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    ReportFormat reportFormat;
+    Validator validator;
+    try {
+      reportFormat = ReportFormat.fromName(format);
+      validator = Validator.builder().profile(Profile.named(profile)).build();
+    } catch (IllegalArgumentException | IOException e) {
+      err.println("oruk validate: " + e.getMessage());
+      return 2;
+    }
+    ValidationReport report;
+    try {
+      if (target.startsWith("http://") || target.startsWith("https://")) {
+        report = LiveTargets.validate(validator, target, maxPages, sample, timeout);
+      } else {
+        report = validateFile(validator, Path.of(target));
+      }
+    } catch (NoSuchFileException e) {
+      err.println("oruk validate: no such file: " + target);
+      return 2;
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("oruk validate: could not validate " + target + ": " + e.getMessage());
+      return 2;
+    }
+    try {
+      if (out == null) {
+        OutputStream stdout = new WriterStream(spec.commandLine().getOut());
+        reportFormat.write(report, stdout, reportFormat == ReportFormat.TEXT && System.console() != null
+            && System.getenv("NO_COLOR") == null);
+      } else {
+        try (OutputStream file = Files.newOutputStream(out)) {
+          reportFormat.write(report, file);
+        }
+        err.println(report.verdict().label().toUpperCase(Locale.ROOT) + ": report written to " + out);
+      }
+    } catch (IOException e) {
+      err.println("oruk validate: could not write the report: " + e.getMessage());
+      return 2;
+    }
+    return report.verdict().compliant() ? 0 : 1;
+  }
+
+  static ValidationReport validateFile(Validator validator, Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String name = file.toString();
+    if (name.endsWith(".ndjson") || name.endsWith(".jsonl") || looksLikeNdjson(bytes)) {
+      return validator.validateNdjson(new ByteArrayInputStream(bytes), name);
+    }
+    return validator.validateDocument(bytes, name);
+  }
+
+  /** Two or more lines that each start with '{' and end with '}' make NDJSON; a pretty-printed file does not. */
+  static boolean looksLikeNdjson(byte[] bytes) {
+    int objects = 0;
+    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!(trimmed.startsWith("{") && trimmed.endsWith("}"))) {
+        return false;
+      }
+      objects++;
+    }
+    return objects >= 2;
+  }
+
+  /** Lets report writers write to picocli's PrintWriter. */
+  private static final class WriterStream extends OutputStream {
+    private final PrintWriter writer;
+    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+
+    WriterStream(PrintWriter writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public void write(int b) {
+      buffer.write(b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      buffer.write(bytes, offset, length);
+    }
+
+    @Override
+    public void flush() {
+      writer.print(buffer.toString(StandardCharsets.UTF_8));
+      writer.flush();
+      buffer.reset();
+    }
+  }
+}

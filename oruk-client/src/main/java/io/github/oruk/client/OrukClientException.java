@@ -1,0 +1,42 @@
+package io.github.oruk.client;
+
+import java.net.URI;
+
+/**
+ * A request to an ORUK feed did not give a usable answer. Every exception the client throws extends this
+ * one, and its message says what was asked, what happened and what to try next.
+ *
+ * <p>The subclasses say what kind of failure it was: {@link OrukHttpException} (the server answered with
+ * an error status), {@link OrukProtocolException} (it answered, but not with ORUK JSON),
+ * {@link OrukTimeoutException} (it did not answer in time) and {@link OrukTransportException} (the
+ * connection failed). Extra request headers, which may hold credentials, never appear in a message.
+ */
+public class OrukClientException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final URI uri;
+  private final int attempts;
+
+  /**
+   * @param uri the address that was requested (without user information); null when no request was made
+   * @param attempts how many times the request was sent; 0 when it never was
+   * @param message what happened and what to try
+   * @param cause the underlying failure, if any
+   */
+  public OrukClientException(URI uri, int attempts, String message, Throwable cause) {
+    super(message, cause);
+    this.uri = uri;
+    this.attempts = attempts;
+  }
+
+  /** The address that was requested; null when the failure came before any request. */
+  public URI uri() {
+    return uri;
+  }
+
+  /** How many times the request was sent, retries included. */
+  public int attempts() {
+    return attempts;
+  }
+}

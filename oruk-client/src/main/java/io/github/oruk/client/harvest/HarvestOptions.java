@@ -1,0 +1,105 @@
+package io.github.oruk.client.harvest;
+
+import io.github.oruk.client.paging.PagingOptions;
+import io.github.oruk.model.query.Query;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How to harvest a feed. Start from {@link #defaults()} and change what you need:
+ *
+ * <pre>{@code
+ * HarvestOptions options = HarvestOptions.defaults()
+ *     .withConcurrency(16)
+ *     .withPerPage(100)
+ *     .withModifiedAfter(lastRun)                 // incremental: only services changed since
+ *     .withCheckpoint(Path.of("harvest.checkpoint"))
+ *     .withProgress(p -> System.err.println(p), Duration.ofSeconds(5));
+ * }</pre>
+ *
+ * @param concurrency how many service details are fetched at once (1 to 256; default 8)
+ * @param query the query for listing {@code /services}: page size, {@code modified_after}, filters
+ * @param checkpoint where to keep the checkpoint: read at the start to resume, written as the harvest goes
+ *     (atomically) and removed when it completes with nothing failed; null for none
+ * @param checkpointInterval how often the checkpoint is written while the harvest runs (default 5 s); it is
+ *     always written when the harvest ends or stops
+ * @param progress told how far the harvest is, every {@code progressInterval} and once at the end
+ * @param progressInterval how often {@code progress} is told (default 1 s)
+ * @param maxPages the most list pages to read (default {@value PagingOptions#DEFAULT_MAX_PAGES})
+ */
+public record HarvestOptions(int concurrency, Query query, Path checkpoint, Duration checkpointInterval,
+    Consumer<HarvestProgress> progress, Duration progressInterval, int maxPages) {
+
+  /** The default number of details fetched at once. */
+  public static final int DEFAULT_CONCURRENCY = 8;
+
+  public HarvestOptions {
+    if (concurrency < 1 || concurrency > 256) {
+      throw new IllegalArgumentException("concurrency must be between 1 and 256; got " + concurrency);
+    }
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(progressInterval, "progressInterval");
+    if (checkpointInterval.isNegative() || checkpointInterval.isZero()
+        || progressInterval.isNegative() || progressInterval.isZero()) {
+      throw new IllegalArgumentException("checkpointInterval and progressInterval must be positive");
+    }
+    if (maxPages < 1) {
+      throw new IllegalArgumentException("maxPages must be at least 1; got " + maxPages);
+    }
+    if (query.page() != null) {
+      throw new IllegalArgumentException("a harvest reads every page; leave page out of the query (got page="
+          + query.page() + ")");
+    }
+  }
+
+  /** Concurrency 8, every service, no checkpoint, no progress reports. */
+  public static HarvestOptions defaults() {
+    return new HarvestOptions(DEFAULT_CONCURRENCY, Query.all(), null, Duration.ofSeconds(5), p -> { },
+        Duration.ofSeconds(1), PagingOptions.DEFAULT_MAX_PAGES);
+  }
+
+  public HarvestOptions withConcurrency(int concurrency) {
+    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
+        maxPages);
+  }
+
+  /** The list query: filters, page size, {@code modified_after}; {@code page} must be left out. */
+  public HarvestOptions withQuery(Query query) {
+    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
+        maxPages);
+  }
+
+  /** The list query with this page size. */
+  public HarvestOptions withPerPage(int perPage) {
+    return withQuery(query.withPerPage(perPage));
+  }
+
+  /** Only services modified at or after this instant: an incremental harvest. Null for all. */
+  public HarvestOptions withModifiedAfter(OffsetDateTime modifiedAfter) {
+    return withQuery(query.toBuilder().modifiedAfter(modifiedAfter).build());
+  }
+
+  public HarvestOptions withCheckpoint(Path checkpoint) {
+    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
+        maxPages);
+  }
+
+  public HarvestOptions withCheckpointInterval(Duration checkpointInterval) {
+    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
+        maxPages);
+  }
+
+  public HarvestOptions withProgress(Consumer<HarvestProgress> progress, Duration every) {
+    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, every, maxPages);
+  }
+
+  public HarvestOptions withMaxPages(int maxPages) {
+    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
+        maxPages);
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.oruk.client.paging;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * One thing the page-invariant guard noticed.
+ *
+ * @param code what kind of finding it is
+ * @param uri the page where it was noticed
+ * @param pointer where in that page, as a JSON Pointer ({@code "/total_items"}); {@code ""} for the page
+ * @param message what was expected, what was seen, and what was done about it
+ */
+public record PagingFinding(PagingCode code, URI uri, String pointer, String message) {
+
+  public PagingFinding {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(pointer, "pointer");
+    Objects.requireNonNull(message, "message");
+  }
+
+  /** The finding as one line: {@code CODE<TAB>uri#pointer<TAB>message}, like a model {@code ReadFinding}. */
+  public String toLine() {
+    return code.code() + '\t' + uri + (pointer.isEmpty() ? "" : "#" + pointer) + '\t' + message;
+  }
+
+  @Override
+  public String toString() {
+    return toLine();
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Every record of a list endpoint, page by page, with a guard that checks the pages against each other.
+ *
+ * <p>{@link io.github.oruk.client.paging.PagedRecords} is what {@code OrukClient.stream(...)} returns: a
+ * lazy stream or iterator over all records, ending on the feed's own end markers and surviving the
+ * inconsistencies real feeds have (stalled or repeated pages, drifting totals, duplicates, capped page
+ * sizes, missing envelopes, legacy v1 paging counted from 0 or 1). What it notices is a
+ * {@link io.github.oruk.client.paging.PagingFinding} with a stable {@link io.github.oruk.client.paging.PagingCode},
+ * told to a {@link io.github.oruk.client.paging.PagingObserver} and kept in the
+ * {@link io.github.oruk.client.paging.PagingSummary}.
+ *
+ * <p>The guard works on any {@link io.github.oruk.client.paging.PageSource}, so it can be used (and tested)
+ * without HTTP.
+ */
+package io.github.oruk.client.paging;

@@ -1,0 +1,5 @@
+/**
+ * {@link io.github.oruk.taxonomy.filter.TermFilter}: a {@code Predicate<Service>} for "tagged with this term
+ * or anything narrower, in any mapped scheme", for client streams and the in-memory server alike.
+ */
+package io.github.oruk.taxonomy.filter;

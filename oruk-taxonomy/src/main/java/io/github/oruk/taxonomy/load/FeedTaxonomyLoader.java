@@ -1,0 +1,193 @@
+package io.github.oruk.taxonomy.load;
+
+import io.github.oruk.client.OrukClient;
+import io.github.oruk.client.OrukClientException;
+import io.github.oruk.client.OrukHttpException;
+import io.github.oruk.client.paging.PagedRecords;
+import io.github.oruk.model.Service;
+import io.github.oruk.model.Taxonomy;
+import io.github.oruk.model.TaxonomyTerm;
+import io.github.oruk.model.query.Query;
+import io.github.oruk.taxonomy.OrukTaxonomies;
+import io.github.oruk.taxonomy.Scheme;
+import io.github.oruk.taxonomy.TermNormalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The taxonomies of a live ORUK feed, through {@code oruk-client}: its {@code /taxonomies} and
+ * {@code /taxonomy_terms} (every page), or, when it publishes no terms there, the terms embedded in its
+ * services' attributes ({@link FeedServices}, so at most {@code maxServices} services are read).
+ *
+ * <pre>{@code
+ * OrukClient client = OrukClient.create("https://example.org/api");
+ * FeedTaxonomyLoader.Result result = FeedTaxonomyLoader.of(client).load();
+ * result.schemes();   // one per taxonomy
+ * result.source();    // ENDPOINTS or SERVICES
+ * result.notes();     // why it fell back, what the paging guard saw
+ * }</pre>
+ */
+public final class FeedTaxonomyLoader {
+
+  private final OrukClient client;
+  private final TermNormalizer normalizer;
+  private final long maxServices;
+  private final int perPage;
+
+  private FeedTaxonomyLoader(OrukClient client, TermNormalizer normalizer, long maxServices, int perPage) {
+    this.client = client;
+    this.normalizer = normalizer;
+    this.maxServices = maxServices;
+    this.perPage = perPage;
+  }
+
+  public static FeedTaxonomyLoader of(OrukClient client) {
+    return new FeedTaxonomyLoader(Objects.requireNonNull(client, "client"), TermNormalizer.defaults(),
+        Long.MAX_VALUE, 100);
+  }
+
+  public FeedTaxonomyLoader withNormalizer(TermNormalizer value) {
+    return new FeedTaxonomyLoader(client, Objects.requireNonNull(value, "normalizer"), maxServices, perPage);
+  }
+
+  /** When the terms must come from the services: read at most this many (default: all). */
+  public FeedTaxonomyLoader withMaxServices(long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("maxServices must be at least 1; got " + value);
+    }
+    return new FeedTaxonomyLoader(client, normalizer, value, perPage);
+  }
+
+  /** Records per list page asked for (default 100). */
+  public FeedTaxonomyLoader withPerPage(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("perPage must be at least 1; got " + value);
+    }
+    return new FeedTaxonomyLoader(client, normalizer, maxServices, value);
+  }
+
+  /** Where the terms came from. */
+  public enum Source {
+    /** The feed's {@code /taxonomies} and {@code /taxonomy_terms}. */
+    ENDPOINTS,
+    /** The taxonomy terms embedded in the attributes of the feed's services. */
+    SERVICES
+  }
+
+  /**
+   * The feed's taxonomies.
+   *
+   * @param schemes one per taxonomy, largest first
+   * @param source where the terms came from
+   * @param notes what happened on the way, one line each (an endpoint the feed lacks, paging findings,
+   *     services that could not be read)
+   */
+  public record Result(List<Scheme> schemes, Source source, List<String> notes) {
+    public Result {
+      schemes = List.copyOf(schemes);
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * Reads the feed's taxonomies.
+   *
+   * @throws TaxonomyLoadException when the feed cannot be read at all, or holds no taxonomy term anywhere
+   */
+  public Result load() throws TaxonomyLoadException {
+    List<String> notes = new ArrayList<>();
+    List<Taxonomy> taxonomies = list(Taxonomy.class, "/taxonomies", notes);
+    List<TaxonomyTerm> terms = list(TaxonomyTerm.class, "/taxonomy_terms", notes);
+    boolean embeddedInTaxonomies = taxonomies.stream().anyMatch(t -> t.getTaxonomyTerms() != null
+        && !t.getTaxonomyTerms().isEmpty());
+    if (!terms.isEmpty() || embeddedInTaxonomies) {
+      return new Result(fromEndpoints(taxonomies, terms, notes), Source.ENDPOINTS, notes);
+    }
+    notes.add("the feed publishes no taxonomy terms at /taxonomy_terms or /taxonomies; the terms were gathered"
+        + " from its services' attributes");
+    Map<String, TaxonomyTerm> embedded = new LinkedHashMap<>();
+    FeedServices.Summary summary = FeedServices.of(client).withPerPage(perPage).withMaxServices(maxServices)
+        .forEach(service -> collect(service, embedded));
+    notes.add("read " + summary.services() + " services" + (summary.complete() ? "" : " (not the whole feed)"));
+    notes.addAll(summary.notes());
+    List<Scheme> schemes = ServiceTermsLoader.defaults().withNormalizer(normalizer).fromTerms(embedded.values());
+    if (schemes.isEmpty()) {
+      throw new TaxonomyLoadException(client.baseUri().toString(), "the feed has no taxonomy terms: none at "
+          + "/taxonomy_terms or /taxonomies, and none in the attributes of " + summary.services() + " services");
+    }
+    return new Result(schemes, Source.SERVICES, notes);
+  }
+
+  private List<Scheme> fromEndpoints(List<Taxonomy> taxonomies, List<TaxonomyTerm> terms, List<String> notes) {
+    Map<String, List<TaxonomyTerm>> byTaxonomy = new LinkedHashMap<>();
+    Map<String, Taxonomy> known = new LinkedHashMap<>();
+    for (Taxonomy taxonomy : taxonomies) {
+      if (taxonomy.getId() != null) {
+        known.putIfAbsent(taxonomy.getId().strip(), taxonomy);
+      }
+    }
+    List<TaxonomyTerm> loose = new ArrayList<>();
+    for (TaxonomyTerm term : terms) {
+      String taxonomyId = term.getTaxonomyId() == null ? null : term.getTaxonomyId().strip();
+      if (taxonomyId != null && known.containsKey(taxonomyId)) {
+        byTaxonomy.computeIfAbsent(taxonomyId, key -> new ArrayList<>()).add(term);
+      } else {
+        loose.add(term);
+      }
+    }
+    List<Scheme> schemes = new ArrayList<>();
+    for (Map.Entry<String, Taxonomy> entry : known.entrySet()) {
+      Taxonomy record = entry.getValue();
+      List<TaxonomyTerm> all = new ArrayList<>();
+      if (record.getTaxonomyTerms() != null) {
+        all.addAll(record.getTaxonomyTerms());
+      }
+      all.addAll(byTaxonomy.getOrDefault(entry.getKey(), List.of()));
+      if (all.isEmpty()) {
+        notes.add("taxonomy '" + record.getName() + "' (" + entry.getKey() + ") has no terms");
+        continue;
+      }
+      Taxonomy copy = new Taxonomy().id(record.getId()).name(record.getName()).description(record.getDescription())
+          .uri(record.getUri()).version(record.getVersion()).taxonomyTerms(all);
+      schemes.add(OrukTaxonomies.fromTaxonomy(copy, normalizer));
+    }
+    if (!loose.isEmpty()) {
+      schemes.addAll(ServiceTermsLoader.defaults().withNormalizer(normalizer).fromTerms(loose));
+    }
+    schemes.sort((a, b) -> Integer.compare(b.size(), a.size()));
+    return schemes;
+  }
+
+  /** Every record of a list endpoint; a feed without the endpoint (or with a broken one) gives none, noted. */
+  private <T> List<T> list(Class<T> type, String endpoint, List<String> notes) {
+    List<T> records = new ArrayList<>();
+    PagedRecords<T> pages;
+    try {
+      pages = client.stream(type, Query.builder().perPage(perPage).build());
+      pages.forEach(records::add);
+    } catch (OrukHttpException e) {
+      notes.add("the feed has no usable " + endpoint + " (HTTP " + e.status() + ")");
+      return List.of();
+    } catch (OrukClientException e) {
+      notes.add("could not read " + endpoint + ": " + e.getMessage());
+      return List.of();
+    }
+    pages.summary().findings().forEach(finding -> notes.add(finding.toLine()));
+    return records;
+  }
+
+  private static void collect(Service service, Map<String, TaxonomyTerm> terms) {
+    if (service.getAttributes() == null) {
+      return;
+    }
+    service.getAttributes().forEach(attribute -> {
+      TaxonomyTerm term = attribute.getTaxonomyTerm();
+      if (term != null && term.getId() != null) {
+        terms.putIfAbsent(term.getTaxonomy() + "\u0000" + term.getTaxonomyId() + "\u0000" + term.getId().strip(), term);
+      }
+    });
+  }
+}

@@ -1,0 +1,122 @@
+package io.github.oruk.taxonomy.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.oruk.model.Page;
+import io.github.oruk.model.RecordType;
+import io.github.oruk.model.Service;
+import io.github.oruk.model.document.DocumentReader;
+import io.github.oruk.model.json.OrukJson;
+import io.github.oruk.model.json.OrukReadException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Services from a file, for audits and for taxonomies embedded in a feed: NDJSON (one service per line,
+ * as {@code oruk generate} writes), a JSON page of services, a JSON array, or one service; ORUK 3.0 or
+ * legacy ORUK v1 (mapped to 3.0, so v1 {@code service_taxonomys} become attributes). Read leniently (the
+ * model's reader repairs what real feeds get wrong); an NDJSON line that is not a service fails with its
+ * line number.
+ */
+public final class ServiceFiles {
+
+  private static final DocumentReader READER = new DocumentReader(OrukJson.lenient());
+
+  private ServiceFiles() {
+  }
+
+  /**
+   * The services of a file, read lazily for NDJSON. Close the stream (try-with-resources) to close the
+   * file; a line that cannot be read throws {@link UncheckedIOException} wrapping a
+   * {@link TaxonomyLoadException} that names the line.
+   */
+  public static Stream<Service> stream(Path file) throws IOException {
+    if (isNdjson(file)) {
+      BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      int[] line = {0};
+      return reader.lines()
+          .onClose(() -> {
+            try {
+              reader.close();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          })
+          .map(text -> {
+            line[0]++;
+            return text.strip();
+          })
+          .filter(text -> !text.isEmpty() && !text.equals("\uFEFF"))
+          .map(text -> {
+            try {
+              return service(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            } catch (OrukReadException e) {
+              throw new UncheckedIOException(new TaxonomyLoadException(file.toString(),
+                  "line " + line[0] + " is not an ORUK service: " + e.getMessage(), e));
+            }
+          });
+    }
+    return read(Files.readAllBytes(file), file.toString()).stream();
+  }
+
+  /** The services of a JSON document: a page, an array, or a single service (ORUK 3.0 or legacy v1). */
+  public static List<Service> read(byte[] json, String source) throws TaxonomyLoadException {
+    JsonNode root = SkosLoader.parse(json, source);
+    try {
+      if (root.isArray()) {
+        List<Service> services = new ArrayList<>(root.size());
+        for (JsonNode item : root) {
+          services.add(service(item.toString()));
+        }
+        return services;
+      }
+      boolean page = root.has("contents") || root.has("content") && root.has("totalElements");
+      Object value = READER.read(json, RecordType.SERVICE, page).value().value();
+      if (value instanceof Page<?> read) {
+        List<Service> services = new ArrayList<>(read.contents().size());
+        read.contents().forEach(item -> services.add((Service) item));
+        return services;
+      }
+      return List.of((Service) value);
+    } catch (OrukReadException | ClassCastException e) {
+      throw new TaxonomyLoadException(source, "not ORUK services: " + e.getMessage(), e);
+    }
+  }
+
+  /** One service, ORUK 3.0 or legacy v1 (mapped to 3.0 by the model's reader, so v1 taxonomies become attributes). */
+  static Service service(String json) {
+    return (Service) READER.read(json.getBytes(StandardCharsets.UTF_8), RecordType.SERVICE, false).value().value();
+  }
+
+  /** Whether a file is NDJSON: by its name ({@code .ndjson}, {@code .jsonl}), or two lines that each hold an object. */
+  static boolean isNdjson(Path file) throws IOException {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+      return true;
+    }
+    if (name.endsWith(".json")) {
+      return false;
+    }
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int objects = 0;
+      String line;
+      while (objects < 2 && (line = reader.readLine()) != null) {
+        String text = line.strip();
+        if (text.isEmpty()) {
+          continue;
+        }
+        if (!(text.startsWith("{") || text.startsWith("\uFEFF{")) || !text.endsWith("}")) {
+          return false;
+        }
+        objects++;
+      }
+      return objects >= 2;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.oruk.testkit.compliance;
+
+import java.net.URI;
+import java.util.Iterator;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * ORUK compliance in a JUnit 5 test suite.
+ *
+ * <pre>{@code
+ * @Test
+ * void ourApiComplies() {
+ *   OrukCompliance.assertCompliant(URI.create("http://127.0.0.1:" + port + "/api"));
+ * }
+ *
+ * @TestFactory                      // one test per check, as IDEs and CI servers show them
+ * Stream<DynamicTest> everyCheck() {
+ *   return OrukCompliance.tests(URI.create("http://127.0.0.1:" + port + "/api"));
+ * }
+ * }</pre>
+ *
+ * <p>A failure lists what was wrong, with codes, addresses, JSON pointers and fixes. Needs
+ * {@code oruk-validation} on the test class path, which provides the checker.
+ */
+public final class OrukCompliance {
+
+  private OrukCompliance() {
+  }
+
+  /** Fails unless the feed complies under the strict profile (warnings are allowed). */
+  public static ComplianceResult assertCompliant(URI feed) {
+    return assertCompliant(feed, ComplianceOptions.defaults());
+  }
+
+  /** Fails unless the feed complies under the given options. */
+  public static ComplianceResult assertCompliant(URI feed, ComplianceOptions options) {
+    ComplianceResult result = checker().check(feed, options);
+    if (!result.compliant()) {
+      throw new AssertionFailedError("the ORUK feed at " + feed + " does not comply (" + options.profile()
+          + " profile):\n" + result.report());
+    }
+    return result;
+  }
+
+  /** One dynamic test per check: each fails with the errors that check found. */
+  public static Stream<DynamicTest> tests(URI feed) {
+    return tests(feed, ComplianceOptions.defaults());
+  }
+
+  /** One dynamic test per check, under the given options. */
+  public static Stream<DynamicTest> tests(URI feed, ComplianceOptions options) {
+    ComplianceResult result = checker().check(feed, options);
+    return result.checks().stream().map(check -> DynamicTest.dynamicTest(check.code() + " " + check.title(), () -> {
+      if (!check.passed()) {
+        throw new AssertionFailedError(check.code() + " " + check.title() + ": " + check.errors().size()
+            + " problem" + (check.errors().size() == 1 ? "" : "s") + "\n  " + String.join("\n  ", check.errors()));
+      }
+    }));
+  }
+
+  static ComplianceChecker checker() {
+    Iterator<ComplianceChecker> found = ServiceLoader.load(ComplianceChecker.class,
+        OrukCompliance.class.getClassLoader()).iterator();
+    if (!found.hasNext()) {
+      throw new IllegalStateException("no ORUK compliance checker on the class path: add the io.github.oruk:"
+          + "oruk-validation dependency (test scope) next to oruk-testkit");
+    }
+    return found.next();
+  }
+}

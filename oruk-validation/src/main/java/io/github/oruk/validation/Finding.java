@@ -1,0 +1,47 @@
+package io.github.oruk.validation;
+
+import java.util.Objects;
+
+/**
+ * One thing a validation found.
+ *
+ * @param code the rule's stable code, such as {@code ORUK-PAGE-003}
+ * @param severity how much it matters, after the profile has had its say
+ * @param category what it is about
+ * @param message what was expected, what was seen, and how to fix it
+ * @param url the endpoint URL (or file) where it was seen; may be empty
+ * @param pointer JSON Pointer into that response or document; empty for the whole of it
+ * @param recordId id of the top-level record concerned, when there is one; may be empty
+ * @param observed the value seen, shortened; may be empty
+ * @param fix how to put it right (the rule's advice); may be empty
+ */
+public record Finding(String code, Severity severity, Category category, String message, String url,
+    String pointer, String recordId, String observed, String fix) {
+
+  /** Longest observed value kept. */
+  public static final int OBSERVED_LIMIT = 120;
+
+  public Finding {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(message, "message");
+    url = url == null ? "" : url;
+    pointer = pointer == null ? "" : pointer;
+    recordId = recordId == null ? "" : recordId;
+    observed = shorten(observed);
+    fix = fix == null ? "" : fix;
+  }
+
+  /** The same finding with another severity (profiles use this). */
+  public Finding withSeverity(Severity other) {
+    return new Finding(code, other, category, message, url, pointer, recordId, observed, fix);
+  }
+
+  static String shorten(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() > OBSERVED_LIMIT ? text.substring(0, OBSERVED_LIMIT) + "…" : text;
+  }
+}

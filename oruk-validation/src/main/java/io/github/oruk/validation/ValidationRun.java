@@ -1,0 +1,212 @@
+package io.github.oruk.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.oruk.model.RecordType;
+import io.github.oruk.validation.quality.QualityTally;
+import io.github.oruk.validation.rule.DocumentContext;
+import io.github.oruk.validation.rule.DocumentRule;
+import io.github.oruk.validation.rule.RecordRule;
+import io.github.oruk.validation.rule.Reporter;
+import io.github.oruk.validation.rule.RuleInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One validation in progress: documents are checked into it one by one, and {@link #finish()} turns what
+ * it gathered into a {@link ValidationReport}. Made by {@link Validator#start(String, String)}; the
+ * live-feed checker uses it to add its own findings and endpoint results. Not thread-safe: callers that
+ * check documents concurrently synchronise on the run.
+ */
+public final class ValidationRun {
+
+  /** Findings beyond this many are counted but not kept, so a hopeless feed cannot exhaust memory. */
+  static final int FINDING_LIMIT = 100_000;
+
+  private final Validator validator;
+  private final String target;
+  private final String kind;
+  private final Clock clock;
+  private final Instant started;
+  private final List<Finding> findings = new ArrayList<>();
+  private final List<NotChecked> notChecked = new ArrayList<>();
+  private final List<EndpointResult> endpoints = new ArrayList<>();
+  private final QualityTally quality;
+  private int documents;
+  private int records;
+  private int dropped;
+
+  ValidationRun(Validator validator, String target, String kind, Clock clock) {
+    this.validator = validator;
+    this.target = target;
+    this.kind = kind;
+    this.clock = clock;
+    this.started = clock.instant();
+    this.quality = new QualityTally(validator.richness(), validator.settings().today());
+  }
+
+  /**
+   * Checks one document with every enabled document and record rule.
+   *
+   * @param document the document as sent
+   * @param type the record type it holds (for a page, the type of its items)
+   * @param page whether it is a page of a list endpoint
+   * @param url where it came from (endpoint URL or file name)
+   * @param critical whether the official validator fails a feed when this document breaks its schema
+   *     ({@code /} and {@code /services/{id}}): decides severities in parity mode
+   */
+  public void checkDocument(JsonNode document, RecordType type, boolean page, String url, boolean critical) {
+    checkDocument(document, type, page, url, critical, true);
+  }
+
+  /**
+   * As {@link #checkDocument(JsonNode, RecordType, boolean, String, boolean)}; with {@code quality} false the
+   * data-quality rules and the richness tally skip it. A live feed's list pages are checked that way: their
+   * items leave out nested records by design, and the same services are judged on their by-id answers.
+   */
+  public void checkDocument(JsonNode document, RecordType type, boolean page, String url, boolean critical,
+      boolean quality) {
+    documents++;
+    Collector collector = new Collector(url, critical, "", document, page);
+    DocumentContext context = new DocumentContext(document, type, page, validator.payload(), validator.settings());
+    for (DocumentRule rule : validator.documentRules()) {
+      rule.check(context, collector);
+    }
+    if (page) {
+      JsonNode contents = document.path("contents");
+      for (int i = 0; i < contents.size(); i++) {
+        checkRecord(type, contents.get(i), "/contents/" + i, url, critical, quality);
+      }
+    } else if (type != RecordType.API_DETAILS) {
+      checkRecord(type, document, "", url, critical, quality);
+    }
+  }
+
+  private void checkRecord(RecordType type, JsonNode record, String pointer, String url, boolean critical,
+      boolean quality) {
+    if (!record.isObject()) {
+      return;
+    }
+    String id = record.path("id").isValueNode() ? record.path("id").asText() : "";
+    Collector collector = new Collector(url, critical, id, null, false);
+    RecordTree.walk(type, record, pointer, null, null, validator.settings(), context -> {
+      records++;
+      if (quality && context.type() == RecordType.SERVICE) {
+        this.quality.add(context.json());
+      }
+      for (RecordRule rule : validator.recordRules()) {
+        if (!quality && rule.info().category() == Category.DATA_QUALITY) {
+          continue;
+        }
+        if (rule.info().targets().isEmpty() || rule.info().targets().contains(context.type())) {
+          rule.check(context, collector);
+        }
+      }
+    });
+  }
+
+  /** Adds a finding made outside the rules (feed checks), applying the profile's severity. */
+  public void add(RuleInfo rule, String url, String pointer, String recordId, String message, String observed,
+      boolean failsInParity) {
+    if (!validator.profile().enabled(rule)) {
+      return;
+    }
+    keep(new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(), message, url,
+        pointer, recordId, observed, rule.fix()));
+  }
+
+  /** Records that something was not checked, and why. */
+  public void notChecked(String what, String because) {
+    notChecked.add(new NotChecked(what, because));
+  }
+
+  /** Records how an endpoint of a live feed did. */
+  public void endpoint(EndpointResult result) {
+    endpoints.add(result);
+  }
+
+  /** The findings so far (live view; for feed checks that look back at what was found). */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /** Counts a document that was fetched but could not be checked as JSON (its failure is a finding). */
+  public void countDocument() {
+    documents++;
+  }
+
+  /** The report: the verdict follows from the findings' severities. */
+  public ValidationReport finish() {
+    if (dropped > 0) {
+      notChecked(dropped + " further findings", "only the first " + FINDING_LIMIT + " findings are kept");
+    }
+    Verdict verdict = Verdict.PASS;
+    for (Finding finding : findings) {
+      if (finding.severity() == Severity.ERROR) {
+        verdict = Verdict.FAIL;
+        break;
+      }
+      if (finding.severity() == Severity.WARNING) {
+        verdict = Verdict.PASS_WITH_WARNINGS;
+      }
+    }
+    return new ValidationReport(target, kind, validator.profile().name(), verdict, started,
+        Duration.between(started, clock.instant()), documents, records, findings, notChecked, endpoints,
+        quality.summary(), validator.checks());
+  }
+
+  private void keep(Finding finding) {
+    if (findings.size() < FINDING_LIMIT) {
+      findings.add(finding);
+    } else {
+      dropped++;
+    }
+  }
+
+  /** Turns what rules report into findings for one document or record. */
+  private final class Collector implements Reporter {
+    private final String url;
+    private final boolean critical;
+    private final String recordId;
+    private final JsonNode document;
+    private final boolean page;
+
+    /** With a document, the record id of each finding is looked up from its pointer. */
+    Collector(String url, boolean critical, String recordId, JsonNode document, boolean page) {
+      this.url = url;
+      this.critical = critical;
+      this.recordId = recordId;
+      this.document = document;
+      this.page = page;
+    }
+
+    private String recordId(String pointer) {
+      if (document == null) {
+        return recordId;
+      }
+      JsonNode record = document;
+      if (page) {
+        String[] parts = pointer.split("/", 4);
+        if (parts.length < 3 || !parts[1].equals("contents")) {
+          return "";
+        }
+        record = document.path("contents").path(parts[2].matches("\\d+") ? Integer.parseInt(parts[2]) : -1);
+      }
+      JsonNode id = record.path("id");
+      return id.isValueNode() ? id.asText() : "";
+    }
+
+    @Override
+    public void add(RuleInfo rule, String pointer, String message, String observed) {
+      if (!validator.profile().enabled(rule)) {
+        return;
+      }
+      boolean failsInParity = critical && rule.category() == Category.CONFORMANCE
+          && validator.parityCritical().contains(rule.code());
+      keep(new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(), message, url,
+          pointer, recordId(pointer), observed, rule.fix()));
+    }
+  }
+}

@@ -1,0 +1,289 @@
+package io.github.oruk.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.oruk.model.RecordType;
+import io.github.oruk.model.document.DocumentReader;
+import io.github.oruk.model.document.Shape;
+import io.github.oruk.model.json.OrukJson;
+import io.github.oruk.model.json.OrukReadException;
+import io.github.oruk.model.json.ReadFinding;
+import io.github.oruk.validation.payload.PayloadValidator;
+import io.github.oruk.validation.profile.Profile;
+import io.github.oruk.validation.quality.Richness;
+import io.github.oruk.validation.rule.DocumentRule;
+import io.github.oruk.validation.rule.RecordRule;
+import io.github.oruk.validation.rule.Rule;
+import io.github.oruk.validation.rule.RuleInfo;
+import io.github.oruk.validation.rule.RuleSettings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * The ORUK compliance and data-quality engine for documents: a record or a page, or an NDJSON file of
+ * services. Live feeds are checked by {@code FeedValidator}, which builds on this.
+ *
+ * <pre>{@code
+ * Validator validator = Validator.builder().profile(Profile.strict()).build();
+ * ValidationReport report = validator.validateDocument(bytes, "service.json");
+ * report.verdict();      // PASS, PASS_WITH_WARNINGS or FAIL
+ * report.findings();     // every finding, with code, severity, pointer and how to fix it
+ * }</pre>
+ *
+ * <p>Rules are discovered with {@link ServiceLoader} ({@link Rule}); instances are immutable and
+ * thread-safe, and each validation gets its own {@link ValidationRun}.
+ */
+public final class Validator {
+
+  /** Rule codes that fail a feed in parity mode when they concern {@code /} or {@code /services/{id}}. */
+  private static final Set<String> PARITY_CRITICAL = Set.of("ORUK-SCHEMA-001", "ORUK-JSON-001");
+
+  private static final RuleInfo NOT_JSON = new RuleInfo("ORUK-JSON-001", "Not JSON", Category.CONFORMANCE,
+      io.github.oruk.validation.Severity.ERROR, Set.of(),
+      "Serve the document as UTF-8 JSON; an HTML error page or a truncated body cannot be read by anyone.");
+  private static final RuleInfo READ_QUIRK = new RuleInfo("ORUK-JSON-002", "JSON quirk", Category.CONFORMANCE,
+      io.github.oruk.validation.Severity.WARNING, Set.of(),
+      "Write plain UTF-8 JSON without a byte order mark.");
+  private static final RuleInfo LEGACY = new RuleInfo("ORUK-VERSION-001", "Legacy ORUK v1 document",
+      Category.CONFORMANCE, io.github.oruk.validation.Severity.ERROR, Set.of(),
+      "Publish ORUK 3.0: the v1 layout (content, totalElements, regular_schedules, ...) is superseded.");
+  private static final RuleInfo DUPLICATE_LINE = new RuleInfo("ORUK-ID-002", "Duplicate service across lines",
+      Category.CONFORMANCE, io.github.oruk.validation.Severity.ERROR, Set.of(RecordType.SERVICE),
+      "Give every service its own id, and list each service once.");
+
+  private final Profile profile;
+  private final Clock clock;
+  private final RuleSettings settings;
+  private final Richness richness;
+  private final PayloadValidator payload;
+  private final List<RecordRule> recordRules;
+  private final List<DocumentRule> documentRules;
+  private final List<Rule> rules;
+  private final List<RuleInfo> extraChecks = new ArrayList<>();
+
+  private Validator(Validator other) {
+    this.profile = other.profile;
+    this.clock = other.clock;
+    this.settings = other.settings;
+    this.richness = other.richness;
+    this.payload = other.payload;
+    this.rules = other.rules;
+    this.recordRules = other.recordRules;
+    this.documentRules = other.documentRules;
+    this.extraChecks.addAll(other.extraChecks);
+  }
+
+  private Validator(Builder builder) {
+    this.profile = builder.profile;
+    this.clock = builder.clock;
+    this.settings = new RuleSettings(LocalDate.now(clock), profile.freshness(), profile.mandatory());
+    this.richness = Richness.withWeights(profile.richnessWeights());
+    this.payload = builder.payload != null ? builder.payload : PayloadValidator.of(profile.schemaVariant());
+    List<Rule> all = builder.rules != null ? builder.rules : discover();
+    Map<String, Rule> byCode = new LinkedHashMap<>();
+    for (Rule rule : all) {
+      Rule clash = byCode.put(rule.info().code(), rule);
+      if (clash != null && clash.getClass() != rule.getClass()) {
+        throw new IllegalStateException("two rules share the code " + rule.info().code() + ": "
+            + clash.getClass().getName() + " and " + rule.getClass().getName());
+      }
+    }
+    this.rules = List.copyOf(byCode.values());
+    this.recordRules = rules.stream().filter(RecordRule.class::isInstance).map(RecordRule.class::cast).toList();
+    this.documentRules = rules.stream().filter(DocumentRule.class::isInstance).map(DocumentRule.class::cast).toList();
+  }
+
+  /** A validator with the strict profile, the built-in rules and any discovered ones. */
+  public static Validator strict() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Every rule discovered on the class path. */
+  public static List<Rule> discover() {
+    List<Rule> found = new ArrayList<>();
+    ServiceLoader.load(Rule.class, Validator.class.getClassLoader()).forEach(found::add);
+    return found;
+  }
+
+  /** The rules this validator runs (before the profile disables any). */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public Profile profile() {
+    return profile;
+  }
+
+  /** Starts a validation that documents and findings are added to one by one. */
+  public ValidationRun start(String target, String kind) {
+    return new ValidationRun(this, target, kind, clock);
+  }
+
+  /**
+   * Validates one document: a record of any type, a page of a list endpoint, or {@code /} details. Its kind
+   * is worked out from its content. A document that is not JSON fails with a finding, not an exception.
+   */
+  public ValidationReport validateDocument(byte[] json, String source) {
+    ValidationRun run = start(source, "document");
+    JsonNode tree = parse(json, source, run);
+    if (tree != null) {
+      Shape shape = DocumentReader.detect(tree);
+      if (shape.legacyV1()) {
+        run.countDocument();
+        run.add(LEGACY, source, "", "", "this is a legacy ORUK v1 document (" + shape.reason() + "), not ORUK 3.0.",
+            null, false);
+        run.notChecked("ORUK 3.0 rules on " + source, "it is a legacy ORUK v1 document");
+      } else {
+        run.checkDocument(tree, shape.type(), shape.page(), source, !shape.page());
+      }
+    }
+    return run.finish();
+  }
+
+  /**
+   * Validates an NDJSON file of services: every line is a service, checked as {@code /services/{id}}
+   * answers would be; a service id used on two lines is reported too.
+   *
+   * @throws IOException when the stream fails
+   */
+  public ValidationReport validateNdjson(InputStream ndjson, String source) throws IOException {
+    ValidationRun run = start(source, "ndjson");
+    Map<String, Integer> firstLine = new HashMap<>();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8), 1 << 16);
+    int number = 0;
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      String where = source + ":" + number;
+      JsonNode tree = parse(line.getBytes(StandardCharsets.UTF_8), where, run);
+      if (tree == null) {
+        continue;
+      }
+      run.checkDocument(tree, RecordType.SERVICE, false, where, true);
+      String id = tree.path("id").asText("");
+      if (!id.isEmpty()) {
+        Integer earlier = firstLine.putIfAbsent(id, number);
+        if (earlier != null) {
+          run.add(DUPLICATE_LINE, where, "/id", id, "service id '" + id + "' was already used on line " + earlier
+              + "; each service must have its own id and appear once.", id, true);
+        }
+      }
+    }
+    if (number == 0) {
+      run.notChecked(source, "it is empty: there were no services to check");
+    }
+    return run.finish();
+  }
+
+  private JsonNode parse(byte[] json, String source, ValidationRun run) {
+    List<ReadFinding> quirks = new ArrayList<>();
+    try {
+      JsonNode tree = OrukJson.lenient().readTree(json, quirks);
+      for (ReadFinding quirk : quirks) {
+        run.add(READ_QUIRK, source, quirk.pointer(), "", quirk.message(), null, false);
+      }
+      return tree;
+    } catch (OrukReadException e) {
+      run.countDocument();
+      run.add(NOT_JSON, source, e.pointer(), "", e.getMessage(), null, true);
+      return null;
+    }
+  }
+
+  // For ValidationRun.
+  RuleSettings settings() {
+    return settings;
+  }
+
+  Richness richness() {
+    return richness;
+  }
+
+  PayloadValidator payload() {
+    return payload;
+  }
+
+  List<RecordRule> recordRules() {
+    return recordRules;
+  }
+
+  List<DocumentRule> documentRules() {
+    return documentRules;
+  }
+
+  Set<String> parityCritical() {
+    return PARITY_CRITICAL;
+  }
+
+  /** Every enabled check: the rules' codes plus the engine's own, in a stable order. */
+  List<RuleInfo> checks() {
+    List<RuleInfo> checks = new ArrayList<>(List.of(NOT_JSON, READ_QUIRK, LEGACY, DUPLICATE_LINE));
+    checks.addAll(extraChecks);
+    rules.forEach(rule -> checks.addAll(rule.infos()));
+    return checks.stream().filter(profile::enabled).distinct().toList();
+  }
+
+  /** Lets the live-feed checker list its checks in reports too. */
+  public Validator withChecks(List<RuleInfo> more) {
+    Validator copy = new Validator(this);
+    copy.extraChecks.addAll(more);
+    return copy;
+  }
+
+  /** Options for a {@link Validator}. */
+  public static final class Builder {
+    private Profile profile = Profile.strict();
+    private Clock clock = Clock.systemDefaultZone();
+    private List<Rule> rules;
+    private PayloadValidator payload;
+
+    private Builder() {
+    }
+
+    /** The profile (default {@link Profile#strict()}). */
+    public Builder profile(Profile profile) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /** The clock freshness is measured by (default: the system clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The rules to run instead of the discovered ones. */
+    public Builder rules(List<? extends Rule> rules) {
+      this.rules = List.copyOf(rules);
+      return this;
+    }
+
+    /** A different schema checker (for example a faster one compiled from the spec). */
+    public Builder payloadValidator(PayloadValidator payload) {
+      this.payload = Objects.requireNonNull(payload, "payload");
+      return this;
+    }
+
+    public Validator build() {
+      return new Validator(this);
+    }
+  }
+}

@@ -1,0 +1,946 @@
+package io.github.oruk.validation.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.oruk.client.OrukClient;
+import io.github.oruk.client.OrukClientException;
+import io.github.oruk.client.RawResponse;
+import io.github.oruk.model.RecordType;
+import io.github.oruk.model.json.OrukJson;
+import io.github.oruk.model.json.OrukReadException;
+import io.github.oruk.model.json.ReadFinding;
+import io.github.oruk.model.query.Endpoint;
+import io.github.oruk.model.query.Query;
+import io.github.oruk.validation.EndpointResult;
+import io.github.oruk.validation.Finding;
+import io.github.oruk.validation.Severity;
+import io.github.oruk.validation.ValidationReport;
+import io.github.oruk.validation.ValidationRun;
+import io.github.oruk.validation.Validator;
+import io.github.oruk.validation.rule.RuleInfo;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Validates a live ORUK feed: every endpoint, required and optional; a bounded, deterministic walk of
+ * every list checking its paging; a seeded sample of ids looked up by id; HTTP behaviour (CORS, content
+ * type, HTTPS, speed); and behavioural tests of the filters, using the feed's own records. Every document
+ * goes through the {@link Validator}'s rules. Whatever a bound stops is reported as not checked.
+ *
+ * <pre>{@code
+ * ValidationReport report = FeedValidator.builder(Validator.strict()).build().validate("https://example.org/api");
+ * }</pre>
+ */
+public final class FeedValidator {
+
+  private static final List<Endpoint> LISTS = List.of(Endpoint.SERVICES, Endpoint.SERVICE_AT_LOCATIONS,
+      Endpoint.ORGANIZATIONS, Endpoint.TAXONOMIES, Endpoint.TAXONOMY_TERMS);
+  private static final Set<Integer> NOT_IMPLEMENTED = Set.of(404, 501, 503);
+  private static final int MAX_LISTED_DUPLICATES = 20;
+
+  private final Validator validator;
+  private final int maxPages;
+  private final int sample;
+  private final int perPageProbe;
+  private final Duration timeout;
+  private final Duration requestTimeout;
+  private final long maxResponseBytes;
+  private final int concurrency;
+  private final long seed;
+  private final Duration slow;
+  private final boolean filterTests;
+  private final Map<String, String> headers;
+
+  private FeedValidator(Builder builder) {
+    this.validator = builder.validator.withChecks(FeedChecks.all());
+    this.maxPages = builder.maxPages;
+    this.sample = builder.sample;
+    this.perPageProbe = builder.perPageProbe;
+    this.timeout = builder.timeout;
+    this.requestTimeout = builder.requestTimeout;
+    this.maxResponseBytes = builder.maxResponseBytes;
+    this.concurrency = builder.concurrency;
+    this.seed = builder.seed;
+    this.slow = builder.slow;
+    this.filterTests = builder.filterTests;
+    this.headers = Map.copyOf(builder.headers);
+  }
+
+  public static Builder builder(Validator validator) {
+    return new Builder(validator);
+  }
+
+  /**
+   * Validates the feed at a base URL (with or without a trailing {@code /services}).
+   *
+   * @throws IllegalArgumentException when the URL is not an http(s) URL
+   */
+  public ValidationReport validate(String baseUrl) {
+    OrukClient.Builder client = OrukClient.builder(baseUrl)
+        .requestTimeout(requestTimeout)
+        .maxResponseBytes(maxResponseBytes)
+        .maxAttempts(2)
+        .userAgent("oruk-java-validator");
+    headers.forEach(client::header);
+    return new Session(client.build()).run();
+  }
+
+  /** One validation of one feed. */
+  private final class Session {
+    private final OrukClient client;
+    private final ValidationRun run;
+    private final OrukJson json;
+    private final long deadline;
+    private final Map<Endpoint, Stats> stats = new LinkedHashMap<>();
+    private final Map<String, JsonNode> listed = new LinkedHashMap<>();
+    private final Map<String, JsonNode> details = new LinkedHashMap<>();
+    private boolean legacy;
+    private boolean outOfTime;
+
+    Session(OrukClient client) {
+      this.client = client;
+      this.run = validator.start(client.baseUri().toString(), "feed");
+      this.json = OrukJson.builder().maxDocumentBytes(maxResponseBytes).build();
+      this.deadline = System.nanoTime() + timeout.toNanos();
+      for (Endpoint endpoint : Endpoint.values()) {
+        stats.put(endpoint, new Stats());
+      }
+    }
+
+    ValidationReport run() {
+      checkTransport();
+      apiDetails();
+      for (Endpoint list : LISTS) {
+        List<String> ids = walk(list);
+        Endpoint byId = byId(list);
+        if (ids == null) {
+          continue;
+        }
+        if (ids.isEmpty()) {
+          if (list == Endpoint.SERVICES) {
+            add(FeedChecks.NO_IDS, Endpoint.SERVICE, client.uri(Endpoint.SERVICES, null, null).toString(), "", "",
+                "/services lists no ids, so /services/{id} could not be tested.", null, false);
+          }
+          run.notChecked("GET " + byId.path(), list.path() + " listed no ids to look up");
+          stats.get(byId).status = "not checked";
+          continue;
+        }
+        lookUp(byId, ids);
+      }
+      if (filterTests && !legacy && !outOfTime) {
+        new FilterTests(this).run();
+      }
+      finishEndpoints();
+      return run.finish();
+    }
+
+    // ----------------------------------------------------------------------------------- transport
+
+    private void checkTransport() {
+      URI base = client.baseUri();
+      if ("http".equalsIgnoreCase(base.getScheme()) && !loopback(base.getHost())) {
+        add(FeedChecks.HTTPS, Endpoint.API_DETAILS, base.toString(), "", "", "the feed is served over plain http;"
+            + " consumers' browsers block mixed content and anything on the way can change the data.", null, false);
+      }
+    }
+
+    private boolean loopback(String host) {
+      try {
+        return host != null && InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+
+    /** Fetches an address, recording its timing; null when there was no answer (the failure is a finding). */
+    RawResponse get(Endpoint endpoint, URI uri, boolean required) {
+      if (System.nanoTime() > deadline) {
+        if (!outOfTime) {
+          outOfTime = true;
+          run.notChecked("the rest of the feed", "the time limit of " + timeout.toSeconds() + " s was reached");
+        }
+        return null;
+      }
+      Stats endpointStats = stats.get(endpoint);
+      endpointStats.requests++;
+      try {
+        RawResponse answer = client.fetch(uri);
+        endpointStats.millis.add(answer.elapsed().toMillis());
+        checkHeaders(endpoint, answer);
+        return answer;
+      } catch (OrukClientException e) {
+        boolean tooLarge = e.getMessage() != null && e.getMessage().contains("larger than the limit");
+        if (tooLarge) {
+          add(FeedChecks.TOO_LARGE, endpoint, uri.toString(), "", "", e.getMessage(), null, false);
+        }
+        failedRequest(endpoint, uri, required, "no answer: " + e.getMessage());
+        return null;
+      }
+    }
+
+    private void failedRequest(Endpoint endpoint, URI uri, boolean required, String what) {
+      if (required) {
+        add(FeedChecks.REQUIRED_ENDPOINT, endpoint, uri.toString(), "", "", "GET " + endpoint.path()
+            + " is required, but " + what, null, true);
+      } else {
+        add(FeedChecks.OPTIONAL_ENDPOINT, endpoint, uri.toString(), "", "", "GET " + endpoint.path() + ": " + what,
+            null, false);
+      }
+    }
+
+    private void checkHeaders(Endpoint endpoint, RawResponse answer) {
+      Stats endpointStats = stats.get(endpoint);
+      if (!answer.header("Access-Control-Allow-Origin").equals("*") && !endpointStats.corsReported) {
+        endpointStats.corsReported = true;
+        String seen = answer.header("Access-Control-Allow-Origin");
+        add(FeedChecks.CORS, endpoint, answer.uri().toString(), "", "", "GET " + endpoint.path() + " answered without "
+            + "Access-Control-Allow-Origin: *" + (seen.isEmpty() ? "" : " (it sent '" + seen + "')")
+            + "; browser apps on other sites cannot read the feed.", seen, false);
+      }
+      String type = answer.header("Content-Type").toLowerCase(Locale.ROOT);
+      if (answer.successful() && !type.contains("json") && !endpointStats.typeReported) {
+        endpointStats.typeReported = true;
+        add(FeedChecks.CONTENT_TYPE, endpoint, answer.uri().toString(), "", "", "GET " + endpoint.path()
+            + " answered with Content-Type '" + answer.header("Content-Type") + "', not application/json.", type, false);
+      }
+    }
+
+    /** The answer's JSON, or null when it is not JSON (a finding says so). */
+    JsonNode parse(Endpoint endpoint, RawResponse answer, boolean critical) {
+      try {
+        List<ReadFinding> quirks = new ArrayList<>();
+        JsonNode tree = json.readTree(answer.body(), quirks);
+        return tree;
+      } catch (OrukReadException e) {
+        run.countDocument();
+        add(NOT_JSON, endpoint, answer.uri().toString(), e.pointer(), "", "GET " + endpoint.path() + " answered "
+            + answer.status() + " but " + e.getMessage(), null, critical);
+        return null;
+      }
+    }
+
+    // ----------------------------------------------------------------------------------- /
+
+    private void apiDetails() {
+      URI uri = client.uri(Endpoint.API_DETAILS, null, null);
+      RawResponse answer = get(Endpoint.API_DETAILS, uri, true);
+      if (answer == null) {
+        return;
+      }
+      if (!answer.successful()) {
+        failedRequest(Endpoint.API_DETAILS, uri, true, "it answered " + answer.status() + ".");
+        return;
+      }
+      JsonNode details = parse(Endpoint.API_DETAILS, answer, true);
+      if (details == null) {
+        return;
+      }
+      run.checkDocument(details, RecordType.API_DETAILS, false, uri.toString(), true);
+      String version = details.path("version").asText(null);
+      switch (Versions.major(version)) {
+        case V3 -> { }
+        case V1 -> {
+          legacy = true;
+          add(FeedChecks.LEGACY, Endpoint.API_DETAILS, uri.toString(), "/version", "", "/ declares version '" + version
+              + "', the legacy ORUK v1 API; ORUK 3.0 checks are applied where they make sense.", version, false);
+        }
+        default -> add(FeedChecks.VERSION, Endpoint.API_DETAILS, uri.toString(), "/version", "", version == null
+            ? "/ has no version; the official validator then falls back to openapi_url, or to ORUK v1."
+            : "/ declares version '" + version + "', which is not an ORUK 3.0 version such as HSDS-UK-3.0.",
+            version, false);
+      }
+      String profile = details.path("profile").asText("");
+      if (profile.isBlank() || profile.contains("path/to") || !profile.startsWith("http")) {
+        add(FeedChecks.PROFILE, Endpoint.API_DETAILS, uri.toString(), "/profile", "", profile.isBlank()
+            ? "/ has no profile URL." : "profile '" + profile + "' is a placeholder or not a URL.", profile, false);
+      }
+      String openapi = details.path("openapi_url").asText("");
+      if (openapi.isBlank() || !(openapi.startsWith("http://") || openapi.startsWith("https://"))) {
+        add(FeedChecks.OPENAPI_URL, Endpoint.API_DETAILS, uri.toString(), "/openapi_url", "", openapi.isBlank()
+            ? "/ has no openapi_url." : "openapi_url '" + openapi + "' is not an absolute URL.", openapi, false);
+      }
+    }
+
+    // ----------------------------------------------------------------------------------- lists
+
+    /** Walks a list; returns the ids it listed, or null when the endpoint gave nothing to work with. */
+    private List<String> walk(Endpoint list) {
+      boolean required = list.required();
+      URI first = client.uri(list, null, null);
+      RawResponse answer = get(list, first, required);
+      if (answer == null) {
+        return null;
+      }
+      if (!answer.successful()) {
+        if (!required && NOT_IMPLEMENTED.contains(answer.status())) {
+          stats.get(list).status = "not implemented";
+          stats.get(byId(list)).status = "not implemented";
+          add(FeedChecks.NOT_IMPLEMENTED, list, first.toString(), "", "", "GET " + list.path() + " answered "
+              + answer.status() + ": the optional endpoint is not offered.", Integer.toString(answer.status()), false);
+          return null;
+        }
+        failedRequest(list, first, required, "it answered " + answer.status() + ".");
+        return null;
+      }
+      JsonNode page = parse(list, answer, false);
+      if (page == null) {
+        return null;
+      }
+      boolean v1 = page.has("content") || page.has("totalElements");
+      if (v1) {
+        legacy = true;
+        add(FeedChecks.LEGACY, list, first.toString(), "", "", "GET " + list.path() + " answered with the legacy"
+            + " ORUK v1 page layout (content, totalElements, number).", null, false);
+        List<String> missing = new ArrayList<>();
+        for (String key : List.of("totalElements", "totalPages", "number", "size", "first", "last", "content")) {
+          if (!page.has(key)) {
+            missing.add(key);
+          }
+        }
+        if (!missing.isEmpty() && required) {
+          add(FeedChecks.REQUIRED_ENDPOINT, list, first.toString(), "", "", "the v1 /services page lacks the paging"
+              + " metadata " + String.join(", ", missing) + ", which the v1 rules require.", null, true);
+        }
+        run.notChecked("ORUK 3.0 schema and paging checks of " + list.path(), "the feed uses the legacy v1 layout");
+        return ids(page.path("content"), list, first.toString());
+      }
+      if (!page.isObject() || !page.has("contents")) {
+        add(FeedChecks.ENVELOPE, list, first.toString(), "", "", "GET " + list.path() + " did not answer with a page"
+            + " (an object with contents).", null, false);
+        return null;
+      }
+      run.checkDocument(page, list.recordType(), true, first.toString(), false, false);
+      int items = page.path("contents").size();
+      long totalItems = page.path("total_items").asLong(items);
+      int totalPages = page.path("total_pages").canConvertToInt() ? page.path("total_pages").asInt() : 1;
+      Integer pageSize = totalPages > 1 && items > 0 ? items : null;
+      envelope(list, first, page, 1, null, pageSize);
+      if (items == 0 && list == Endpoint.SERVICES) {
+        add(FeedChecks.EMPTY, list, first.toString(), "/contents", "", "/services lists no services.", null, false);
+      }
+      List<String> ids = new ArrayList<>(ids(page.path("contents"), list, first.toString()));
+      Map<String, Integer> seenOn = new HashMap<>();
+      ids.forEach(id -> seenOn.put(id, 1));
+      List<String> previous = ids;
+      int duplicates = 0;
+      for (int number : pagesToRead(totalPages)) {
+        URI uri = client.uri(list, null, Query.builder().page(number).build());
+        RawResponse next = get(list, uri, false);
+        if (next == null) {
+          break;
+        }
+        if (!next.successful()) {
+          add(FeedChecks.LAST_REACHABLE, list, uri.toString(), "", "", "page " + number + " of " + totalPages
+              + " answered " + next.status() + ".", Integer.toString(next.status()), false);
+          continue;
+        }
+        JsonNode other = parse(list, next, false);
+        if (other == null || !other.has("contents")) {
+          continue;
+        }
+        run.checkDocument(other, list.recordType(), true, uri.toString(), false, false);
+        envelope(list, uri, other, number, null, pageSize);
+        if (other.path("total_items").canConvertToLong() && other.path("total_items").asLong() != totalItems
+            && !stats.get(list).driftReported) {
+          stats.get(list).driftReported = true;
+          add(FeedChecks.DRIFT, list, uri.toString(), "/total_items", "", "total_items was " + totalItems
+              + " on page 1 but " + other.path("total_items").asLong() + " on page " + number + ".",
+              other.path("total_items").asText(), false);
+        }
+        List<String> pageIds = ids(other.path("contents"), list, uri.toString());
+        if (!pageIds.isEmpty() && pageIds.equals(previous)) {
+          add(FeedChecks.STALLED, list, uri.toString(), "", "", "page " + number + " repeats the previous page's"
+              + " records; a consumer following next pages would never finish.", null, false);
+          break;
+        }
+        for (int i = 0; i < pageIds.size(); i++) {
+          Integer earlier = seenOn.putIfAbsent(pageIds.get(i), number);
+          if (earlier != null && duplicates++ < MAX_LISTED_DUPLICATES) {
+            add(FeedChecks.DUPLICATE, list, uri.toString(), "/contents/" + i + "/id", pageIds.get(i), "id "
+                + pageIds.get(i) + " is on page " + earlier + " and again on page " + number + ".", pageIds.get(i), false);
+          }
+        }
+        ids.addAll(pageIds);
+        previous = pageIds;
+      }
+      if (duplicates > MAX_LISTED_DUPLICATES) {
+        run.notChecked((duplicates - MAX_LISTED_DUPLICATES) + " further repeated ids of " + list.path(),
+            "only the first " + MAX_LISTED_DUPLICATES + " are listed");
+      }
+      if (totalPages > maxPages) {
+        run.notChecked("pages of " + list.path() + " other than the " + maxPages + " read (of " + totalPages + ")",
+            "the walk reads at most " + maxPages + " pages of each list");
+      }
+      probePerPage(list);
+      return new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+    }
+
+    /** Pages 2..total, or when there are too many: the middle, the last and a seeded sample between. */
+    private List<Integer> pagesToRead(int totalPages) {
+      List<Integer> pages = new ArrayList<>();
+      if (totalPages <= 1) {
+        return pages;
+      }
+      if (totalPages <= maxPages) {
+        for (int page = 2; page <= totalPages; page++) {
+          pages.add(page);
+        }
+        return pages;
+      }
+      TreeSet<Integer> chosen = new TreeSet<>();
+      chosen.add(Math.max(2, totalPages / 2));
+      chosen.add(totalPages);
+      Random random = new Random(seed ^ totalPages);
+      while (chosen.size() < Math.max(2, maxPages - 1)) {
+        chosen.add(2 + random.nextInt(totalPages - 1));
+      }
+      pages.addAll(chosen);
+      return pages;
+    }
+
+    private void probePerPage(Endpoint list) {
+      if (perPageProbe < 1) {
+        return;
+      }
+      URI uri = client.uri(list, null, Query.builder().perPage(perPageProbe).build());
+      RawResponse answer = get(list, uri, false);
+      if (answer == null || !answer.successful()) {
+        if (answer != null) {
+          add(FeedChecks.FILTER_REFUSED, list, uri.toString(), "", "", "GET " + list.path() + "?per_page="
+              + perPageProbe + " answered " + answer.status() + ".", Integer.toString(answer.status()), false);
+        }
+        return;
+      }
+      JsonNode page = parse(list, answer, false);
+      if (page != null && page.has("contents")) {
+        envelope(list, uri, page, 1, perPageProbe, perPageProbe);
+      }
+    }
+
+    private void envelope(Endpoint list, URI uri, JsonNode page, int requested, Integer perPage, Integer pageSize) {
+      for (EnvelopeCheck.Problem problem : EnvelopeCheck.check(page, requested, perPage, pageSize)) {
+        if (problem.check() == FeedChecks.ENVELOPE) {
+          if (stats.get(list).envelopeReported) {
+            continue;
+          }
+          stats.get(list).envelopeReported = true;
+        }
+        add(problem.check(), list, uri.toString(), problem.pointer(), "", problem.message(), problem.observed(), false);
+      }
+    }
+
+    private List<String> ids(JsonNode contents, Endpoint list, String url) {
+      List<String> ids = new ArrayList<>();
+      for (JsonNode item : contents) {
+        JsonNode id = item.path("id");
+        if (id.isValueNode() && !id.asText().isBlank()) {
+          ids.add(id.asText());
+          if (list == Endpoint.SERVICES) {
+            listed.put(id.asText(), item);
+          }
+        }
+      }
+      return ids;
+    }
+
+    // ----------------------------------------------------------------------------------- by id
+
+    private void lookUp(Endpoint byId, List<String> ids) {
+      List<String> chosen = new ArrayList<>(ids);
+      if (sample > 0 && chosen.size() > sample) {
+        Collections.sort(chosen);
+        Collections.shuffle(chosen, new Random(seed));
+        run.notChecked((chosen.size() - sample) + " of the " + chosen.size() + " ids listed by " + byId.listEndpoint().path(),
+            "a seeded sample of " + sample + " was looked up by id (raise --sample, or 0 for all)");
+        chosen = chosen.subList(0, sample);
+      }
+      boolean required = byId.required();
+      Semaphore slots = new Semaphore(concurrency);
+      List<CompletableFuture<Void>> pending = new ArrayList<>();
+      for (String id : chosen) {
+        slots.acquireUninterruptibly();
+        pending.add(CompletableFuture.runAsync(() -> {
+          try {
+            lookUpOne(byId, id, required);
+          } finally {
+            slots.release();
+          }
+        }));
+      }
+      pending.forEach(CompletableFuture::join);
+    }
+
+    private void lookUpOne(Endpoint byId, String id, boolean required) {
+      URI uri = client.uri(byId, id, null);
+      RawResponse answer = getConcurrently(byId, uri, required);
+      if (answer == null) {
+        return;
+      }
+      synchronized (run) {
+        if (!answer.successful()) {
+          failedRequest(byId, uri, required, "id " + id + ", which " + byId.listEndpoint().path() + " lists, answered "
+              + answer.status() + ".");
+          return;
+        }
+        JsonNode record = parse(byId, answer, required);
+        if (record == null) {
+          return;
+        }
+        if (!legacy) {
+          run.checkDocument(record, byId.recordType(), false, uri.toString(), required);
+        }
+        String returned = record.path("id").asText("");
+        if (!returned.equals(id)) {
+          add(FeedChecks.ROUND_TRIP, byId, uri.toString(), "/id", id, "asked for id " + id + " but the answer is the"
+              + " record with id '" + returned + "'.", returned, false);
+        }
+        if (byId == Endpoint.SERVICE) {
+          details.put(id, record);
+          JsonNode item = listed.get(id);
+          if (item != null) {
+            for (String property : List.of("name", "status")) {
+              if (item.has(property) && record.has(property) && !item.get(property).equals(record.get(property))) {
+                add(FeedChecks.LIST_DETAIL, byId, uri.toString(), "/" + property, id, "the list says " + property
+                    + " " + item.get(property) + " but the service itself says " + record.get(property) + ".",
+                    record.get(property).asText(), false);
+              }
+            }
+          }
+        }
+      }
+    }
+
+    private RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required) {
+      if (System.nanoTime() > deadline) {
+        synchronized (run) {
+          if (!outOfTime) {
+            outOfTime = true;
+            run.notChecked("the rest of the feed", "the time limit of " + timeout.toSeconds() + " s was reached");
+          }
+        }
+        return null;
+      }
+      try {
+        RawResponse answer = client.fetch(uri);
+        synchronized (run) {
+          Stats endpointStats = stats.get(endpoint);
+          endpointStats.requests++;
+          endpointStats.millis.add(answer.elapsed().toMillis());
+          checkHeaders(endpoint, answer);
+        }
+        return answer;
+      } catch (OrukClientException e) {
+        synchronized (run) {
+          stats.get(endpoint).requests++;
+          failedRequest(endpoint, uri, required, "no answer for " + uri + ": " + e.getMessage());
+        }
+        return null;
+      }
+    }
+
+    // ----------------------------------------------------------------------------------- results
+
+    void add(RuleInfo check, Endpoint endpoint, String url, String pointer, String recordId, String message,
+        String observed, boolean critical) {
+      synchronized (run) {
+        int before = run.findings().size();
+        run.add(check, url, pointer, recordId, message, observed, critical);
+        if (run.findings().size() > before) {
+          Finding added = run.findings().get(before);
+          Stats endpointStats = stats.get(endpoint);
+          if (added.severity() == Severity.ERROR) {
+            endpointStats.errors++;
+          } else if (added.severity() == Severity.WARNING) {
+            endpointStats.warnings++;
+          }
+        }
+      }
+    }
+
+    private void finishEndpoints() {
+      Map<String, Endpoint> byUrl = new HashMap<>();
+      for (Endpoint endpoint : Endpoint.values()) {
+        if (!endpoint.byId()) {
+          byUrl.put(client.uri(endpoint, null, null).getRawPath(), endpoint);
+        }
+      }
+      // Findings from the rules (schema, data quality) count against the endpoint whose answer they are in.
+      for (Finding finding : run.findings()) {
+        if (FeedChecks.all().stream().anyMatch(c -> c.code().equals(finding.code())) || finding.code().equals("ORUK-JSON-001")) {
+          continue;
+        }
+        Endpoint endpoint = endpointOf(finding.url(), byUrl);
+        if (endpoint != null && finding.severity() == Severity.ERROR) {
+          stats.get(endpoint).errors++;
+        } else if (endpoint != null && finding.severity() == Severity.WARNING) {
+          stats.get(endpoint).warnings++;
+        }
+      }
+      Map<Endpoint, Long> medians = new LinkedHashMap<>();
+      for (Map.Entry<Endpoint, Stats> entry : stats.entrySet()) {
+        List<Long> times = new ArrayList<>(entry.getValue().millis);
+        Collections.sort(times);
+        long median = times.isEmpty() ? -1 : times.get(times.size() / 2);
+        medians.put(entry.getKey(), median);
+        if (median > slow.toMillis()) {
+          add(FeedChecks.SLOW, entry.getKey(), client.uri(entry.getKey(), entry.getKey().byId() ? "id" : null, null)
+              .toString(), "", "", "GET " + entry.getKey().path() + " took " + median + " ms (median of " + times.size()
+              + "); more than " + slow.toMillis() + " ms.", Long.toString(median), false);
+        }
+      }
+      for (Map.Entry<Endpoint, Stats> entry : stats.entrySet()) {
+        Endpoint endpoint = entry.getKey();
+        Stats endpointStats = entry.getValue();
+        long median = medians.get(endpoint);
+        String status = endpointStats.status;
+        if (status == null) {
+          status = endpointStats.requests == 0 ? "not checked"
+              : endpointStats.errors > 0 ? "failed" : endpointStats.warnings > 0 ? "warnings" : "passed";
+        }
+        run.endpoint(new EndpointResult(endpoint.path(), endpoint.required() ? 1 : 2, status, endpointStats.requests,
+            median, endpointStats.errors, endpointStats.warnings));
+      }
+    }
+
+    private Endpoint endpointOf(String url, Map<String, Endpoint> byUrl) {
+      if (url.isEmpty()) {
+        return null;
+      }
+      String path = URI.create(url).getRawPath();
+      Endpoint exact = byUrl.get(path);
+      if (exact != null) {
+        return exact;
+      }
+      int slash = path.lastIndexOf('/');
+      Endpoint list = slash > 0 ? byUrl.get(path.substring(0, slash)) : null;
+      return list == null ? null : byId(list);
+    }
+
+    OrukClient client() {
+      return client;
+    }
+
+    Map<String, JsonNode> listedServices() {
+      return listed;
+    }
+
+    Map<String, JsonNode> detailedServices() {
+      return details;
+    }
+
+    JsonNode pageOf(URI uri, Endpoint list) {
+      RawResponse answer = get(list, uri, false);
+      if (answer == null) {
+        return null;
+      }
+      if (!answer.successful()) {
+        return json.objectNode().put("__status", answer.status());
+      }
+      return parse(list, answer, false);
+    }
+  }
+
+  private static Endpoint byId(Endpoint list) {
+    return switch (list) {
+      case SERVICES -> Endpoint.SERVICE;
+      case SERVICE_AT_LOCATIONS -> Endpoint.SERVICE_AT_LOCATION;
+      case ORGANIZATIONS -> Endpoint.ORGANIZATION;
+      case TAXONOMIES -> Endpoint.TAXONOMY;
+      case TAXONOMY_TERMS -> Endpoint.TAXONOMY_TERM;
+      default -> throw new IllegalArgumentException(list.path() + " is not a list");
+    };
+  }
+
+  private static final RuleInfo NOT_JSON = new RuleInfo("ORUK-JSON-001", "Not JSON",
+      io.github.oruk.validation.Category.CONFORMANCE, Severity.ERROR, Set.of(),
+      "Serve the document as UTF-8 JSON; an HTML error page or a truncated body cannot be read by anyone.");
+
+  /** Per-endpoint counts. */
+  private static final class Stats {
+    int requests;
+    final List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+    int errors;
+    int warnings;
+    String status;
+    boolean corsReported;
+    boolean typeReported;
+    boolean driftReported;
+    boolean envelopeReported;
+  }
+
+  /** The behavioural filter tests: re-query with values taken from the feed's own records. */
+  private static final class FilterTests {
+    private final Session session;
+    private final Set<String> tried = new HashSet<>();
+
+    FilterTests(Session session) {
+      this.session = session;
+    }
+
+    void run() {
+      Map<String, JsonNode> details = session.detailedServices();
+      if (details.isEmpty()) {
+        session.run.notChecked("the filters of /services", "no service could be looked up by id to take values from");
+        return;
+      }
+      JsonNode subject = details.values().iterator().next();
+      String subjectId = subject.path("id").asText();
+      organization(subject, subjectId);
+      taxonomyTerm(details, subjectId);
+      search(details, subject, subjectId);
+      modifiedAfter(subject, subjectId);
+    }
+
+    private void organization(JsonNode subject, String subjectId) {
+      String organization = subject.path("organization_id").asText(subject.path("organization").path("id").asText(""));
+      if (organization.isEmpty()) {
+        session.run.notChecked("organization_id on /services", "the sampled service names no organization");
+        return;
+      }
+      check("organization_id", Query.builder().organizationId(organization).build(), subjectId,
+          item -> organization.equals(item.path("organization_id").asText(item.path("organization").path("id")
+              .asText(organization))));
+    }
+
+    private void taxonomyTerm(Map<String, JsonNode> details, String subjectId) {
+      String term = null;
+      for (JsonNode attribute : details.get(subjectId).path("attributes")) {
+        term = attribute.path("taxonomy_term_id").asText(attribute.path("taxonomy_term").path("id").asText(null));
+        if (term != null) {
+          break;
+        }
+      }
+      if (term == null) {
+        session.run.notChecked("taxonomy_term_id on /services", "the sampled service has no taxonomy terms");
+        return;
+      }
+      String wanted = term;
+      Set<String> untagged = new HashSet<>();
+      details.forEach((id, record) -> {
+        boolean tagged = false;
+        for (JsonNode attribute : record.path("attributes")) {
+          tagged |= wanted.equals(attribute.path("taxonomy_term_id").asText(attribute.path("taxonomy_term").path("id")
+              .asText("")));
+        }
+        if (!tagged) {
+          untagged.add(id);
+        }
+      });
+      check("taxonomy_term_id", Query.builder().taxonomyTermId(wanted).build(), subjectId,
+          item -> !untagged.contains(item.path("id").asText()));
+    }
+
+    private void search(Map<String, JsonNode> details, JsonNode subject, String subjectId) {
+      String word = null;
+      for (String candidate : subject.path("name").asText("").split("[^\\p{L}\\p{N}]+")) {
+        if (candidate.length() >= 5 && (word == null || candidate.length() > word.length())) {
+          word = candidate;
+        }
+      }
+      if (word == null) {
+        session.run.notChecked("search on /services", "the sampled service's name has no word of five letters or more");
+        return;
+      }
+      String needle = word.toLowerCase(Locale.ROOT);
+      Set<String> without = new HashSet<>();
+      details.forEach((id, record) -> {
+        String text = (record.path("name").asText("") + " " + record.path("description").asText("") + " "
+            + record.path("organization").path("name").asText("")).toLowerCase(Locale.ROOT);
+        if (!text.contains(needle)) {
+          without.add(id);
+        }
+      });
+      check("search", Query.builder().search(word).build(), subjectId, item -> !without.contains(item.path("id").asText()));
+    }
+
+    private void modifiedAfter(JsonNode subject, String subjectId) {
+      JsonNode item = session.listedServices().get(subjectId);
+      String text = item == null ? subject.path("last_modified").asText("") : item.path("last_modified").asText("");
+      OffsetDateTime modified;
+      try {
+        modified = OffsetDateTime.parse(text);
+      } catch (RuntimeException e) {
+        session.run.notChecked("modified_after on /services", "the sampled service has no readable last_modified");
+        return;
+      }
+      check("modified_after", Query.builder().modifiedAfter(modified).build(), subjectId, listed -> true);
+      checkAbsent("modified_after", Query.builder().modifiedAfter(modified.plusSeconds(1)).build(), subjectId);
+    }
+
+    /** The subject must come back, and no item that fails {@code belongs} may. */
+    private void check(String parameter, Query query, String subjectId,
+        java.util.function.Predicate<JsonNode> belongs) {
+      tried.add(parameter);
+      List<JsonNode> items = fetchAll(parameter, query);
+      if (items == null) {
+        return;
+      }
+      URI uri = session.client().uri(Endpoint.SERVICES, null, query);
+      boolean found = items.stream().anyMatch(item -> subjectId.equals(item.path("id").asText()));
+      if (!found) {
+        session.add(FeedChecks.FILTER_MISSES, Endpoint.SERVICES, uri.toString(), "", subjectId, "service " + subjectId
+            + " matches " + parameter + " but /services?" + uri.getRawQuery() + " does not return it.", null, false);
+      }
+      for (JsonNode item : items) {
+        if (!belongs.test(item)) {
+          session.add(FeedChecks.FILTER_IGNORED, Endpoint.SERVICES, uri.toString(), "", item.path("id").asText(),
+              "/services?" + uri.getRawQuery() + " returns service " + item.path("id").asText() + ", which does not match"
+                  + " " + parameter + ": the filter looks ignored.", null, false);
+          break;
+        }
+      }
+    }
+
+    private void checkAbsent(String parameter, Query query, String subjectId) {
+      List<JsonNode> items = fetchAll(parameter, query);
+      if (items == null) {
+        return;
+      }
+      URI uri = session.client().uri(Endpoint.SERVICES, null, query);
+      if (items.stream().anyMatch(item -> subjectId.equals(item.path("id").asText()))) {
+        session.add(FeedChecks.FILTER_IGNORED, Endpoint.SERVICES, uri.toString(), "", subjectId, "/services?"
+            + uri.getRawQuery() + " returns service " + subjectId + ", which was last modified before that instant:"
+            + " the filter looks ignored.", null, false);
+      }
+    }
+
+    /** Up to five pages of a filtered list; null when it could not be read (a finding or note says why). */
+    private List<JsonNode> fetchAll(String parameter, Query query) {
+      List<JsonNode> items = new ArrayList<>();
+      for (int page = 1; page <= 5; page++) {
+        URI uri = session.client().uri(Endpoint.SERVICES, null, page == 1 ? query : query.withPage(page));
+        JsonNode answer = session.pageOf(uri, Endpoint.SERVICES);
+        if (answer == null) {
+          return null;
+        }
+        if (answer.has("__status")) {
+          session.add(FeedChecks.FILTER_REFUSED, Endpoint.SERVICES, uri.toString(), "", "", "/services does not"
+              + " support " + parameter + " (it answered " + answer.get("__status").asInt() + ").",
+              answer.get("__status").asText(), false);
+          return null;
+        }
+        answer.path("contents").forEach(items::add);
+        if (answer.path("last_page").asBoolean(true) || answer.path("contents").isEmpty()) {
+          return items;
+        }
+      }
+      session.run.notChecked("results of " + parameter + " beyond page 5", "filter tests read at most five pages");
+      return items;
+    }
+  }
+
+  /** Options for a {@link FeedValidator}; every one has a default that suits a public feed. */
+  public static final class Builder {
+    private final Validator validator;
+    private int maxPages = 20;
+    private int sample = 20;
+    private int perPageProbe = 2;
+    private Duration timeout = Duration.ofMinutes(10);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private long maxResponseBytes = 32L * 1024 * 1024;
+    private int concurrency = 4;
+    private long seed = 20240101;
+    private Duration slow = Duration.ofSeconds(5);
+    private boolean filterTests = true;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private Builder(Validator validator) {
+      this.validator = Objects.requireNonNull(validator, "validator");
+    }
+
+    /** Pages read of each list (default 20): all of them when there are no more, else first, middle, last and a seeded sample. */
+    public Builder maxPages(int pages) {
+      if (pages < 1) {
+        throw new IllegalArgumentException("maxPages must be at least 1; got " + pages);
+      }
+      this.maxPages = pages;
+      return this;
+    }
+
+    /** Ids looked up by id per endpoint (default 20, a seeded sample); 0 for every listed id. */
+    public Builder sample(int ids) {
+      if (ids < 0) {
+        throw new IllegalArgumentException("sample must be 0 (all) or more; got " + ids);
+      }
+      this.sample = ids;
+      return this;
+    }
+
+    /** The per_page asked for to check it is honoured (default 2); 0 skips the check. */
+    public Builder perPageProbe(int perPage) {
+      this.perPageProbe = perPage;
+      return this;
+    }
+
+    /** Time for the whole validation (default 10 minutes); what is not reached is reported as not checked. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Time for one request (default 30 s, as the official validator). */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Largest response read (default 32 MiB). */
+    public Builder maxResponseBytes(long bytes) {
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /** Concurrent by-id requests (default 4). */
+    public Builder concurrency(int requests) {
+      if (requests < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1; got " + requests);
+      }
+      this.concurrency = requests;
+      return this;
+    }
+
+    /** Seed of the page and id samples; the same seed checks the same records. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Median response time above which an endpoint is reported slow (default 5 s). */
+    public Builder slow(Duration slow) {
+      this.slow = Objects.requireNonNull(slow, "slow");
+      return this;
+    }
+
+    /** Whether to test the filters with values from the feed's own records (default true). */
+    public Builder filterTests(boolean filterTests) {
+      this.filterTests = filterTests;
+      return this;
+    }
+
+    /** A header sent with every request, for feeds behind authentication (never logged or reported). */
+    public Builder header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    public FeedValidator build() {
+      return new FeedValidator(this);
+    }
+  }
+}

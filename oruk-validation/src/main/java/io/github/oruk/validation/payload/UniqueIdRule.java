@@ -1,0 +1,45 @@
+package io.github.oruk.validation.payload;
+
+import static io.github.oruk.validation.Category.CONFORMANCE;
+import static io.github.oruk.validation.Severity.ERROR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.oruk.validation.rule.DocumentContext;
+import io.github.oruk.validation.rule.DocumentRule;
+import io.github.oruk.validation.rule.Reporter;
+import io.github.oruk.validation.rule.RuleInfo;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** ORUK-ID-001: two items of one page share an id. */
+public final class UniqueIdRule implements DocumentRule {
+
+  static final RuleInfo INFO = new RuleInfo("ORUK-ID-001", "Duplicate id in a response", CONFORMANCE, ERROR,
+      Set.of(), "Every record must have its own id; list each record once.");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(DocumentContext document, Reporter report) {
+    if (!document.page()) {
+      return;
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    JsonNode contents = document.json().path("contents");
+    for (int i = 0; i < contents.size(); i++) {
+      JsonNode id = contents.get(i).path("id");
+      if (!id.isValueNode()) {
+        continue;
+      }
+      Integer first = seen.putIfAbsent(id.asText(), i);
+      if (first != null) {
+        report.add(INFO, "/contents/" + i + "/id", "id '" + id.asText() + "' appears again: item " + i
+            + " has the same id as item " + first + " of this page.", id.asText());
+      }
+    }
+  }
+}

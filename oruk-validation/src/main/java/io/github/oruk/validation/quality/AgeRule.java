@@ -1,0 +1,58 @@
+package io.github.oruk.validation.quality;
+
+import static io.github.oruk.validation.Category.DATA_QUALITY;
+import static io.github.oruk.validation.Severity.ERROR;
+import static io.github.oruk.validation.Severity.WARNING;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.oruk.model.RecordType;
+import io.github.oruk.validation.rule.RecordContext;
+import io.github.oruk.validation.rule.RecordRule;
+import io.github.oruk.validation.rule.Reporter;
+import io.github.oruk.validation.rule.RuleInfo;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/** Eligibility ages: a minimum above the maximum (ORUK-AGE-001), or an age no one has (ORUK-AGE-002). */
+public final class AgeRule implements RecordRule {
+
+  static final RuleInfo ORDER = new RuleInfo("ORUK-AGE-001", "Minimum age above maximum age", DATA_QUALITY, ERROR,
+      Set.of(RecordType.SERVICE), "Swap or correct minimum_age and maximum_age; nobody can be eligible as they stand.");
+  static final RuleInfo PLAUSIBLE = new RuleInfo("ORUK-AGE-002", "Implausible age", DATA_QUALITY, WARNING,
+      Set.of(RecordType.SERVICE), "Ages are in years, from 0 to about 120; leave the property out when there is no limit.");
+
+  private static final BigDecimal OLDEST = BigDecimal.valueOf(120);
+
+  @Override
+  public RuleInfo info() {
+    return ORDER;
+  }
+
+  @Override
+  public List<RuleInfo> infos() {
+    return List.of(ORDER, PLAUSIBLE);
+  }
+
+  @Override
+  public void check(RecordContext service, Reporter report) {
+    BigDecimal minimum = number(service.json().get("minimum_age"));
+    BigDecimal maximum = number(service.json().get("maximum_age"));
+    if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
+      report.add(ORDER, service.pointer("minimum_age"), "minimum_age " + minimum.toPlainString()
+          + " is above maximum_age " + maximum.toPlainString() + ".", minimum.toPlainString());
+    }
+    plausible(service, "minimum_age", minimum, report);
+    plausible(service, "maximum_age", maximum, report);
+  }
+
+  private static void plausible(RecordContext service, String name, BigDecimal age, Reporter report) {
+    if (age != null && (age.signum() < 0 || age.compareTo(OLDEST) > 0)) {
+      report.add(PLAUSIBLE, service.pointer(name), name + " is " + age.toPlainString() + " years.", age.toPlainString());
+    }
+  }
+
+  private static BigDecimal number(JsonNode value) {
+    return value != null && value.isNumber() ? value.decimalValue() : null;
+  }
+}

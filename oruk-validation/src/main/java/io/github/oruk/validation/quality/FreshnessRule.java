@@ -1,0 +1,66 @@
+package io.github.oruk.validation.quality;
+
+import static io.github.oruk.validation.Category.DATA_QUALITY;
+import static io.github.oruk.validation.Severity.INFO;
+import static io.github.oruk.validation.Severity.WARNING;
+
+import io.github.oruk.model.RecordType;
+import io.github.oruk.validation.rule.RecordContext;
+import io.github.oruk.validation.rule.RecordRule;
+import io.github.oruk.validation.rule.Reporter;
+import io.github.oruk.validation.rule.RuleInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How recently a service's information was checked: older than the profile's limit (ORUK-FRESH-001; the
+ * ORUK guidance asks for three months), never (ORUK-FRESH-002), or in the future (ORUK-FRESH-003).
+ */
+public final class FreshnessRule implements RecordRule {
+
+  static final RuleInfo STALE = new RuleInfo("ORUK-FRESH-001", "Not assured recently", DATA_QUALITY, WARNING,
+      Set.of(RecordType.SERVICE), "Check the service's details with its provider and update assured_date.");
+  static final RuleInfo NEVER = new RuleInfo("ORUK-FRESH-002", "Never assured", DATA_QUALITY, INFO,
+      Set.of(RecordType.SERVICE), "Record when the details were last checked, in assured_date.");
+  static final RuleInfo FUTURE = new RuleInfo("ORUK-FRESH-003", "Assured in the future", DATA_QUALITY, WARNING,
+      Set.of(RecordType.SERVICE), "assured_date is the day the details were last checked; it cannot be ahead of today.");
+
+  @Override
+  public RuleInfo info() {
+    return STALE;
+  }
+
+  @Override
+  public List<RuleInfo> infos() {
+    return List.of(STALE, NEVER, FUTURE);
+  }
+
+  @Override
+  public void check(RecordContext service, Reporter report) {
+    String text = service.text("assured_date");
+    if (text == null) {
+      if (!service.json().has("assured_date")) {
+        report.add(NEVER, service.pointer("assured_date"), "the service has no assured_date.", null);
+      }
+      return;
+    }
+    LocalDate assured;
+    try {
+      assured = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      return;
+    }
+    LocalDate today = service.settings().today();
+    if (assured.isAfter(today)) {
+      report.add(FUTURE, service.pointer("assured_date"), "assured_date " + assured + " is after today (" + today + ").",
+          text);
+    } else if (assured.isBefore(today.minus(service.settings().freshness()))) {
+      long days = ChronoUnit.DAYS.between(assured, today);
+      report.add(STALE, service.pointer("assured_date"), "last assured on " + assured + ", " + days
+          + " days ago; the limit is " + service.settings().freshness() + ".", text);
+    }
+  }
+}

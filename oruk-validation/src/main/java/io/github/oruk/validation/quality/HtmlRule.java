@@ -1,0 +1,37 @@
+package io.github.oruk.validation.quality;
+
+import static io.github.oruk.validation.Category.CONSUMER_NOTE;
+import static io.github.oruk.validation.Severity.WARNING;
+
+import io.github.oruk.model.json.Markup;
+import io.github.oruk.validation.rule.RecordContext;
+import io.github.oruk.validation.rule.RecordRule;
+import io.github.oruk.validation.rule.Reporter;
+import io.github.oruk.validation.rule.RuleInfo;
+import java.util.Set;
+
+/**
+ * ORUK-HTML-001: HTML in a plain-text property. Consumers display it literally or have to strip it; only
+ * an organization's description and a service area's extent may hold markup.
+ */
+public final class HtmlRule implements RecordRule {
+
+  static final RuleInfo INFO = new RuleInfo("ORUK-HTML-001", "HTML in plain text", CONSUMER_NOTE, WARNING, Set.of(),
+      "Send plain text: strip the tags and decode entities (&amp; becomes &) before publishing.");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(RecordContext record, Reporter report) {
+    for (String name : TextFields.plain(record.type())) {
+      String text = record.text(name);
+      String markup = text == null ? null : Markup.find(text);
+      if (markup != null) {
+        report.add(INFO, record.pointer(name), "'" + name + "' is plain text but contains HTML (" + markup + ").", text);
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.github.oruk.validation.quality;
+
+import static io.github.oruk.validation.Category.CONFORMANCE;
+import static io.github.oruk.validation.Category.DATA_QUALITY;
+import static io.github.oruk.validation.Severity.ERROR;
+import static io.github.oruk.validation.Severity.WARNING;
+
+import io.github.oruk.model.RecordType;
+import io.github.oruk.validation.rule.RecordContext;
+import io.github.oruk.validation.rule.RecordRule;
+import io.github.oruk.validation.rule.Reporter;
+import io.github.oruk.validation.rule.RuleInfo;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Schedules that cannot be right: opening after closing (ORUK-SCHED-001), {@code byday} or
+ * {@code bymonthday} that are not iCalendar (ORUK-SCHED-002, ORUK-SCHED-004), periods that end before
+ * they start (ORUK-SCHED-003) and intervals below one (ORUK-SCHED-005).
+ */
+public final class ScheduleRule implements RecordRule {
+
+  static final RuleInfo TIMES = new RuleInfo("ORUK-SCHED-001", "Opens after it closes", DATA_QUALITY, WARNING,
+      Set.of(RecordType.SCHEDULE), "Check opens_at and closes_at; for sessions past midnight, say so in the description.");
+  static final RuleInfo BYDAY = new RuleInfo("ORUK-SCHED-002", "byday is not an iCalendar day list", CONFORMANCE,
+      ERROR, Set.of(RecordType.SCHEDULE), "Write byday as comma-separated day codes (MO,TU,WE,TH,FR,SA,SU); with"
+          + " MONTHLY a code may carry an ordinal such as 2MO or -1FR.");
+  static final RuleInfo PERIOD = new RuleInfo("ORUK-SCHED-003", "Period ends before it starts", DATA_QUALITY, WARNING,
+      Set.of(RecordType.SCHEDULE), "Check valid_from, valid_to and dtstart.");
+  static final RuleInfo MONTHDAY = new RuleInfo("ORUK-SCHED-004", "bymonthday is not a list of days of the month",
+      CONFORMANCE, ERROR, Set.of(RecordType.SCHEDULE),
+      "Write bymonthday as comma-separated numbers from 1 to 31, or -1 to -31 to count from the end.");
+  static final RuleInfo INTERVAL = new RuleInfo("ORUK-SCHED-005", "Interval below one", DATA_QUALITY, WARNING,
+      Set.of(RecordType.SCHEDULE), "interval counts periods of freq: 1 is every week (or month), 2 every other.");
+
+  private static final Pattern DAY = Pattern.compile("([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)");
+  private static final Pattern MONTH_DAY = Pattern.compile("-?([1-9]|[12][0-9]|3[01])");
+
+  @Override
+  public RuleInfo info() {
+    return BYDAY;
+  }
+
+  @Override
+  public List<RuleInfo> infos() {
+    return List.of(TIMES, BYDAY, PERIOD, MONTHDAY, INTERVAL);
+  }
+
+  @Override
+  public void check(RecordContext schedule, Reporter report) {
+    LocalTime opens = time(schedule.text("opens_at"));
+    LocalTime closes = time(schedule.text("closes_at"));
+    if (opens != null && closes != null && !opens.isBefore(closes)) {
+      report.add(TIMES, schedule.pointer("closes_at"), "the schedule opens at " + opens + " and closes at " + closes
+          + ", which is not later.", schedule.text("closes_at"));
+    }
+    String byday = schedule.text("byday");
+    if (byday != null) {
+      boolean monthly = "MONTHLY".equals(schedule.text("freq"));
+      for (String token : byday.split(",", -1)) {
+        String day = token.strip();
+        var match = DAY.matcher(day);
+        if (!match.matches() || (match.group(1) != null && !monthly)) {
+          report.add(BYDAY, schedule.pointer("byday"), "'" + day + "' in byday is not "
+              + (match.matches() ? "allowed an ordinal unless freq is MONTHLY" : "an iCalendar day code") + ".", byday);
+          break;
+        }
+      }
+    }
+    String monthDays = schedule.text("bymonthday");
+    if (monthDays != null) {
+      for (String token : monthDays.split(",", -1)) {
+        if (!MONTH_DAY.matcher(token.strip()).matches()) {
+          report.add(MONTHDAY, schedule.pointer("bymonthday"), "'" + token.strip() + "' in bymonthday is not a day"
+              + " of the month.", monthDays);
+          break;
+        }
+      }
+    }
+    LocalDate from = date(schedule.text("valid_from"));
+    LocalDate to = date(schedule.text("valid_to"));
+    LocalDate start = date(schedule.text("dtstart"));
+    if (from != null && to != null && to.isBefore(from)) {
+      report.add(PERIOD, schedule.pointer("valid_to"), "valid_to (" + to + ") is before valid_from (" + from + ").",
+          schedule.text("valid_to"));
+    }
+    if (start != null && to != null && to.isBefore(start)) {
+      report.add(PERIOD, schedule.pointer("dtstart"), "dtstart (" + start + ") is after valid_to (" + to + ").",
+          schedule.text("dtstart"));
+    }
+    var interval = schedule.json().get("interval");
+    if (interval != null && interval.isNumber() && interval.decimalValue().signum() <= 0) {
+      report.add(INTERVAL, schedule.pointer("interval"), "interval is " + interval.asText() + "; it must be 1 or more.",
+          interval.asText());
+    }
+  }
+
+  private static LocalTime time(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalTime.parse(text.length() == 5 ? text + ":00" : text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static LocalDate date(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The test kit's compliance checker, provided by this module. */
+package io.github.oruk.validation.testkit;

@@ -1,0 +1,156 @@
+package io.github.oruk.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.oruk.model.RecordType;
+import io.github.oruk.validation.profile.Profile;
+import io.github.oruk.validation.rule.Rule;
+import io.github.oruk.validation.rule.RuleInfo;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Period;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineAndProfileTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void rulesAreDiscoveredIncludingThirdPartyOnes() {
+    List<Rule> rules = Validator.discover();
+    Set<String> codes = new HashSet<>();
+    rules.forEach(rule -> rule.infos().forEach(info -> codes.add(info.code())));
+    assertTrue(codes.containsAll(Set.of("ORUK-SCHEMA-001", "ORUK-GEO-002", "ORUK-FRESH-001", "ACME-TEST-001")), codes::toString);
+
+    ObjectNode service = Fixtures.freshService(0).put("name", "Test service - DO NOT USE");
+    ValidationReport report = Fixtures.validator().build().validateDocument(Fixtures.bytes(service), "s.json");
+    assertEquals(Severity.ERROR, report.findings("ACME-TEST-001").get(0).severity());
+    assertEquals(Verdict.FAIL, report.verdict());
+  }
+
+  @Test
+  void ruleCodesMustBeWellFormed() {
+    assertThrows(IllegalArgumentException.class, () -> new RuleInfo("geo 2", "x", Category.DATA_QUALITY,
+        Severity.INFO, Set.of(), ""));
+  }
+
+  @Test
+  void verdictFollowsTheWorstSeverity() {
+    Validator validator = Fixtures.validator().build();
+    assertEquals(Verdict.PASS, validator.validateDocument(Fixtures.bytes(Fixtures.freshService(1)), "a").verdict());
+    assertEquals(Verdict.PASS_WITH_WARNINGS, validator.validateDocument(
+        Fixtures.bytes(Fixtures.freshService(1).put("description", "<b>x</b>")), "b").verdict());
+    assertEquals(Verdict.FAIL, validator.validateDocument(
+        Fixtures.bytes(Fixtures.freshService(1).put("status", "open")), "c").verdict());
+  }
+
+  @Test
+  void parityFailsOnlyWhereTheOfficialValidatorDoes() {
+    Validator parity = Fixtures.validator().profile(Profile.parity()).build();
+    ObjectNode badService = Fixtures.freshService(2).put("status", "open");
+    ObjectNode badPage = Fixtures.JSON.createObjectNode();
+    badPage.putArray("contents").add(Fixtures.freshService(3).put("status", "open"));
+    ObjectNode tightened = Fixtures.freshService(4).put("assured_date", "2024-13-45");
+
+    assertEquals(Verdict.FAIL, parity.validateDocument(Fixtures.bytes(badService), "by-id.json").verdict());
+    ValidationReport page = parity.validateDocument(Fixtures.bytes(badPage), "list.json");
+    assertEquals(Verdict.PASS_WITH_WARNINGS, page.verdict(), "schema errors on list pages never fail a feed");
+    assertEquals(Severity.WARNING, page.findings("ORUK-SCHEMA-001").get(0).severity());
+    assertEquals(List.of(), parity.validateDocument(Fixtures.bytes(tightened), "t.json").findings("ORUK-SCHEMA-001"),
+        "the published schemas give assured_date no format");
+    assertEquals(1, Fixtures.validator().build().validateDocument(Fixtures.bytes(tightened), "t.json")
+        .findings("ORUK-SCHEMA-001").size(), "strict applies the spec document's date format");
+  }
+
+  @Test
+  void policyFilesDeclareMandatoryFieldsFreshnessAndSeverities() throws Exception {
+    Path policy = dir.resolve("council.yaml");
+    Files.writeString(policy, String.join("\n",
+        "name: example-council",
+        "extends: strict",
+        "freshness: 6 months",
+        "mandatory:",
+        "  service: [fees, email]",
+        "errors: [ORUK-FRESH-001]",
+        "severities: {ORUK-HTML-001: info}",
+        "disabled: [ORUK-EXT-001]",
+        "richness: {description: 30}"));
+    Profile profile = Profile.load(policy);
+
+    assertEquals("example-council", profile.name());
+    assertEquals(Period.ofMonths(6), profile.freshness());
+    assertEquals(Set.of("fees", "email"), profile.mandatory().get(RecordType.SERVICE));
+
+    Validator validator = Fixtures.validator().profile(profile).build();
+    ObjectNode service = Fixtures.freshService(5).put("description", "<p>markup</p>").put("pc", 1)
+        .put("assured_date", Fixtures.GENERATOR.referenceDate().minusMonths(7).toString());
+    service.remove("fees");
+    ValidationReport report = validator.validateDocument(Fixtures.bytes(service), "s.json");
+
+    assertEquals(Severity.ERROR, report.findings("ORUK-FRESH-001").get(0).severity(), "a warning made an error");
+    assertEquals("/fees", report.findings("ORUK-POLICY-001").get(0).pointer());
+    assertEquals(Severity.INFO, report.findings("ORUK-HTML-001").get(0).severity());
+    assertEquals(List.of(), report.findings("ORUK-EXT-001"), "disabled");
+    assertEquals("example-council", report.profile());
+  }
+
+  @Test
+  void badPoliciesSayWhatIsWrong() throws Exception {
+    assertPolicyRefused("extends: lax", "'extends' must be strict or parity");
+    assertPolicyRefused("freshness: soon", "freshness must be like");
+    assertPolicyRefused("mandatory: {widget: [x]}", "unknown record type 'widget'");
+    assertPolicyRefused("severities: {ORUK-GEO-002: loud}", "must be error, warning or info");
+    assertPolicyRefused("colour: blue", "unknown key 'colour'");
+    assertPolicyRefused("richness: {sparkle: 3}", "unknown richness feature 'sparkle'");
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> Profile.named(dir.resolve("absent.yaml").toString()));
+    assertTrue(missing.getMessage().contains("expected strict, parity or the path"), missing.getMessage());
+  }
+
+  private void assertPolicyRefused(String yaml, String expected) throws Exception {
+    Path policy = Files.writeString(dir.resolve("p" + Math.abs(yaml.hashCode()) + ".yaml"), yaml);
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> Fixtures.validator().profile(Profile.load(policy)).build());
+    assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+  }
+
+  @Test
+  void ndjsonLinesAreCheckedOneByOne() throws Exception {
+    String ndjson = Fixtures.freshService(0) + "\n" + "{not json\n\n" + Fixtures.freshService(0) + "\n";
+
+    ValidationReport report = Fixtures.validator().build().validateNdjson(
+        new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)), "feed.ndjson");
+
+    assertEquals("feed.ndjson:2", report.findings("ORUK-JSON-001").get(0).url());
+    assertEquals("feed.ndjson:4", report.findings("ORUK-ID-002").get(0).url());
+    assertEquals(Verdict.FAIL, report.verdict());
+    assertEquals(3, report.documents());
+  }
+
+  @Test
+  void notJsonIsAFindingNotAnException() {
+    ValidationReport report = Fixtures.validator().build().validateDocument(
+        "<html><body>Bad gateway</body></html>".getBytes(StandardCharsets.UTF_8), "page.html");
+    assertEquals(Verdict.FAIL, report.verdict());
+    assertTrue(report.findings("ORUK-JSON-001").get(0).message().contains("looks like HTML"));
+  }
+
+  @Test
+  void legacyV1DocumentsAreRecognised() {
+    String v1 = "{\"content\":[{\"id\":\"x\",\"name\":\"A\",\"regular_schedules\":[]}],\"totalElements\":1,"
+        + "\"totalPages\":1,\"number\":0,\"first\":true,\"last\":true}";
+    ValidationReport report = Fixtures.validator().build().validateDocument(v1.getBytes(StandardCharsets.UTF_8), "v1.json");
+    assertEquals(1, report.findings("ORUK-VERSION-001").size());
+    assertEquals(1, report.notChecked().size());
+  }
+}
