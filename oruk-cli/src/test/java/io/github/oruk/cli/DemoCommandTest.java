@@ -32,6 +32,9 @@ class DemoCommandTest {
     assertEquals(3, out.lines().filter(line -> line.startsWith("  ok ")).count(), out);
     assertFalse(out.contains("FAIL"), out);
     assertTrue(out.contains("60 services on 2 pages"), out);
+    assertTrue(out.contains("official validator's rules (parity): PASS"), out);
+    assertTrue(out.matches("(?s).*oruk-java's stricter rules \\(strict\\): PASS.*"), out);
+    assertTrue(out.contains("required endpoints: / passed, /services passed"), out);
   }
 
   @Test
@@ -42,7 +45,8 @@ class DemoCommandTest {
       while (!demo.out().contains("Serving until Ctrl-C") && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      Matcher suggested = Pattern.compile(Pattern.quote(base.toString()) + "(\\S+)").matcher(demo.out());
+      Matcher suggested = Pattern.compile("^    " + Pattern.quote(base.toString()) + "(\\S*)$", Pattern.MULTILINE)
+          .matcher(demo.out());
       HttpClient client = HttpClient.newHttpClient();
       int tried = 0;
       while (suggested.find()) {

@@ -21,6 +21,7 @@ import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.PageRequest;
 import io.github.oruk.server.Results;
 import io.github.oruk.server.jdk.OrukHttpServer;
+import io.github.oruk.testkit.compliance.OrukCompliance;
 import io.github.oruk.testkit.generate.DataGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -361,6 +362,11 @@ abstract class JdbcDirectoryContract {
     for (JsonNode term : top.path("contents")) {
       assertFalse(term.has("parent_id"), term::toString);
     }
+  }
+
+  @Test
+  void passesTheProjectsComplianceKit() {
+    OrukCompliance.assertCompliant(server.uri());
   }
 
   @Test
