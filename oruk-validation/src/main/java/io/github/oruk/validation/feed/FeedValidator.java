@@ -684,6 +684,9 @@ public final class FeedValidator {
     boolean envelopeReported;
   }
 
+  /** Pages of a filtered list read by a filter test. */
+  private static final int FILTER_PAGES = 5;
+
   /** The behavioural filter tests: re-query with values taken from the feed's own records. */
   private static final class FilterTests {
     private final Session session;
@@ -787,13 +790,17 @@ public final class FeedValidator {
     private void check(String parameter, Query query, String subjectId,
         java.util.function.Predicate<JsonNode> belongs) {
       tried.add(parameter);
-      List<JsonNode> items = fetchAll(parameter, query);
-      if (items == null) {
+      Filtered filtered = fetchAll(parameter, query);
+      if (filtered == null) {
         return;
       }
+      List<JsonNode> items = filtered.items();
       URI uri = session.client().uri(Endpoint.SERVICES, null, query);
       boolean found = items.stream().anyMatch(item -> subjectId.equals(item.path("id").asText()));
-      if (!found) {
+      if (!found && !filtered.complete()) {
+        session.run.notChecked("whether /services?" + uri.getRawQuery() + " returns service " + subjectId,
+            "it was not among the first " + FILTER_PAGES + " pages of results, and no more were read");
+      } else if (!found) {
         session.add(FeedChecks.FILTER_MISSES, Endpoint.SERVICES, uri.toString(), "", subjectId, "service " + subjectId
             + " matches " + parameter + " but /services?" + uri.getRawQuery() + " does not return it.", null, false);
       }
@@ -808,10 +815,11 @@ public final class FeedValidator {
     }
 
     private void checkAbsent(String parameter, Query query, String subjectId) {
-      List<JsonNode> items = fetchAll(parameter, query);
-      if (items == null) {
+      Filtered filtered = fetchAll(parameter, query);
+      if (filtered == null) {
         return;
       }
+      List<JsonNode> items = filtered.items();
       URI uri = session.client().uri(Endpoint.SERVICES, null, query);
       if (items.stream().anyMatch(item -> subjectId.equals(item.path("id").asText()))) {
         session.add(FeedChecks.FILTER_IGNORED, Endpoint.SERVICES, uri.toString(), "", subjectId, "/services?"
@@ -820,10 +828,14 @@ public final class FeedValidator {
       }
     }
 
-    /** Up to five pages of a filtered list; null when it could not be read (a finding or note says why). */
-    private List<JsonNode> fetchAll(String parameter, Query query) {
+    /** The items of a filtered list, and whether they are all of them. */
+    private record Filtered(List<JsonNode> items, boolean complete) {
+    }
+
+    /** Up to {@value #FILTER_PAGES} pages of a filtered list; null when it could not be read (a finding says why). */
+    private Filtered fetchAll(String parameter, Query query) {
       List<JsonNode> items = new ArrayList<>();
-      for (int page = 1; page <= 5; page++) {
+      for (int page = 1; page <= FILTER_PAGES; page++) {
         URI uri = session.client().uri(Endpoint.SERVICES, null, page == 1 ? query : query.withPage(page));
         JsonNode answer = session.pageOf(uri, Endpoint.SERVICES);
         if (answer == null) {
@@ -837,11 +849,10 @@ public final class FeedValidator {
         }
         answer.path("contents").forEach(items::add);
         if (answer.path("last_page").asBoolean(true) || answer.path("contents").isEmpty()) {
-          return items;
+          return new Filtered(items, true);
         }
       }
-      session.run.notChecked("results of " + parameter + " beyond page 5", "filter tests read at most five pages");
-      return items;
+      return new Filtered(items, false);
     }
   }
 
