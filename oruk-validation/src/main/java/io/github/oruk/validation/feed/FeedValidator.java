@@ -511,7 +511,7 @@ public final class FeedValidator {
               + " record with id '" + returned + "'.", returned, false);
         }
         if (byId == Endpoint.SERVICE) {
-          details.put(id, record);
+          details.put(returned.isEmpty() ? id : returned, record);
           JsonNode item = listed.get(id);
           if (item != null) {
             for (String property : List.of("name", "status")) {
@@ -703,7 +703,7 @@ public final class FeedValidator {
         return;
       }
       JsonNode subject = details.values().iterator().next();
-      String subjectId = subject.path("id").asText();
+      String subjectId = details.keySet().iterator().next();
       organization(subject, subjectId);
       taxonomyTerm(details, subjectId);
       search(details, subject, subjectId);
