@@ -212,9 +212,9 @@ final class Transport {
   private void handleFailure(Call call, Throwable cause) {
     String target = "GET " + FeedAddress.redact(call.uri);
     if (cause instanceof ResponseBody.TooLarge tooLarge) {
-      fail(call, new OrukProtocolException(call.uri, call.attempts, "", target + ": " + tooLarge.getMessage()
-          + ". If the feed is genuine, raise OrukClient.builder().maxResponseBytes(...), or ask for smaller pages"
-          + " with per_page.", tooLarge));
+      fail(call, new OrukResponseTooLargeException(call.uri, call.attempts, tooLarge.limit, tooLarge.decoded,
+          target + ": " + tooLarge.getMessage() + ". If the feed is genuine, raise"
+          + " OrukClient.builder().maxResponseBytes(...), or ask for smaller pages with per_page.", tooLarge));
     } else if (cause instanceof ResponseBody.BadEncoding bad) {
       fail(call, new OrukProtocolException(call.uri, call.attempts, "", target + ": " + bad.getMessage()
           + ". The server's compression is broken; tell the feed's publisher.", bad));

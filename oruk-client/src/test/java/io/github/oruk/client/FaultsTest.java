@@ -309,11 +309,14 @@ class FaultsTest extends WireMockFeed {
     wireMock.stubFor(get(urlEqualTo("/api/services")).willReturn(ok(big).withChunkedDribbleDelay(5, 50)));
     OrukClient client = fastClient().maxResponseBytes(1_000).build();
 
-    OrukProtocolException declared = assertThrows(OrukProtocolException.class, client::apiDetails);
+    OrukResponseTooLargeException declared = assertThrows(OrukResponseTooLargeException.class, client::apiDetails);
+    assertEquals(1_000, declared.limit());
+    assertFalse(declared.decompressed());
     assertTrue(declared.getMessage().contains("larger than the limit of 1000 bytes"), declared.getMessage());
     assertTrue(declared.getMessage().contains("maxResponseBytes"), declared.getMessage());
     assertEquals(1, requests(), "not retried");
-    OrukProtocolException streamed = assertThrows(OrukProtocolException.class, () -> client.services(Query.all()));
+    OrukResponseTooLargeException streamed = assertThrows(OrukResponseTooLargeException.class,
+        () -> client.services(Query.all()));
     assertTrue(streamed.getMessage().contains("larger than the limit"), streamed.getMessage());
   }
 
@@ -324,8 +327,9 @@ class FaultsTest extends WireMockFeed {
     wireMock.stubFor(get(urlEqualTo("/api/")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Encoding", "gzip").withBody(bomb)));
 
-    OrukProtocolException failure = assertThrows(OrukProtocolException.class,
+    OrukResponseTooLargeException failure = assertThrows(OrukResponseTooLargeException.class,
         () -> fastClient().maxResponseBytes(1024 * 1024).build().apiDetails());
+    assertTrue(failure.decompressed());
     assertTrue(failure.getMessage().contains("once decompressed"), failure.getMessage());
   }
 

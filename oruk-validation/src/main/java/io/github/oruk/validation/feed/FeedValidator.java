@@ -3,6 +3,7 @@ package io.github.oruk.validation.feed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.client.OrukClient;
 import io.github.oruk.client.OrukClientException;
+import io.github.oruk.client.OrukResponseTooLargeException;
 import io.github.oruk.client.RawResponse;
 import io.github.oruk.model.RecordType;
 import io.github.oruk.model.json.OrukJson;
@@ -185,8 +186,7 @@ public final class FeedValidator {
         checkHeaders(endpoint, answer);
         return answer;
       } catch (OrukClientException e) {
-        boolean tooLarge = e.getMessage() != null && e.getMessage().contains("larger than the limit");
-        if (tooLarge) {
+        if (e instanceof OrukResponseTooLargeException) {
           add(FeedChecks.TOO_LARGE, endpoint, uri.toString(), "", "", e.getMessage(), null, false);
         }
         failedRequest(endpoint, uri, required, "no answer: " + e.getMessage());
