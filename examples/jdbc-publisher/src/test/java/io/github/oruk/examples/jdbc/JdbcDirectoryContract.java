@@ -21,7 +21,7 @@ import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.PageRequest;
 import io.github.oruk.server.Results;
 import io.github.oruk.server.jdk.OrukHttpServer;
-import io.github.oruk.testkit.compliance.OrukCompliance;
+import io.github.oruk.testkit.compliance.OrukAssertions;
 import io.github.oruk.testkit.generate.DataGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -366,7 +366,7 @@ abstract class JdbcDirectoryContract {
 
   @Test
   void passesTheProjectsComplianceKit() {
-    OrukCompliance.assertCompliant(server.uri());
+    OrukAssertions.assertCompliant(server.uri());
   }
 
   @Test

@@ -13,21 +13,21 @@ import org.opentest4j.AssertionFailedError;
  * <pre>{@code
  * @Test
  * void ourApiComplies() {
- *   OrukCompliance.assertCompliant(URI.create("http://127.0.0.1:" + port + "/api"));
+ *   OrukAssertions.assertCompliant(URI.create("http://127.0.0.1:" + port + "/api"));
  * }
  *
  * @TestFactory                      // one test per check, as IDEs and CI servers show them
  * Stream<DynamicTest> everyCheck() {
- *   return OrukCompliance.tests(URI.create("http://127.0.0.1:" + port + "/api"));
+ *   return OrukAssertions.tests(URI.create("http://127.0.0.1:" + port + "/api"));
  * }
  * }</pre>
  *
- * <p>A failure lists what was wrong, with codes, addresses, JSON pointers and fixes. Needs
+ * <p>{@link OrukComplianceTest} does the same as an annotation. A failure lists what was wrong, with codes, addresses, JSON pointers and fixes. Needs
  * {@code oruk-validation} on the test class path, which provides the checker.
  */
-public final class OrukCompliance {
+public final class OrukAssertions {
 
-  private OrukCompliance() {
+  private OrukAssertions() {
   }
 
   /** Fails unless the feed complies under the strict profile (warnings are allowed). */
@@ -55,15 +55,19 @@ public final class OrukCompliance {
     ComplianceResult result = checker().check(feed, options);
     return result.checks().stream().map(check -> DynamicTest.dynamicTest(check.code() + " " + check.title(), () -> {
       if (!check.passed()) {
-        throw new AssertionFailedError(check.code() + " " + check.title() + ": " + check.errors().size()
-            + " problem" + (check.errors().size() == 1 ? "" : "s") + "\n  " + String.join("\n  ", check.errors()));
+        throw new AssertionFailedError(describeFailure(check));
       }
     }));
   }
 
+  static String describeFailure(ComplianceResult.Check check) {
+    return check.code() + " " + check.title() + ": " + check.errors().size() + " problem"
+        + (check.errors().size() == 1 ? "" : "s") + "\n  " + String.join("\n  ", check.errors());
+  }
+
   static ComplianceChecker checker() {
     Iterator<ComplianceChecker> found = ServiceLoader.load(ComplianceChecker.class,
-        OrukCompliance.class.getClassLoader()).iterator();
+        OrukAssertions.class.getClassLoader()).iterator();
     if (!found.hasNext()) {
       throw new IllegalStateException("no ORUK compliance checker on the class path: add the io.github.oruk:"
           + "oruk-validation dependency (test scope) next to oruk-testkit");
