@@ -73,11 +73,14 @@ public class ValidationBenchmark {
     ndjson = lines.toByteArray();
     payload = PayloadValidator.of(SchemaVariant.STRICT);
     engine = Validator.strict();
-    plainSchema = plainNetworknt(json);
+    plainSchema = plainNetworknt(json, "Service");
   }
 
-  /** The same derived schema, loaded the plain way: one registry, formats asserted, default settings. */
-  private static Schema plainNetworknt(ObjectMapper json) throws IOException {
+  /**
+   * A schema of the project's spec ({@code Service}, {@code ServicePage} …), loaded the plain way: one registry,
+   * formats asserted, default settings.
+   */
+  static Schema plainNetworknt(ObjectMapper json, String definition) throws IOException {
     JsonNode spec = json.readTree(OrukSpec.json());
     String document = "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$defs\":"
         + spec.at("/components/schemas").toString().replace("#/components/schemas/", "#/$defs/")
@@ -85,7 +88,7 @@ public class ValidationBenchmark {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
         .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
         .resourceLoaders(loaders -> loaders.resources(Map.of("urn:plain", document))));
-    return registry.getSchema(SchemaLocation.of("urn:plain#/$defs/Service"));
+    return registry.getSchema(SchemaLocation.of("urn:plain#/$defs/" + definition));
   }
 
   @Benchmark

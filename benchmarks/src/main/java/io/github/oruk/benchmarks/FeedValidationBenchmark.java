@@ -1,0 +1,209 @@
+package io.github.oruk.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import io.github.oruk.model.Service;
+import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.jdk.OrukHttpServer;
+import io.github.oruk.server.memory.InMemoryDirectory;
+import io.github.oruk.testkit.generate.DataGenerator;
+import io.github.oruk.validation.Severity;
+import io.github.oruk.validation.ValidationReport;
+import io.github.oruk.validation.Validator;
+import io.github.oruk.validation.Verdict;
+import io.github.oruk.validation.feed.FeedValidator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A whole-process benchmark of a full strict validation of a live feed: the reference server (in-memory
+ * directory behind {@code OrukHttpServer}) serves generated services on loopback in the same JVM, and
+ * {@code FeedValidator} reads every page and looks up every id ({@code sample(0)}), with filter tests, paging,
+ * round-trip and header checks, quality rules and schema validation of every record.
+ *
+ * <pre>
+ * java -Xmx1g -cp benchmarks/target/benchmarks.jar io.github.oruk.benchmarks.FeedValidationBenchmark \
+ *      [--services 5000] [--rounds 5]
+ * </pre>
+ *
+ * <p>The baseline, run in turn with it in every round against the same server, is what any validator must at
+ * least do: the same walk (every page and every id of every list) with a plain {@code java.net.http} client at
+ * the same concurrency, each answer parsed into a Jackson tree and checked with a plain networknt setup against
+ * the same schema. It does none of the rest (paging, round-trip, header and filter checks, quality rules,
+ * findings). Reported: the median wall time of each, the requests each made, and the ratio.
+ */
+public final class FeedValidationBenchmark {
+
+  private static final int CONCURRENCY = 4;
+
+  /** One measured round: the engine's and the baseline's wall times. */
+  record Round(Duration engine, Duration baseline) {
+  }
+
+  private FeedValidationBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int services = 5_000;
+    int rounds = 5;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--services" -> services = Integer.parseInt(args[i + 1]);
+        case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --services, --rounds");
+      }
+    }
+    run(services, rounds, System.out);
+  }
+
+  static List<Round> run(int services, int rounds, PrintStream log) throws Exception {
+    log.printf(Locale.ROOT, "feed validation benchmark: %,d services, %d rounds, concurrency %d; max heap %,d MB;"
+        + " %d processors; Java %s%n", services, rounds, CONCURRENCY, Runtime.getRuntime().maxMemory() >> 20,
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    List<Service> directory = DataGenerator.builder().seed(1).build().services(services).toList();
+    try (OrukHttpServer server = OrukHttpServer.builder(OrukApi.of(InMemoryDirectory.of(directory))).port(0)
+        .threads(16).start()) {
+      URI base = server.uri();
+      Baseline baseline = new Baseline(base);
+      ValidationReport first = engine(base);
+      log.printf(Locale.ROOT, "warm-up: engine %.2f s (%s, %,d records in %,d documents, %d errors, %d warnings),"
+          + " baseline %.2f s (%,d requests, %,d schema errors)%n", first.duration().toMillis() / 1000.0,
+          first.verdict().label(), first.records(), first.documents(), first.bySeverity().get(Severity.ERROR),
+          first.bySeverity().get(Severity.WARNING), baseline.run().toMillis() / 1000.0, baseline.requests.get(),
+          baseline.errors.get());
+      log.println("engine requests by endpoint: " + first.endpoints().stream()
+          .map(e -> e.path() + " " + e.requests()).toList());
+      check(first, services);
+      List<Round> measured = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        ValidationReport report = engine(base);
+        check(report, services);
+        Duration plain = baseline.run();
+        measured.add(new Round(report.duration(), plain));
+        log.printf(Locale.ROOT, "round %d: engine %.2f s, baseline %.2f s%n", round,
+            report.duration().toMillis() / 1000.0, plain.toMillis() / 1000.0);
+      }
+      double engine = Summarize.median(measured.stream().map(r -> r.engine().toMillis() / 1000.0).toList());
+      double plain = Summarize.median(measured.stream().map(r -> r.baseline().toMillis() / 1000.0).toList());
+      log.printf(Locale.ROOT, "median: engine %.2f s, baseline %.2f s, engine / baseline %.2f×; goal < 20 s for"
+          + " 5,000 services%n", engine, plain, engine / plain);
+      return measured;
+    }
+  }
+
+  /** Strict profile, every page, every id, the default checks (filters included). */
+  static ValidationReport engine(URI base) {
+    return FeedValidator.builder(Validator.strict()).sample(0).maxPages(100_000).concurrency(CONCURRENCY)
+        .timeout(Duration.ofMinutes(10)).build().validate(base.toString());
+  }
+
+  /** The run must have read the whole feed and not failed it; otherwise the time means nothing. */
+  static void check(ValidationReport report, int services) {
+    // Lists the directory leaves empty (the generated data has no /taxonomies) leave nothing to look up;
+    // anything else not checked means a limit was hit.
+    boolean cutShort = report.notChecked().stream().anyMatch(n -> !n.because().contains("listed no ids"));
+    if (report.verdict() == Verdict.FAIL || report.records() < 2L * services || cutShort) {
+      throw new IllegalStateException("the validation did not cover the whole feed: " + report.verdict() + ", "
+          + report.records() + " records, not checked: " + report.notChecked() + "; errors: "
+          + report.findings().stream().filter(f -> f.severity() == Severity.ERROR).limit(5).toList());
+    }
+  }
+
+  /**
+   * The same walk without the SDK: {@code /}, then for each list every page in order and every listed id at the
+   * same concurrency, each body parsed with plain Jackson and checked with plain networknt against the spec's
+   * schema for that answer ({@code ServicePage}, {@code Service} …).
+   */
+  static final class Baseline {
+    private static final List<String> LISTS = List.of("services", "service_at_locations", "organizations",
+        "taxonomies", "taxonomy_terms");
+    private static final List<String> SCHEMAS = List.of("Service", "ServiceAtLocation", "Organization", "Taxonomy",
+        "TaxonomyTerm");
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Schema apiDetails;
+    private final List<Schema> pages = new ArrayList<>();
+    private final List<Schema> details = new ArrayList<>();
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+
+    Baseline(URI base) throws IOException {
+      this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+      this.apiDetails = ValidationBenchmark.plainNetworknt(json, "ApiDetails");
+      for (String schema : SCHEMAS) {
+        pages.add(ValidationBenchmark.plainNetworknt(json, schema + "Page"));
+        details.add(ValidationBenchmark.plainNetworknt(json, schema));
+      }
+    }
+
+    Duration run() throws Exception {
+      requests.set(0);
+      errors.set(0);
+      long started = System.nanoTime();
+      errors.addAndGet(apiDetails.validate(get("")).size());
+      ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+      try {
+        for (int list = 0; list < LISTS.size(); list++) {
+          List<String> ids = walk(LISTS.get(list), pages.get(list));
+          lookUp(pool, LISTS.get(list), ids, details.get(list));
+        }
+      } finally {
+        pool.shutdown();
+      }
+      return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private List<String> walk(String list, Schema schema) throws IOException, InterruptedException {
+      List<String> ids = new ArrayList<>();
+      for (int page = 1; ; page++) {
+        JsonNode answer = get(list + "?page=" + page);
+        errors.addAndGet(schema.validate(answer).size());
+        answer.path("contents").forEach(item -> ids.add(item.path("id").asText()));
+        if (answer.path("last_page").asBoolean(true) || answer.path("contents").isEmpty()) {
+          return ids;
+        }
+      }
+    }
+
+    private void lookUp(ExecutorService pool, String list, List<String> ids, Schema schema) throws Exception {
+      List<Future<?>> slots = new ArrayList<>();
+      for (int slot = 0; slot < CONCURRENCY; slot++) {
+        int first = slot;
+        slots.add(pool.submit(() -> {
+          for (int k = first; k < ids.size(); k += CONCURRENCY) {
+            errors.addAndGet(schema.validate(get(list + "/" + ids.get(k))).size());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> slot : slots) {
+        slot.get();
+      }
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+      requests.incrementAndGet();
+      HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (answer.statusCode() != 200) {
+        throw new IOException("GET " + path + " answered " + answer.statusCode());
+      }
+      return json.readTree(answer.body());
+    }
+  }
+}
