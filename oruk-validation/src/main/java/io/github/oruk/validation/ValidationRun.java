@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * One validation in progress: documents are checked into it one by one, and {@link #finish()} turns what
  * it gathered into a {@link ValidationReport}. Made by {@link Validator#start(String, String)}; the
- * live-feed checker uses it to add its own findings and endpoint results. Not thread-safe: callers that
- * check documents concurrently synchronise on the run.
+ * live-feed checker uses it to add its own findings and endpoint results. Thread-safe: documents may be
+ * checked from several threads at once (the rules run outside any lock; what they find is merged under the
+ * run's monitor, which is also the lock to hold while reading {@link #findings()}).
  */
 public final class ValidationRun {
 
@@ -68,8 +69,8 @@ public final class ValidationRun {
    */
   public void checkDocument(JsonNode document, RecordType type, boolean page, String url, boolean critical,
       boolean quality) {
-    documents++;
-    Collector collector = new Collector(url, critical, "", document, page);
+    Checked checked = new Checked(quality);
+    Collector collector = new Collector(url, critical, "", document, page, checked.findings);
     DocumentContext context = new DocumentContext(document, type, page, validator.payload(), validator.settings());
     for (DocumentRule rule : validator.documentRules()) {
       rule.check(context, collector);
@@ -77,27 +78,45 @@ public final class ValidationRun {
     if (page) {
       JsonNode contents = document.path("contents");
       for (int i = 0; i < contents.size(); i++) {
-        checkRecord(type, contents.get(i), "/contents/" + i, url, critical, quality);
+        checkRecord(type, contents.get(i), "/contents/" + i, url, critical, checked);
       }
     } else if (type != RecordType.API_DETAILS) {
-      checkRecord(type, document, "", url, critical, quality);
+      checkRecord(type, document, "", url, critical, checked);
+    }
+    synchronized (this) {
+      documents++;
+      records += checked.records;
+      checked.findings.forEach(this::keep);
+      checked.services.forEach(this.quality::add);
+    }
+  }
+
+  /** What the rules found in one document, gathered without a lock and merged into the run at the end. */
+  private static final class Checked {
+    final boolean quality;
+    final List<Finding> findings = new ArrayList<>();
+    final List<JsonNode> services = new ArrayList<>();
+    int records;
+
+    Checked(boolean quality) {
+      this.quality = quality;
     }
   }
 
   private void checkRecord(RecordType type, JsonNode record, String pointer, String url, boolean critical,
-      boolean quality) {
+      Checked checked) {
     if (!record.isObject()) {
       return;
     }
     String id = record.path("id").isValueNode() ? record.path("id").asText() : "";
-    Collector collector = new Collector(url, critical, id, null, false);
+    Collector collector = new Collector(url, critical, id, null, false, checked.findings);
     RecordTree.walk(type, record, pointer, null, null, validator.settings(), context -> {
-      records++;
-      if (quality && context.type() == RecordType.SERVICE) {
-        this.quality.add(context.json());
+      checked.records++;
+      if (checked.quality && context.type() == RecordType.SERVICE) {
+        checked.services.add(context.json());
       }
       for (RecordRule rule : validator.recordRules()) {
-        if (!quality && rule.info().category() == Category.DATA_QUALITY) {
+        if (!checked.quality && rule.info().category() == Category.DATA_QUALITY) {
           continue;
         }
         if (rule.info().targets().isEmpty() || rule.info().targets().contains(context.type())) {
@@ -108,8 +127,8 @@ public final class ValidationRun {
   }
 
   /** Adds a finding made outside the rules (feed checks), applying the profile's severity. */
-  public void add(RuleInfo rule, String url, String pointer, String recordId, String message, String observed,
-      boolean failsInParity) {
+  public synchronized void add(RuleInfo rule, String url, String pointer, String recordId, String message,
+      String observed, boolean failsInParity) {
     if (!validator.profile().enabled(rule)) {
       return;
     }
@@ -118,27 +137,27 @@ public final class ValidationRun {
   }
 
   /** Records that something was not checked, and why. */
-  public void notChecked(String what, String because) {
+  public synchronized void notChecked(String what, String because) {
     notChecked.add(new NotChecked(what, because));
   }
 
   /** Records how an endpoint of a live feed did. */
-  public void endpoint(EndpointResult result) {
+  public synchronized void endpoint(EndpointResult result) {
     endpoints.add(result);
   }
 
   /** The findings so far (live view; for feed checks that look back at what was found). */
-  public List<Finding> findings() {
+  public synchronized List<Finding> findings() {
     return findings;
   }
 
   /** Counts a document that was fetched but could not be checked as JSON (its failure is a finding). */
-  public void countDocument() {
+  public synchronized void countDocument() {
     documents++;
   }
 
   /** The report: the verdict follows from the findings' severities. */
-  public ValidationReport finish() {
+  public synchronized ValidationReport finish() {
     if (dropped > 0) {
       notChecked(dropped + " further findings", "only the first " + FINDING_LIMIT + " findings are kept");
     }
@@ -172,9 +191,11 @@ public final class ValidationRun {
     private final String recordId;
     private final JsonNode document;
     private final boolean page;
+    private final List<Finding> sink;
 
     /** With a document, the record id of each finding is looked up from its pointer. */
-    Collector(String url, boolean critical, String recordId, JsonNode document, boolean page) {
+    Collector(String url, boolean critical, String recordId, JsonNode document, boolean page, List<Finding> sink) {
+      this.sink = sink;
       this.url = url;
       this.critical = critical;
       this.recordId = recordId;
@@ -205,8 +226,8 @@ public final class ValidationRun {
       }
       boolean failsInParity = critical && rule.category() == Category.CONFORMANCE
           && validator.parityCritical().contains(rule.code());
-      keep(new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(), message, url,
-          pointer, recordId(pointer), observed, rule.fix()));
+      sink.add(new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(), message,
+          url, pointer, recordId(pointer), observed, rule.fix()));
     }
   }
 }

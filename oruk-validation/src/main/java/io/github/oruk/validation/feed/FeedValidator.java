@@ -36,7 +36,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Validates a live ORUK feed: every endpoint, required and optional; a bounded, deterministic walk of
@@ -471,40 +472,43 @@ public final class FeedValidator {
         chosen = chosen.subList(0, sample);
       }
       boolean required = byId.required();
-      Semaphore slots = new Semaphore(concurrency);
-      List<CompletableFuture<Void>> pending = new ArrayList<>();
-      for (String id : chosen) {
-        slots.acquireUninterruptibly();
-        pending.add(CompletableFuture.runAsync(() -> {
-          try {
-            lookUpOne(byId, id, required);
-          } finally {
-            slots.release();
-          }
-        }));
+      // A pool of its own: CompletableFuture's default pool starts a thread per task on a two-core machine.
+      ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
+        Thread thread = new Thread(task, "oruk-feed-check");
+        thread.setDaemon(true);
+        return thread;
+      });
+      try {
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (String id : chosen) {
+          pending.add(CompletableFuture.runAsync(() -> lookUpOne(byId, id, required), pool));
+        }
+        pending.forEach(CompletableFuture::join);
+      } finally {
+        pool.shutdownNow();
       }
-      pending.forEach(CompletableFuture::join);
     }
 
+    /** Runs on the pool's threads: fetching, parsing and checking happen outside the run's lock. */
     private void lookUpOne(Endpoint byId, String id, boolean required) {
       URI uri = client.uri(byId, id, null);
       RawResponse answer = getConcurrently(byId, uri, required);
       if (answer == null) {
         return;
       }
+      if (!answer.successful()) {
+        failedRequest(byId, uri, required, "id " + id + ", which " + byId.listEndpoint().path() + " lists, answered "
+            + answer.status() + ".");
+        return;
+      }
+      JsonNode record = parse(byId, answer, required);
+      if (record == null) {
+        return;
+      }
+      if (!legacy) {
+        run.checkDocument(record, byId.recordType(), false, uri.toString(), required);
+      }
       synchronized (run) {
-        if (!answer.successful()) {
-          failedRequest(byId, uri, required, "id " + id + ", which " + byId.listEndpoint().path() + " lists, answered "
-              + answer.status() + ".");
-          return;
-        }
-        JsonNode record = parse(byId, answer, required);
-        if (record == null) {
-          return;
-        }
-        if (!legacy) {
-          run.checkDocument(record, byId.recordType(), false, uri.toString(), required);
-        }
         String returned = record.path("id").asText("");
         if (!returned.equals(id)) {
           add(FeedChecks.ROUND_TRIP, byId, uri.toString(), "/id", id, "asked for id " + id + " but the answer is the"
@@ -548,6 +552,9 @@ public final class FeedValidator {
       } catch (OrukClientException e) {
         synchronized (run) {
           stats.get(endpoint).requests++;
+          if (e instanceof OrukResponseTooLargeException) {
+            add(FeedChecks.TOO_LARGE, endpoint, uri.toString(), "", "", e.getMessage(), null, false);
+          }
           failedRequest(endpoint, uri, required, "no answer for " + uri + ": " + e.getMessage());
         }
         return null;
