@@ -126,7 +126,7 @@ final class HarvestCommand implements Callable<Integer> {
       err.println("oruk harvest: could not open " + out + ": " + e.getMessage());
       return 1;
     }
-    Progress progress = new Progress(err, System.console() != null);
+    Progress progress = new Progress(err, Oruk.isTerminal(err));
     options = options.withProgress(progress, progress.terminal
         ? Duration.ofMillis(250) : Duration.ofMillis((long) (progressEvery * 1000)));
 

@@ -3,6 +3,8 @@ package io.github.oruk.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +35,36 @@ public final class Oruk implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(run(args, new PrintWriter(System.out, true), new StandardError()));
+  }
+
+  /** The process's own stderr, as {@link #main} passes it: the only one that can be a terminal. */
+  static final class StandardError extends PrintWriter {
+    StandardError() {
+      super(System.err, true);
+    }
+  }
+
+  /**
+   * Whether {@code err} is the process's stderr and that is a terminal, so that a live progress bar
+   * ({@code \r} redraws) is wanted. Java 17 cannot ask about stderr itself ({@code System.console()} looks at
+   * stdin and stdout), so on Linux the answer comes from where file descriptor 2 points; elsewhere from
+   * {@code System.console()}.
+   */
+  static boolean isTerminal(PrintWriter err) {
+    if (!(err instanceof StandardError)) {
+      return false;
+    }
+    Path fd = Path.of("/proc/self/fd/2");
+    if (Files.isSymbolicLink(fd)) {
+      try {
+        String target = Files.readSymbolicLink(fd).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        return System.console() != null;
+      }
+    }
+    return System.console() != null;
   }
 
   /** Runs the command line with the given output streams and returns the exit code (for tests). */

@@ -202,4 +202,14 @@ class HarvestCommandTest {
     assertEquals(2, CliRun.of("harvest").exitCode());
     assertTrue(CliRun.of("--help").out().contains("harvest"));
   }
+
+  @Test
+  void theLiveBarIsOnlyForAStderrThatIsATerminal() throws Exception {
+    assertFalse(Oruk.isTerminal(new java.io.PrintWriter(new java.io.StringWriter())), "a writer in memory");
+    Path fd = Path.of("/proc/self/fd/2");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isSymbolicLink(fd), "no /proc here to compare with");
+    String target = Files.readSymbolicLink(fd).toString();
+    boolean tty = target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    assertEquals(tty, Oruk.isTerminal(new Oruk.StandardError()), "stderr points at " + target);
+  }
 }

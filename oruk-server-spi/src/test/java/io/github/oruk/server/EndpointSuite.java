@@ -572,7 +572,7 @@ public abstract class EndpointSuite {
         "'", "\"", "<x>", "\u00e9", "\ud83d\ude00", "1e9", "NaN", "Infinity", "0.5", "-0", "..", "/"};
     String[] paths = {"", "services", "services/x", "service_at_locations", "organizations", "taxonomies",
         "taxonomy_terms", "openapi.json", "services/" + allServiceIds().get(0), "organizations/x"};
-    for (int i = 0; i < 1_500; i++) {
+    for (int i = 0; i < 3_000; i++) {
       StringBuilder query = new StringBuilder();
       int count = random.nextInt(5);
       for (int p = 0; p < count; p++) {

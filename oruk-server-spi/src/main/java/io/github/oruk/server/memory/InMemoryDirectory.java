@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +39,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -60,7 +63,8 @@ import java.util.stream.Stream;
  *       service's name, description or organization's name; for organizations, taxonomies and terms, in
  *       their name and description (and a term's {@code term}).
  *   <li>{@code taxonomy_term_id}, {@code taxonomy_id}: the service carries an attribute with that term,
- *       or with a term of that taxonomy.
+ *       or with a term of that taxonomy. {@link Builder#termMatcher} widens {@code taxonomy_term_id}, for
+ *       example to narrower and mapped terms with {@code TermFilter} from {@code oruk-taxonomy}.
  *   <li>{@code organization_id}: the service's {@code organization_id} (or its organization's id).
  *   <li>{@code modified_after}: the service's {@code last_modified} is at or after the instant.
  *   <li>{@code minimum_age} / {@code maximum_age}: the service's {@code minimum_age} is at least, or its
@@ -86,6 +90,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
 
   private static final int MONDAY_BIT = 1;
   private static final double GRID_DEGREES = 0.1;
+  private static final int TERM_MATCHES_KEPT = 256;
 
   // services
   private final List<Service> services;
@@ -136,6 +141,8 @@ public final class InMemoryDirectory implements DirectoryProvider {
   private final int[] topTerms;
 
   private final PostcodeLocator postcodes;
+  private final Function<String, ? extends Predicate<? super Service>> termMatcher;
+  private final Map<String, BitSet> termMatches;
 
   private InMemoryDirectory(Builder builder) {
     this.services = List.copyOf(builder.services);
@@ -153,6 +160,13 @@ public final class InMemoryDirectory implements DirectoryProvider {
       }
     }
     this.postcodes = builder.postcodes != null ? builder.postcodes : KnownPostcodes.of(services);
+    this.termMatcher = builder.termMatcher;
+    this.termMatches = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, BitSet> eldest) {
+        return size() > TERM_MATCHES_KEPT;
+      }
+    });
 
     // terms first: services' taxonomy ids may come from the vocabulary rather than the attribute
     this.taxonomies = new ArrayList<>();
@@ -509,7 +523,8 @@ public final class InMemoryDirectory implements DirectoryProvider {
       }
     }
     if (query.taxonomyTermId() != null) {
-      result = Positions.and(result, posting(byTerm, query.taxonomyTermId()));
+      result = Positions.and(result, termMatcher == null ? posting(byTerm, query.taxonomyTermId())
+          : matchedByTerm(query.taxonomyTermId()));
     }
     if (query.taxonomyId() != null) {
       result = Positions.and(result, posting(byTaxonomy, query.taxonomyId()));
@@ -708,6 +723,32 @@ public final class InMemoryDirectory implements DirectoryProvider {
 
   // ------------------------------------------------------------------------------------------- helpers
 
+  /**
+   * The services the {@link Builder#termMatcher} accepts for a term: one pass over the services, kept for
+   * the most recently asked terms (the directory never changes, so neither does the answer). A copy, as
+   * callers narrow it in place.
+   */
+  private BitSet matchedByTerm(String termId) {
+    BitSet matched = termMatches.get(termId);
+    if (matched == null) {
+      Predicate<? super Service> accepts;
+      try {
+        accepts = termMatcher.apply(termId);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidQueryException("taxonomy_term_id", "'taxonomy_term_id' " + shorten(termId)
+            + " cannot be matched: " + e.getMessage() + " Give the id of a term this directory knows.");
+      }
+      matched = new BitSet(services.size());
+      for (int k = 0; k < services.size(); k++) {
+        if (accepts != null && accepts.test(services.get(k))) {
+          matched.set(k);
+        }
+      }
+      termMatches.put(termId, matched);
+    }
+    return (BitSet) matched.clone();
+  }
+
   private static BitSet posting(Map<String, int[]> index, String key) {
     int[] positions = index.get(key);
     return positions == null ? new BitSet() : Positions.toBitSet(positions);
@@ -825,6 +866,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
     private final Map<String, Taxonomy> taxonomiesById = new LinkedHashMap<>();
     private final List<Taxonomy> taxonomies = new ArrayList<>();
     private PostcodeLocator postcodes;
+    private Function<String, ? extends Predicate<? super Service>> termMatcher;
 
     private Builder() {
     }
@@ -874,6 +916,28 @@ public final class InMemoryDirectory implements DirectoryProvider {
     /** Where postcodes are (default: {@link KnownPostcodes} built from the services' addresses). */
     public Builder postcodeLocator(PostcodeLocator locator) {
       this.postcodes = locator;
+      return this;
+    }
+
+    /**
+     * How {@code taxonomy_term_id} matches a service. By default a service matches when one of its
+     * attributes names exactly that term id. With a matcher, the directory asks it once for a predicate per
+     * requested term id and serves the services it accepts, so a query for a broad term can find services
+     * tagged with narrower terms or with the same concept in another taxonomy. {@code TermFilter} from
+     * {@code oruk-taxonomy} is such a predicate:
+     *
+     * <pre>{@code
+     * InMemoryDirectory.builder().addAll(services)
+     *     .termMatcher(id -> TermFilter.builder().term(id).schemes(lgsl).crosswalk(mappings).build())
+     *     .build();
+     * }</pre>
+     *
+     * A matcher that returns null matches nothing; one that throws {@link IllegalArgumentException} (as
+     * {@code TermFilter} does for a term it cannot resolve) makes the request a 400 naming
+     * {@code taxonomy_term_id}, with the exception's message.
+     */
+    public Builder termMatcher(Function<String, ? extends Predicate<? super Service>> matcher) {
+      this.termMatcher = Objects.requireNonNull(matcher, "matcher");
       return this;
     }
 

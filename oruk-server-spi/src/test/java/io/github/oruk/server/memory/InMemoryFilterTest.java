@@ -77,6 +77,10 @@ class InMemoryFilterTest {
   }
 
   private static List<String> actual(Query query) {
+    return actual(directory, query);
+  }
+
+  private static List<String> actual(InMemoryDirectory directory, Query query) {
     List<String> ids = new ArrayList<>();
     int page = 1;
     while (true) {
@@ -169,6 +173,44 @@ class InMemoryFilterTest {
     assertEquals(expected(inTaxonomy(sample.getId())), actual(Query.builder().taxonomyId(sample.getId()).build()));
     assertEquals(List.of("hand-cafe"), actual(Query.builder().taxonomyId("other-taxonomy").build()));
     assertEquals(List.of(), actual(Query.builder().taxonomyTermId("no-such-term").build()));
+  }
+
+  @Test
+  void aTermMatcherWidensTaxonomyTermIdAndItsAnswersAreNotNarrowedByLaterQueries() {
+    DataGenerator generator = DataGenerator.builder().seed(7).build();
+    InMemoryDirectory widened = InMemoryDirectory.builder()
+        .addAll(generator.services(COUNT))
+        .addAll(handWritten())
+        .termMatcher(id -> id.equals("refuse") ? fail() : taggedWithOrUnder(id))
+        .build();
+    int widerSomewhere = 0;
+    for (TaxonomyTerm term : sample.getTaxonomyTerms()) {
+      Query byTerm = Query.builder().taxonomyTermId(term.getId()).build();
+      List<String> expected = expected(taggedWithOrUnder(term.getId()));
+      assertEquals(expected, actual(widened, byTerm), term.getName());
+      String organization = data.get(0).getOrganizationId();
+      assertEquals(expected(taggedWithOrUnder(term.getId()).and(s -> organization.equals(s.getOrganizationId()))),
+          actual(widened, Query.builder().taxonomyTermId(term.getId()).organizationId(organization).build()));
+      assertEquals(expected, actual(widened, byTerm), "asked again after a narrower query: " + term.getName());
+      if (expected.size() > expected(taggedWith(term.getId())).size()) {
+        widerSomewhere++;
+      }
+    }
+    assertTrue(widerSomewhere > 0, "the sample taxonomy has categories with types below them");
+    InvalidQueryException refused = assertThrows(InvalidQueryException.class,
+        () -> widened.services(Query.builder().taxonomyTermId("refuse").build(), PageRequest.of(1, 10)));
+    assertEquals("taxonomy_term_id", refused.parameter());
+    assertTrue(refused.getMessage().contains("no such term here"), refused.getMessage());
+  }
+
+  private static Predicate<Service> fail() {
+    throw new IllegalArgumentException("no such term here.");
+  }
+
+  /** Tagged with the term, or with a term whose parent it is (what a taxonomy-aware matcher would add). */
+  private static Predicate<Service> taggedWithOrUnder(String termId) {
+    return service -> attributes(service).stream().anyMatch(a -> termId.equals(a.getTaxonomyTermId())
+        || (a.getTaxonomyTerm() != null && termId.equals(a.getTaxonomyTerm().getParentId())));
   }
 
   @Test

@@ -709,12 +709,54 @@ public final class FeedValidator {
         session.run.notChecked("the filters of /services", "no service could be looked up by id to take values from");
         return;
       }
-      JsonNode subject = details.values().iterator().next();
-      String subjectId = details.keySet().iterator().next();
+      String subjectId = subject(details);
+      JsonNode subject = details.get(subjectId);
       organization(subject, subjectId);
       taxonomyTerm(details, subjectId);
       search(details, subject, subjectId);
       modifiedAfter(subject, subjectId);
+    }
+
+    /**
+     * The service whose values the filters are tried with: in the order the feed lists them (ids are
+     * looked up concurrently, so the order they came back in is not stable), the first that gives every
+     * filter something to try — an organization, a taxonomy term and a readable last_modified — or else the
+     * one that gives the most.
+     */
+    private String subject(Map<String, JsonNode> details) {
+      List<String> order = new ArrayList<>();
+      session.listedServices().keySet().stream().filter(details::containsKey).forEach(order::add);
+      details.keySet().stream().filter(id -> !session.listedServices().containsKey(id)).forEach(order::add);
+      String best = order.get(0);
+      int bestScore = -1;
+      for (String id : order) {
+        JsonNode record = details.get(id);
+        JsonNode item = session.listedServices().getOrDefault(id, record);
+        int score = 0;
+        if (!record.path("organization_id").asText(record.path("organization").path("id").asText("")).isEmpty()) {
+          score++;
+        }
+        for (JsonNode attribute : record.path("attributes")) {
+          if (attribute.hasNonNull("taxonomy_term_id") || attribute.path("taxonomy_term").hasNonNull("id")) {
+            score++;
+            break;
+          }
+        }
+        try {
+          OffsetDateTime.parse(item.path("last_modified").asText(""));
+          score++;
+        } catch (RuntimeException e) {
+          // not a candidate for modified_after
+        }
+        if (score > bestScore) {
+          best = id;
+          bestScore = score;
+        }
+        if (score == 3) {
+          break;
+        }
+      }
+      return best;
     }
 
     private void organization(JsonNode subject, String subjectId) {
