@@ -6,9 +6,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The JDBC provider on PostgreSQL, when {@code ORUK_TEST_PG_URL} names one (with {@code ORUK_TEST_PG_USER}
- * and {@code ORUK_TEST_PG_PASSWORD} if needed). The tables go into a schema of their own, dropped
- * afterwards, so the database's other contents are never touched.
+ * The JDBC provider on PostgreSQL: the one {@code ORUK_TEST_PG_URL} names (with {@code ORUK_TEST_PG_USER}
+ * and {@code ORUK_TEST_PG_PASSWORD} if needed), or else a {@link ThrowawayPostgres} when the machine has the
+ * server binaries; skipped, saying why, when there is neither. The tables go into a schema of their own,
+ * dropped afterwards, so the database's other contents are never touched.
  */
 class PostgresDirectoryTest extends JdbcDirectoryContract {
 
@@ -18,9 +19,13 @@ class PostgresDirectoryTest extends JdbcDirectoryContract {
   @Override
   DataSource dataSource() throws Exception {
     String url = System.getenv("ORUK_TEST_PG_URL");
-    Assumptions.assumeTrue(url != null && !url.isBlank(),
-        "ORUK_TEST_PG_URL is not set; skipping the PostgreSQL run of the JDBC example");
     String user = System.getenv("ORUK_TEST_PG_USER");
+    if (url == null || url.isBlank()) {
+      url = ThrowawayPostgres.url().orElse(null);
+      user = "oruk";
+      Assumptions.assumeTrue(url != null, () -> "ORUK_TEST_PG_URL is not set and " + ThrowawayPostgres.whyNot()
+          + "; skipping the PostgreSQL run of the JDBC example");
+    }
     String password = System.getenv("ORUK_TEST_PG_PASSWORD");
     admin = Database.of(url, user, password == null ? "" : password);
     try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
