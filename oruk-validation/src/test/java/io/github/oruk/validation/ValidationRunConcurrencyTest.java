@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /** The live-feed checker checks documents from several threads into one run; nothing may be lost or mixed up. */
@@ -44,15 +45,22 @@ class ValidationRunConcurrencyTest {
 
   private static ValidationReport concurrent(List<ObjectNode> services, int threads) throws Exception {
     ValidationRun run = Fixtures.validator().build().start("feed", "feed");
+    inParallel(threads, services.size(), k ->
+        run.checkDocument(services.get(k), RecordType.SERVICE, false, "/services/" + k, true));
+    return run.finish();
+  }
+
+  /** Runs task 0 .. tasks-1 on a pool of that many threads, all released at once, and waits for them. */
+  private static void inParallel(int threads, int tasks, IntConsumer task) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (int k = 0; k < services.size(); k++) {
+      for (int k = 0; k < tasks; k++) {
         int index = k;
         done.add(pool.submit(() -> {
           start.await();
-          run.checkDocument(services.get(index), RecordType.SERVICE, false, "/services/" + index, true);
+          task.accept(index);
           return null;
         }));
       }
@@ -63,7 +71,6 @@ class ValidationRunConcurrencyTest {
     } finally {
       pool.shutdownNow();
     }
-    return run.finish();
   }
 
   private static List<String> keys(ValidationReport report) {
@@ -96,28 +103,12 @@ class ValidationRunConcurrencyTest {
     ValidationRun run = Fixtures.validator().build().start("feed", "feed");
     int threads = 8;
     int each = 5_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < each; i++) {
-            run.add(rule, "/x/" + thread, "/" + i, "", "finding " + i, null, false);
-            run.countDocument();
-          }
-          return null;
-        }));
+    inParallel(threads, threads, thread -> {
+      for (int i = 0; i < each; i++) {
+        run.add(rule, "/x/" + thread, "/" + i, "", "finding " + i, null, false);
+        run.countDocument();
       }
-      start.countDown();
-      for (Future<?> future : done) {
-        future.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     ValidationReport report = run.finish();
     assertEquals(threads * each, report.findings("TEST-RACE-001").size());
     assertEquals(threads * each, report.documents());
