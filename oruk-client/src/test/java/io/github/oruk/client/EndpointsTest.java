@@ -2,6 +2,7 @@ package io.github.oruk.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -139,6 +140,17 @@ class EndpointsTest extends WireMockFeed {
     wireMock.verify(getRequestedFor(urlPathEqualTo("/api/service_at_locations"))
         .withQueryParam("postcode", equalTo("BS1 4DJ")).withQueryParam("search", equalTo("医院")));
     wireMock.verify(getRequestedFor(urlPathEqualTo("/api/taxonomy_terms")).withQueryParam("parent_id", equalTo("p/2")));
+  }
+
+  @Test
+  void repeatedAndVendorParametersGoOutAsGiven() {
+    serve("/api/services?taxonomy_term_id=a&taxonomy_term_id=b%20c&council=bristol", Page.of(List.of(), 1, 50, 0));
+
+    fastClient().build().services(Query.builder().taxonomyTermId("a").extra("taxonomy_term_id", "b c")
+        .extra("council", "bristol").build());
+
+    wireMock.verify(getRequestedFor(urlPathEqualTo("/api/services"))
+        .withQueryParam("taxonomy_term_id", havingExactly("a", "b c")).withQueryParam("council", equalTo("bristol")));
   }
 
   @Test

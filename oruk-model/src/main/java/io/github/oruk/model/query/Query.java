@@ -9,10 +9,13 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
@@ -51,6 +54,8 @@ import java.util.stream.Collectors;
  * @param startTime services open at or after this time of day
  * @param endTime services closing at or before this time of day
  * @param day services open on this day of the week
+ * @param extras parameters beyond the standard ones, sent as given after them, in order (see
+ *     {@link Builder#extra(String, String...)}); never set by {@link #parse}
  */
 public record Query(
     String search,
@@ -72,7 +77,24 @@ public record Query(
     BigDecimal maximumAge,
     LocalTime startTime,
     LocalTime endTime,
-    DayOfWeek day) {
+    DayOfWeek day,
+    List<Extra> extras) {
+
+  /**
+   * One {@code name=value} pair outside the typed parameters: a vendor's parameter, or a standard one
+   * repeated for a feed that accepts several values.
+   *
+   * @param name the parameter's name as it goes on the wire (it is percent-encoded)
+   * @param value its value (percent-encoded; "" sends {@code name=})
+   */
+  public record Extra(String name, String value) {
+    public Extra {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("an extra parameter needs a name; got " + (name == null ? "null" : "\"\""));
+      }
+      Objects.requireNonNull(value, "value");
+    }
+  }
 
   /** How a list endpoint answers. */
   public enum Format {
@@ -101,6 +123,7 @@ public record Query(
     requireNotNegative("proximity", proximity);
     requireNotNegative("minimum_age", minimumAge);
     requireNotNegative("maximum_age", maximumAge);
+    extras = extras == null ? List.of() : List.copyOf(extras);
   }
 
   /** The query with no parameters: everything, first page, the publisher's page size. */
@@ -160,10 +183,14 @@ public record Query(
     return toWire().keySet();
   }
 
-  /** The query string, percent-encoded (UTF-8, spaces as %20), without a leading '?'; "" when empty. */
+  /**
+   * The query string, percent-encoded (UTF-8, spaces as %20), without a leading '?'; "" when empty. The
+   * standard parameters come first, in the order {@link Parameter} lists them, then the extras as added.
+   */
   public String toQueryString() {
     StringJoiner joined = new StringJoiner("&");
     toWire().forEach((parameter, value) -> joined.add(parameter.wireName() + "=" + QueryText.encode(value)));
+    extras.forEach(extra -> joined.add(QueryText.encode(extra.name()) + "=" + QueryText.encode(extra.value())));
     return joined.toString();
   }
 
@@ -396,6 +423,7 @@ public record Query(
     private LocalTime startTime;
     private LocalTime endTime;
     private DayOfWeek day;
+    private final List<Extra> extras = new ArrayList<>();
 
     private Builder() {
     }
@@ -421,6 +449,7 @@ public record Query(
       startTime = query.startTime;
       endTime = query.endTime;
       day = query.day;
+      extras.addAll(query.extras);
     }
 
     public Builder search(String search) {
@@ -536,12 +565,33 @@ public record Query(
     }
 
     /**
+     * Adds a parameter outside the typed ones, once per value: {@code extra("taxonomy_term_id", "b", "c")}
+     * after {@code taxonomyTermId("a")} sends {@code taxonomy_term_id=a&taxonomy_term_id=b&taxonomy_term_id=c},
+     * for a feed that accepts several terms; {@code extra("council", "bristol")} sends a vendor's parameter.
+     * ORUK 3.0 gives every standard parameter one value and compliant servers refuse what they do not
+     * understand (this SDK's server answers 400), so use this only for feeds you know accept it. Extras are
+     * not checked against the endpoint.
+     *
+     * @throws IllegalArgumentException when the name is blank or no value is given
+     */
+    public Builder extra(String name, String... values) {
+      if (values == null || values.length == 0) {
+        throw new IllegalArgumentException("extra(\"" + name + "\"): give at least one value (\"\" sends " + name
+            + "=)");
+      }
+      for (String value : values) {
+        extras.add(new Extra(name, value));
+      }
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException when a number is out of range (page below 1, a negative age, ...)
      */
     public Query build() {
       return new Query(search, page, perPage, format, taxonomyTermId, taxonomyId, organizationId, modifiedAfter,
           minimal, full, fullService, postcode, proximity, topOnly, parentId, minimumAge, maximumAge, startTime,
-          endTime, day);
+          endTime, day, extras);
     }
   }
 }

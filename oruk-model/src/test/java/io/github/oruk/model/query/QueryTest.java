@@ -10,6 +10,8 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class QueryTest {
@@ -20,6 +22,23 @@ class QueryTest {
 
     assertEquals("search=caf%C3%A9%20%26%20cr%C3%A8che&per_page=50&postcode=BS1%204DJ&proximity=2000",
         query.toQueryString());
+  }
+
+  @Test
+  void extrasRepeatAParameterOrAddAVendorOneAfterTheStandardOnes() {
+    Query query = Query.builder().taxonomyTermId("a").extra("taxonomy_term_id", "b", "c d")
+        .extra("café", "x&y=z").perPage(10).build();
+
+    assertEquals("per_page=10&taxonomy_term_id=a&taxonomy_term_id=b&taxonomy_term_id=c%20d&caf%C3%A9=x%26y%3Dz",
+        query.toQueryString());
+    assertEquals(query, query.toBuilder().build());
+    assertEquals(query.toQueryString().replace("per_page=10", "page=2&per_page=10"), query.withPage(2).toQueryString());
+    assertEquals(Set.of(Parameter.PER_PAGE, Parameter.TAXONOMY_TERM_ID), query.parameters(),
+        "extras are not standard parameters");
+    assertEquals(List.of(), Query.parse(Endpoint.SERVICES, "taxonomy_term_id=a").extras(), "a server never fills them");
+    assertThrows(IllegalArgumentException.class, () -> Query.builder().extra(" ", "x"));
+    assertThrows(IllegalArgumentException.class, () -> Query.builder().extra("x"));
+    assertThrows(UnsupportedOperationException.class, () -> query.extras().add(new Query.Extra("x", "y")));
   }
 
   @Test
