@@ -64,7 +64,7 @@ final class ThrowawayPostgres {
           "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), null, 60);
       Path cluster = dir;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(root, bin.get(), cluster), "oruk-test-pg-stop"));
-      LOG.log(System.Logger.Level.INFO, "throwaway PostgreSQL on 127.0.0.1:{0} in {1}", port, dir);
+      LOG.log(System.Logger.Level.INFO, "throwaway PostgreSQL on 127.0.0.1:{0} in {1}", String.valueOf(port), dir);
       return Optional.of("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
     } catch (IOException | RuntimeException e) {
       whyNot = "could not start a throwaway PostgreSQL (" + e.getMessage() + ")";
