@@ -731,23 +731,8 @@ public final class FeedValidator {
       int bestScore = -1;
       for (String id : order) {
         JsonNode record = details.get(id);
-        JsonNode item = session.listedServices().getOrDefault(id, record);
-        int score = 0;
-        if (!record.path("organization_id").asText(record.path("organization").path("id").asText("")).isEmpty()) {
-          score++;
-        }
-        for (JsonNode attribute : record.path("attributes")) {
-          if (attribute.hasNonNull("taxonomy_term_id") || attribute.path("taxonomy_term").hasNonNull("id")) {
-            score++;
-            break;
-          }
-        }
-        try {
-          OffsetDateTime.parse(item.path("last_modified").asText(""));
-          score++;
-        } catch (RuntimeException e) {
-          // not a candidate for modified_after
-        }
+        int score = (organizationOf(record).isEmpty() ? 0 : 1) + (firstTermOf(record) == null ? 0 : 1)
+            + (lastModifiedOf(id, record) == null ? 0 : 1);
         if (score > bestScore) {
           best = id;
           bestScore = score;
@@ -759,8 +744,33 @@ public final class FeedValidator {
       return best;
     }
 
+    private static String organizationOf(JsonNode service) {
+      return service.path("organization_id").asText(service.path("organization").path("id").asText(""));
+    }
+
+    /** The first taxonomy term id among the service's attributes; null when it has none. */
+    private static String firstTermOf(JsonNode service) {
+      for (JsonNode attribute : service.path("attributes")) {
+        String term = attribute.path("taxonomy_term_id").asText(attribute.path("taxonomy_term").path("id").asText(null));
+        if (term != null) {
+          return term;
+        }
+      }
+      return null;
+    }
+
+    /** The service's last_modified as its list item gives it (else its by-id answer); null when unreadable. */
+    private OffsetDateTime lastModifiedOf(String id, JsonNode service) {
+      JsonNode item = session.listedServices().getOrDefault(id, service);
+      try {
+        return OffsetDateTime.parse(item.path("last_modified").asText(""));
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+
     private void organization(JsonNode subject, String subjectId) {
-      String organization = subject.path("organization_id").asText(subject.path("organization").path("id").asText(""));
+      String organization = organizationOf(subject);
       if (organization.isEmpty()) {
         session.run.notChecked("organization_id on /services", "the sampled service names no organization");
         return;
@@ -771,13 +781,7 @@ public final class FeedValidator {
     }
 
     private void taxonomyTerm(Map<String, JsonNode> details, String subjectId) {
-      String term = null;
-      for (JsonNode attribute : details.get(subjectId).path("attributes")) {
-        term = attribute.path("taxonomy_term_id").asText(attribute.path("taxonomy_term").path("id").asText(null));
-        if (term != null) {
-          break;
-        }
-      }
+      String term = firstTermOf(details.get(subjectId));
       if (term == null) {
         session.run.notChecked("taxonomy_term_id on /services", "the sampled service has no taxonomy terms");
         return;
@@ -822,12 +826,8 @@ public final class FeedValidator {
     }
 
     private void modifiedAfter(JsonNode subject, String subjectId) {
-      JsonNode item = session.listedServices().get(subjectId);
-      String text = item == null ? subject.path("last_modified").asText("") : item.path("last_modified").asText("");
-      OffsetDateTime modified;
-      try {
-        modified = OffsetDateTime.parse(text);
-      } catch (RuntimeException e) {
+      OffsetDateTime modified = lastModifiedOf(subjectId, subject);
+      if (modified == null) {
         session.run.notChecked("modified_after on /services", "the sampled service has no readable last_modified");
         return;
       }
