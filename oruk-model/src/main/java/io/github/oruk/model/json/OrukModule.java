@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.type.CollectionType;
@@ -18,8 +17,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Wires the lenient readers and canonical writers into one Jackson module. */
 final class OrukModule extends SimpleModule {
@@ -38,6 +35,7 @@ final class OrukModule extends SimpleModule {
     Class<Page<?>> pageClass = (Class) Page.class;
     addDeserializer(pageClass, new PageDeserializer());
 
+    addSerializer(String.class, new CanonicalSerializers.Text());
     addSerializer(OffsetDateTime.class, new CanonicalSerializers.DateTime());
     addSerializer(LocalDate.class, new CanonicalSerializers.Date());
     addSerializer(LocalTime.class, new CanonicalSerializers.TimeOfDay());
@@ -51,10 +49,7 @@ final class OrukModule extends SimpleModule {
         if (!Extensible.class.isAssignableFrom(description.getBeanClass())) {
           return deserializer;
         }
-        Set<String> defined = description.findProperties().stream()
-            .map(BeanPropertyDefinition::getName)
-            .collect(Collectors.toUnmodifiableSet());
-        return new RecordGuard(deserializer, recordName(description.getBeanClass()), defined);
+        return RecordDeserializer.of(description);
       }
 
       @Override
@@ -81,7 +76,7 @@ final class OrukModule extends SimpleModule {
       public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription description,
           JsonSerializer<?> serializer) {
         if (Extensible.class.isAssignableFrom(description.getBeanClass())) {
-          return new CanonicalSerializers.ExtensionWriting(serializer);
+          return new CanonicalSerializers.ExtensionWriting(RecordSerializer.of(description));
         }
         return serializer;
       }

@@ -1,0 +1,275 @@
+package io.github.oruk.model.json;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The codec's fast paths for text give exactly what Jackson's own paths give: the parser's block copy
+ * of plain ASCII strings, its markup and UUID hints, the writer's block copy, and the date writers.
+ */
+class TextFastPathTest {
+
+  /** Strings that exercise every branch: plain, escapes, controls, non-ASCII, surrogates, markup, '?'. */
+  private static final String[] TRICKY = {
+      "", "a", "Greengate Homework Club", "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+      "3F2504E0-4F89-41D3-9A0C-0305E82C3301", "3f2504e0-4f89-41d3-9a0c-0305e82c330", "3f2504e0x4f89-41d3-9a0c-0305e82c3301",
+      "3f2504e0-4f89-41d3-9a0c-0305e82c330g", "a \"quoted\" word", "back\\slash", "line\nbreak", "tab\there",
+      "\u0001control", "caf\u00e9", "\u00a310 a session", "curly \u2019quote\u2019", "emoji \ud83d\ude00 here",
+      "lone \ud83d surrogate", "lone \ude00 low", "<p>Hello</p>", "fish & chips", "&amp;", "5 < 11",
+      "https://example.org/page?id=3&x=y", "why?", "??", "\u007f delete", "/slash/", "end\\",
+  };
+
+  private final JsonFactory stock = new JsonFactory();
+  private final JsonFactory fast = new TextFastFactory(new JsonFactoryBuilder());
+
+  @Test
+  void theFastFactoryIsUsedForPlainUtf8AndNotForOtherEncodings() throws IOException {
+    assertInstanceOf(TextFastFactory.Parser.class, fast.createParser(bytes("{\"a\":1}")));
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}', ' '};
+    assertFalse(fast.createParser(bom) instanceof TextFastFactory.Parser);
+    byte[] utf16 = "{\"a\":1}".getBytes(StandardCharsets.UTF_16BE);
+    try (JsonParser p = fast.createParser(utf16)) {
+      assertFalse(p instanceof TextFastFactory.Parser);
+      assertEquals(JsonToken.START_OBJECT, p.nextToken());
+      assertEquals("a", p.nextFieldName());
+    }
+    assertFalse(fast.createParser(bytes("[]")) instanceof TextFastFactory.Parser, "too short to sniff");
+  }
+
+  @Test
+  void parsesEveryTrickyStringExactlyAsJacksonDoes() throws IOException {
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 0; i < TRICKY.length; i++) {
+      json.append(i == 0 ? "" : ",").append(quote("k" + i)).append(':').append(quote(TRICKY[i]));
+    }
+    json.append(",\"list\":[").append(String.join(",", quoteAll(TRICKY))).append("]}");
+    assertSameTokens(bytes(json.toString()));
+  }
+
+  @Test
+  void parsesRandomDocumentsExactlyAsJacksonDoes() throws IOException {
+    SplittableRandom random = new SplittableRandom(2026);
+    for (int doc = 0; doc < 300; doc++) {
+      StringBuilder json = new StringBuilder("{");
+      int fields = random.nextInt(1, 12);
+      for (int f = 0; f < fields; f++) {
+        json.append(f == 0 ? "" : ",").append(quote("f" + f)).append(':');
+        json.append(random.nextInt(4) == 0 ? String.valueOf(random.nextInt(1000)) : quote(randomText(random)));
+      }
+      assertSameTokens(bytes(json.append('}').toString()));
+    }
+  }
+
+  @Test
+  void anUnterminatedStringFailsJustAsWithJackson() {
+    byte[] json = bytes("{\"name\":\"never closed");
+    JsonProcessingException expected = assertThrows(JsonProcessingException.class, () -> readAll(stock, json));
+    JsonProcessingException actual = assertThrows(JsonProcessingException.class, () -> readAll(fast, json));
+    assertEquals(expected.getOriginalMessage(), actual.getOriginalMessage());
+  }
+
+  @Test
+  void theStringLengthLimitStillApplies() {
+    JsonFactory limited = new TextFastFactory((JsonFactoryBuilder) JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(10).build()));
+    assertThrows(StreamConstraintsException.class, () -> readAll(limited, bytes("{\"a\":\"" + "x".repeat(11) + "\"}")));
+  }
+
+  @Test
+  void markupAndUuidHintsAreExactForFastStringsAndConservativeOtherwise() throws IOException {
+    for (String text : TRICKY) {
+      try (JsonParser p = fast.createParser(bytes("{\"k\":" + quote(text) + "}"))) {
+        TextFastFactory.Parser parser = (TextFastFactory.Parser) p;
+        p.nextToken();
+        p.nextToken();
+        p.nextToken();
+        String read = p.getText();
+        assertEquals(text, read);
+        boolean hasMarkupChar = text.indexOf('<') >= 0 || text.indexOf('&') >= 0;
+        if (!parser.mayHoldMarkup(read)) {
+          assertFalse(hasMarkupChar, "said no markup for " + text);
+        }
+        if (hasMarkupChar) {
+          assertTrue(parser.mayHoldMarkup(read), text);
+        }
+        if (parser.isUuid(read)) {
+          assertTrue(TextDeserializer.isUuid(text), text);
+        }
+        assertFalse(parser.isUuid(new String(read)), "a hint is only for the very string the parser made");
+        assertTrue(parser.mayHoldMarkup(new String(read)), "a hint is only for the very string the parser made");
+      }
+    }
+  }
+
+  @Test
+  void theByteUuidCheckAgreesWithTheTextCheck() {
+    for (String text : TRICKY) {
+      if (text.length() == TextDeserializer.UUID_LENGTH) {
+        assertEquals(TextDeserializer.isUuid(text), TextDeserializer.isUuid(bytes(text), 0), text);
+      }
+    }
+    assertTrue(TextDeserializer.isUuid(bytes("3f2504e0-4f89-41d3-9a0c-0305e82c3301"), 0));
+    assertFalse(TextDeserializer.isUuid("3f2504e0-4f89-41d3-9a0c-0305e82c33\u00e91"));
+  }
+
+  @Test
+  void writesEveryTrickyStringExactlyAsJacksonDoes() throws IOException {
+    SplittableRandom random = new SplittableRandom(11);
+    List<String> texts = new ArrayList<>(List.of(TRICKY));
+    for (int i = 0; i < 2_000; i++) {
+      texts.add(randomText(random));
+    }
+    texts.add("x".repeat(70_000));
+    for (String text : texts) {
+      assertArrayEquals(written(text, false), written(text, true), () -> "for " + text);
+    }
+  }
+
+  @Test
+  void writesDatesAndTimesInTheCanonicalForm() throws IOException {
+    assertEquals("\"2024-05-01\"", writeWith(new CanonicalSerializers.Date(), LocalDate.of(2024, 5, 1)));
+    assertEquals("\"+10000-01-01\"", writeWith(new CanonicalSerializers.Date(), LocalDate.of(10_000, 1, 1)));
+    assertEquals("\"09:30:00\"", writeWith(new CanonicalSerializers.TimeOfDay(), LocalTime.of(9, 30)));
+    assertEquals("\"09:30:00.120\"",
+        writeWith(new CanonicalSerializers.TimeOfDay(), LocalTime.of(9, 30, 0, 120_000_000)));
+    assertEquals("\"09:30:00.000120\"",
+        writeWith(new CanonicalSerializers.TimeOfDay(), LocalTime.of(9, 30, 0, 120_000)));
+    assertEquals("\"09:30:00.000000120\"",
+        writeWith(new CanonicalSerializers.TimeOfDay(), LocalTime.of(9, 30, 0, 120)));
+    assertEquals("\"2024-05-01T09:30:00Z\"", writeWith(new CanonicalSerializers.DateTime(),
+        OffsetDateTime.of(2024, 5, 1, 9, 30, 0, 0, ZoneOffset.UTC)));
+    assertEquals("\"2024-05-01T09:30:00.120+01:00\"", writeWith(new CanonicalSerializers.DateTime(),
+        OffsetDateTime.of(2024, 5, 1, 9, 30, 0, 120_000_000, ZoneOffset.ofHours(1))));
+    assertEquals("\"1999-12-31T23:59:59-05:30\"", writeWith(new CanonicalSerializers.DateTime(),
+        OffsetDateTime.of(1999, 12, 31, 23, 59, 59, 0, ZoneOffset.ofHoursMinutes(-5, -30))));
+    assertEquals("\"2024-05-01T09:30:00+01:00:30\"", writeWith(new CanonicalSerializers.DateTime(),
+        OffsetDateTime.of(2024, 5, 1, 9, 30, 0, 0, ZoneOffset.ofHoursMinutesSeconds(1, 0, 30))));
+  }
+
+  @Test
+  void randomDateTimesAreWrittenAsJavaTimeWouldAndReadBack() throws IOException {
+    SplittableRandom random = new SplittableRandom(5);
+    for (int i = 0; i < 2_000; i++) {
+      OffsetDateTime value = OffsetDateTime.of(LocalDate.ofEpochDay(random.nextInt(-700_000, 2_900_000)),
+          LocalTime.ofNanoOfDay(random.nextLong(86_400_000_000_000L)),
+          ZoneOffset.ofTotalSeconds(random.nextInt(-18 * 60, 18 * 60 + 1) * 60));
+      String text = CanonicalSerializers.format(value);
+      assertEquals(value, OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME), text);
+      assertEquals("\"" + text + "\"", writeWith(new CanonicalSerializers.DateTime(), value));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------- helpers
+
+  private void assertSameTokens(byte[] json) throws IOException {
+    List<String> expected = readAll(stock, json);
+    List<String> actual = readAll(fast, json);
+    assertEquals(expected, actual);
+    assertNotEquals(0, actual.size());
+  }
+
+  /** Every token, its text, and for strings the text asked for twice and as characters. */
+  private static List<String> readAll(JsonFactory factory, byte[] json) throws IOException {
+    List<String> tokens = new ArrayList<>();
+    try (JsonParser p = factory.createParser(json)) {
+      for (JsonToken token = p.nextToken(); token != null; token = p.nextToken()) {
+        String text = p.getText();
+        tokens.add(token + " " + text);
+        if (token == JsonToken.VALUE_STRING) {
+          tokens.add(p.getText() + "|" + new String(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+              + "|" + p.currentTokenLocation().getColumnNr() + "|" + p.currentLocation().getColumnNr());
+        }
+      }
+    }
+    return tokens;
+  }
+
+  private byte[] written(String text, boolean fastPath) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator gen = stock.createGenerator(out)) {
+      if (fastPath) {
+        CanonicalSerializers.Text.write(text, gen);
+      } else {
+        gen.writeString(text);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private <T> String writeWith(com.fasterxml.jackson.databind.JsonSerializer<T> serializer, T value)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator gen = stock.createGenerator(out)) {
+      serializer.serialize(value, gen, null);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String randomText(SplittableRandom random) {
+    StringBuilder text = new StringBuilder();
+    int length = random.nextInt(0, 120);
+    for (int i = 0; i < length; i++) {
+      int pick = random.nextInt(100);
+      text.append(pick < 85 ? (char) random.nextInt(0x20, 0x7F)
+          : pick < 90 ? (char) random.nextInt(0, 0x20)
+          : pick < 95 ? (char) random.nextInt(0x80, 0x800)
+          : pick < 97 ? "\ud83d\ude00"
+          : "\"\\<&?".charAt(random.nextInt(5)));
+    }
+    return text.toString();
+  }
+
+  private static String quote(String text) {
+    try {
+      return new String(jsonString(text), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static byte[] jsonString(String text) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator gen = new JsonFactory().createGenerator(out)) {
+      gen.writeString(text);
+    }
+    return out.toByteArray();
+  }
+
+  private static List<String> quoteAll(String[] texts) {
+    List<String> quoted = new ArrayList<>();
+    for (String text : texts) {
+      quoted.add(quote(text));
+    }
+    return quoted;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
