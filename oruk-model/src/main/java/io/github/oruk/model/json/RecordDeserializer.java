@@ -43,12 +43,22 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
   private final transient Supplier<Object> constructor;
   private final transient Property[] properties;
   private final transient Map<String, Property> byName;
+  /**
+   * For each property (and, in the last slot, the start of the record), the index of the property
+   * that came next last time, or {@code properties.length} for the end. Shared by threads without
+   * locking on purpose: any value is a valid guess, and every guess is checked.
+   */
+  private final transient int[] follows;
 
   private RecordDeserializer(Class<?> type, Supplier<Object> constructor, Property[] properties) {
     super(type);
     this.recordName = OrukModule.recordName(type);
     this.constructor = constructor;
     this.properties = properties;
+    this.follows = new int[properties.length + 1];
+    for (int i = 0; i < properties.length; i++) {
+      follows[i] = i + 1;
+    }
     this.byName = new HashMap<>();
     for (Property property : properties) {
       byName.put(property.name, property);
@@ -90,21 +100,21 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
     }
     Object record = constructor.get();
     p.assignCurrentValue(record);
-    Property property = token == JsonToken.START_OBJECT ? advance(p, 0)
+    int previous = properties.length;
+    Property property = token == JsonToken.START_OBJECT ? advance(p, previous)
         : token == JsonToken.FIELD_NAME ? find(p.currentName(), 0) : null;
-    int expected = 0;
     while (p.currentToken() == JsonToken.FIELD_NAME) {
       String unknownName = property == null ? p.currentName() : null;
       JsonToken value = p.nextToken();
       if (property == null) {
         ((Extensible) record).putExtension(unknownName, ctxt.readTree(p));
       } else {
-        expected = property.index + 1;
+        previous = property.index;
         property.setter.accept(record, value == JsonToken.VALUE_NULL
             ? property.values.getNullValue(ctxt)
             : property.values.deserialize(p, ctxt));
       }
-      property = advance(p, expected);
+      property = advance(p, previous);
     }
     Extensible extensible = (Extensible) record;
     if (extensible.hasExtensions()) {
@@ -115,24 +125,32 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
 
   /**
    * Moves to the next property name and returns its property: null for a name the standard does not
-   * define, and at the end of the object. Feeds nearly always send properties in the standard's order,
-   * so the parser is first asked to match the one after the last as bytes, without decoding or hashing.
+   * define, and at the end of the object. The parser is first asked to match, as bytes and without
+   * decoding or hashing, the property that followed {@code previous} last time (at first: the next in
+   * the standard's order). A feed sends its records alike, so the guess is nearly always right.
    */
-  private Property advance(JsonParser p, int expected) throws IOException {
-    if (expected < properties.length) {
-      Property guess = properties[expected];
-      if (p.nextFieldName(guess.jsonName)) {
-        return guess;
+  private Property advance(JsonParser p, int previous) throws IOException {
+    int guess = follows[previous];
+    if (guess < properties.length) {
+      if (p.nextFieldName(properties[guess].jsonName)) {
+        return properties[guess];
       }
     } else {
       p.nextToken();
     }
-    return p.currentToken() == JsonToken.FIELD_NAME ? find(p.currentName(), expected) : null;
+    int next = properties.length;
+    Property property = null;
+    if (p.currentToken() == JsonToken.FIELD_NAME) {
+      property = find(p.currentName(), previous == properties.length ? 0 : previous + 1);
+      next = property == null ? guess : property.index;
+    }
+    follows[previous] = next;
+    return property;
   }
 
   /**
-   * Feeds nearly always send properties in the standard's order, skipping absent ones, so look ahead
-   * from where the last one was found (names are interned by the parser) before hashing.
+   * The property with this name: feeds nearly always send properties in the standard's order, skipping
+   * absent ones, so look ahead from {@code from} (names are interned by the parser) before hashing.
    */
   private Property find(String name, int from) {
     for (int i = from; i < properties.length; i++) {
