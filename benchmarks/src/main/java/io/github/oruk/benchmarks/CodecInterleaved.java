@@ -1,5 +1,6 @@
 package io.github.oruk.benchmarks;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,7 +27,11 @@ public final class CodecInterleaved {
   }
 
   public static void main(String[] args) throws Exception {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+    run(args.length > 0 ? Integer.parseInt(args[0]) : 60, System.out);
+  }
+
+  /** Runs the rounds and prints the medians and the ratios as RESULTS.md rows. */
+  static void run(int rounds, PrintStream out) throws Exception {
     CodecBenchmark codec = new CodecBenchmark();
     codec.setUp();
     Map<String, Callable<Object>> operations = new LinkedHashMap<>();
@@ -45,14 +50,14 @@ public final class CodecInterleaved {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "%d rounds counted of %d%n", rates.get("decodeService").size(), rounds);
+    out.printf(Locale.ROOT, "%d rounds counted of %d%n", rates.get("decodeService").size(), rounds);
     for (Map.Entry<String, List<Double>> rate : rates.entrySet()) {
-      System.out.printf(Locale.ROOT, "| %s | %,.0f ops/s |%n", rate.getKey(), median(rate.getValue()));
+      out.printf(Locale.ROOT, "| %s | %,.0f ops/s |%n", rate.getKey(), Summarize.median(rate.getValue()));
     }
-    ratio(rates, "decodeService", "treeParseService", 1.0);
-    ratio(rates, "decodePage", "treeParsePage", 1.0);
-    ratio(rates, "encodeService", "decodeService", 2.0);
-    ratio(rates, "encodePage", "decodePage", 2.0);
+    ratio(out, rates, "decodeService", "treeParseService", 1.0);
+    ratio(out, rates, "decodePage", "treeParsePage", 1.0);
+    ratio(out, rates, "encodeService", "decodeService", 2.0);
+    ratio(out, rates, "encodePage", "decodePage", 2.0);
   }
 
   private static double opsPerSecond(Callable<Object> operation) throws Exception {
@@ -70,22 +75,16 @@ public final class CodecInterleaved {
     return count / ((now - start) / 1e9);
   }
 
-  private static void ratio(Map<String, List<Double>> rates, String top, String bottom, double goal) {
+  private static void ratio(PrintStream out, Map<String, List<Double>> rates, String top, String bottom,
+      double goal) {
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < rates.get(top).size(); i++) {
       ratios.add(rates.get(top).get(i) / rates.get(bottom).get(i));
     }
     Collections.sort(ratios);
-    double median = median(ratios);
-    System.out.printf(Locale.ROOT, "| %s / %s | %.2f (middle half %.2f–%.2f) | ≥ %.1f | %s |%n", top, bottom,
+    double median = Summarize.median(ratios);
+    out.printf(Locale.ROOT, "| %s / %s | %.2f (middle half %.2f–%.2f) | ≥ %.1f | %s |%n", top, bottom,
         median, ratios.get(ratios.size() / 4), ratios.get(ratios.size() * 3 / 4), goal,
         median >= goal ? "yes" : "no");
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }

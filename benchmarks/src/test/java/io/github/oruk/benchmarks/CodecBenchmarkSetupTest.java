@@ -25,6 +25,18 @@ class CodecBenchmarkSetupTest {
   }
 
   @Test
+  void theInterleavedRunPrintsEveryRateAndRatio() throws Exception {
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    CodecInterleaved.run(3, new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("2 rounds counted of 3"), text);
+    for (String row : List.of("| decodeService |", "| treeParsePage |", "| encodePage |",
+        "| decodeService / treeParseService |", "| encodePage / decodePage |")) {
+      assertTrue(text.contains(row), () -> row + " missing from " + text);
+    }
+  }
+
+  @Test
   void medianOfOddAndEvenCounts() {
     assertEquals(2.0, Summarize.median(List.of(3.0, 1.0, 2.0)));
     assertEquals(2.5, Summarize.median(List.of(4.0, 1.0, 2.0, 3.0)));
