@@ -73,15 +73,21 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
       if (setter == null) {
         continue;
       }
-      // The template puts annotations such as @MarkupAllowed on the field.
-      AnnotatedMember annotated = definition.getField() != null ? definition.getField() : setter;
-      BeanProperty property = new BeanProperty.Std(definition.getFullName(), definition.getPrimaryType(),
-          definition.getWrapperName(), annotated, definition.getMetadata());
-      properties.add(new Property(definition.getName(), properties.size(), property,
+      properties.add(new Property(definition.getName(), properties.size(), beanProperty(definition, setter),
           Accessors.setter(setter.getAnnotated())));
     }
     Class<?> type = description.getBeanClass();
     return new RecordDeserializer(type, Accessors.constructor(type), properties.toArray(new Property[0]));
+  }
+
+  /**
+   * The property as contextual (de)serializers see it. Its annotations are the field's, where the
+   * template puts them (such as {@code @MarkupAllowed}); {@code accessor} stands in when there is no field.
+   */
+  static BeanProperty beanProperty(BeanPropertyDefinition definition, AnnotatedMember accessor) {
+    AnnotatedMember annotated = definition.getField() != null ? definition.getField() : accessor;
+    return new BeanProperty.Std(definition.getFullName(), definition.getPrimaryType(), definition.getWrapperName(),
+        annotated, definition.getMetadata());
   }
 
   @Override

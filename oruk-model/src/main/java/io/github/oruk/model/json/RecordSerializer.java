@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
@@ -47,10 +46,8 @@ final class RecordSerializer extends StdSerializer<Object> implements Resolvable
       if (getter == null) {
         continue;
       }
-      AnnotatedMember annotated = definition.getField() != null ? definition.getField() : getter;
       JavaType type = definition.getPrimaryType();
-      BeanProperty property = new BeanProperty.Std(definition.getFullName(), type, definition.getWrapperName(),
-          annotated, definition.getMetadata());
+      BeanProperty property = RecordDeserializer.beanProperty(definition, getter);
       JsonInclude.Include inclusion = definition.findInclusion().getValueInclusion();
       Kind kind = type.getRawClass() == String.class ? Kind.TEXT
           : type.isCollectionLikeType() ? Kind.LIST
