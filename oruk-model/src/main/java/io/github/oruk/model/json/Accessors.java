@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * Constructors, getters and setters of the generated model classes as lambdas. Calling them this way
- * is as fast as a direct call once the JIT has seen them; reflective calls cost a tenth of the time of
- * reading or writing a record. Every target is public, so the lambdas need no special access.
+ * is as fast as a direct call once the JIT has seen them; in the profiles, reflective calls took about a
+ * sixth of the time of reading a record and a tenth of writing one. Every target is public, so the
+ * lambdas need no special access.
  */
 final class Accessors {
 

@@ -45,7 +45,7 @@ final class CanonicalSerializers {
    * Text values. Text that is plain printable ASCII (no quote, backslash or control character, which
    * is nearly all of an ORUK record) is copied to the output in one block by
    * {@link JsonGenerator#writeRawUTF8String}; anything else takes the generator's own escaping path.
-   * Both give the same bytes; the first is about twice as fast on ORUK records (benchmarks/RESULTS.md).
+   * Both give the same bytes ({@code TextFastPathTest}).
    */
   static final class Text extends StdSerializer<String> {
     private static final long serialVersionUID = 1L;

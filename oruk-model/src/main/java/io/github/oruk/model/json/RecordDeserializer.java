@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * the rest. Values are read by the same lenient deserializers as before; what changes is the
  * machinery around them. Properties are looked up in the order the standard lists them before falling
  * back to a hash lookup, and constructors and setters are called through generated lambdas rather than
- * reflection. Together that made reading a record about a fifth faster (benchmarks/RESULTS.md).
+ * reflection; in the profiles those two were about a fifth of reading time (benchmarks/RESULTS.md).
  *
  * <p>A record sent as something other than a JSON object is kept aside rather than failing the
  * document; properties the standard does not define are kept as extensions and reported.

@@ -19,8 +19,10 @@ import java.io.IOException;
  * {@code String}; for a string of printable ASCII without escapes (nearly every id, name, date, e-mail
  * and URL) the bytes already are the string. Anything else (an escape, a control character, a non-ASCII
  * byte, a string that runs past the buffer) takes Jackson's own path, unchanged, so errors, limits and
- * results stay Jackson's. {@code TextFastFactoryTest} checks token-for-token equality with the stock
- * parser on generated and hostile input; benchmarks/RESULTS.md has the measurements.
+ * results stay Jackson's. On the way it notes whether the string holds '<' or '&' and whether it is a
+ * UUID, which saves the reader's HTML and id checks a second pass. {@code TextFastPathTest} checks
+ * token-for-token equality with the stock parser on tricky and random input; benchmarks/RESULTS.md has
+ * the measurements.
  *
  * <p>Only byte-array input without a byte order mark or UTF-16/32 pattern is affected; streams,
  * readers and other encodings get the stock parser.
