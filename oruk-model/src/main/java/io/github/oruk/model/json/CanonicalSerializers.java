@@ -119,13 +119,7 @@ final class CanonicalSerializers {
 
     @Override
     public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      char[] text = new char[40];
-      int end = appendDateTime(text, 0, value);
-      if (end < 0) {
-        gen.writeString(format(value));
-      } else {
-        gen.writeString(text, 0, end);
-      }
+      gen.writeString(format(value));
     }
   }
 
