@@ -1,7 +1,6 @@
 package io.github.oruk.model.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +17,6 @@ import io.github.oruk.model.ApiDetails;
 import io.github.oruk.model.Extensible;
 import io.github.oruk.model.Page;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -39,74 +37,6 @@ final class CanonicalSerializers {
 
   static boolean keepExtensions(SerializerProvider provider) {
     return Boolean.TRUE.equals(provider.getAttribute(KEEP_EXTENSIONS));
-  }
-
-  /**
-   * Text values. Text that is plain printable ASCII (no quote, backslash or control character, which
-   * is nearly all of an ORUK record) is copied to the output in one block by
-   * {@link JsonGenerator#writeRawUTF8String}; anything else takes the generator's own escaping path.
-   * Both give the same bytes ({@code TextFastPathTest}).
-   */
-  static final class Text extends StdSerializer<String> {
-    private static final long serialVersionUID = 1L;
-
-    Text() {
-      super(String.class);
-    }
-
-    @Override
-    public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      write(value, gen);
-    }
-
-    static void write(String value, JsonGenerator gen) throws IOException {
-      if (!(gen instanceof UTF8JsonGenerator)) {
-        gen.writeString(value);
-        return;
-      }
-      byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1);
-      if (isPlainAscii(ascii, value)) {
-        gen.writeRawUTF8String(ascii, 0, ascii.length);
-      } else {
-        gen.writeString(value);
-      }
-    }
-
-    @Override
-    public boolean isEmpty(SerializerProvider provider, String value) {
-      return value.isEmpty();
-    }
-
-    /**
-     * Whether {@code bytes}, the ISO-8859-1 encoding of {@code text}, is already its JSON string body:
-     * printable ASCII without quote or backslash. The encoder writes '?' for a character it cannot map,
-     * so a '?' counts only where the text has one.
-     */
-    static boolean isPlainAscii(byte[] bytes, String text) {
-      if (bytes.length != text.length()) {
-        return false;
-      }
-      for (int i = 0; i < bytes.length; i++) {
-        byte kind = KIND[bytes[i] & 0xFF];
-        if (kind != PLAIN && (kind == ESCAPED || text.charAt(i) != '?')) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static final byte PLAIN = 0;
-    private static final byte ESCAPED = 1;
-    private static final byte QUESTION_MARK = 2;
-    /** Each byte: plain, needs escaping or UTF-8 encoding, or '?' (a table beat chained comparisons). */
-    private static final byte[] KIND = new byte[256];
-
-    static {
-      for (int b = 0; b < 256; b++) {
-        KIND[b] = b < 0x20 || b >= 0x80 || b == '"' || b == '\\' ? ESCAPED : PLAIN;
-      }
-      KIND['?'] = QUESTION_MARK;
-    }
   }
 
   /** {@code 2024-05-01T09:30:00Z}; milliseconds when present, more digits only when needed. */

@@ -35,7 +35,6 @@ final class OrukModule extends SimpleModule {
     Class<Page<?>> pageClass = (Class) Page.class;
     addDeserializer(pageClass, new PageDeserializer());
 
-    addSerializer(String.class, new CanonicalSerializers.Text());
     addSerializer(OffsetDateTime.class, new CanonicalSerializers.DateTime());
     addSerializer(LocalDate.class, new CanonicalSerializers.Date());
     addSerializer(LocalTime.class, new CanonicalSerializers.TimeOfDay());

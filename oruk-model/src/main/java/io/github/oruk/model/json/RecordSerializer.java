@@ -21,8 +21,8 @@ import java.util.function.Function;
 /**
  * Writes one model record in the standard's property order, leaving out absent values: the writing
  * counterpart of {@link RecordDeserializer}, in place of Jackson's bean serializer. Getters are called
- * through lambdas, text takes {@link CanonicalSerializers.Text}'s block-copy path directly, lists of
- * records are written in line, and every other value by the serializer Jackson finds for its type.
+ * through lambdas, text and lists of records are written in line, and every other value by the
+ * serializer Jackson finds for its type.
  * Extensions are merged by {@link CanonicalSerializers.ExtensionWriting}, which wraps this.
  */
 final class RecordSerializer extends StdSerializer<Object> implements ResolvableSerializer {
@@ -84,7 +84,7 @@ final class RecordSerializer extends StdSerializer<Object> implements Resolvable
           String text = (String) value;
           if (!property.omitEmpty || !text.isEmpty()) {
             gen.writeFieldName(property.name);
-            CanonicalSerializers.Text.write(text, gen);
+            gen.writeString(text);
           }
         }
         case LIST -> {
@@ -103,7 +103,10 @@ final class RecordSerializer extends StdSerializer<Object> implements Resolvable
           }
         }
         // Generated enumerations return their JSON value from toString(), as @JsonValue does.
-        case ENUM -> gen.writeStringField(property.name.getValue(), value.toString());
+        case ENUM -> {
+          gen.writeFieldName(property.name);
+          gen.writeString(value.toString());
+        }
         case OTHER -> {
           if (!property.omitEmpty || !property.values.isEmpty(provider, value)) {
             gen.writeFieldName(property.name);

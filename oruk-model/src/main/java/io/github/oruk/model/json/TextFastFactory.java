@@ -3,29 +3,36 @@ package io.github.oruk.model.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
+import java.io.OutputStream;
 
 /**
- * Jackson's JSON factory with one change: parsers over a byte array turn plain ASCII strings into
- * {@code String}s in one block copy.
+ * Jackson's JSON factory with two changes, both for text: parsers over a byte array turn plain ASCII
+ * strings into {@code String}s in one block copy, and UTF-8 generators copy a string that needs no
+ * escaping into their buffer in one block.
  *
- * <p>Why: ORUK records are mostly text, and decoding text was a third of the time of reading a record.
- * Jackson decodes every string byte by byte into a {@code char[]} and then compresses that into a
- * {@code String}; for a string of printable ASCII without escapes (nearly every id, name, date, e-mail
- * and URL) the bytes already are the string. Anything else (an escape, a control character, a non-ASCII
- * byte, a string that runs past the buffer) takes Jackson's own path, unchanged, so errors, limits and
- * results stay Jackson's. On the way it notes whether the string holds '<' or '&' and whether it is a
+ * <p>Why: ORUK records are mostly text, and moving text was a third of the time of reading a record
+ * and half of writing one. Jackson decodes every string byte by byte into a {@code char[]} and then
+ * compresses that into a {@code String}; for a string of printable ASCII without escapes (nearly every
+ * id, name, date, e-mail and URL) the bytes already are the string. Writing, Jackson copies the string
+ * into a {@code char[]} and encodes it character by character; for the same strings one check and one
+ * copy do. Anything else (an escape, a control character, a non-ASCII character, a string longer than
+ * the buffer, custom escapes) takes Jackson's own path, unchanged, so errors, limits and results stay
+ * Jackson's. On the way the parser notes whether the string holds '<' or '&' and whether it is a
  * UUID, which saves the reader's HTML and id checks a second pass. {@code TextFastPathTest} checks
- * token-for-token equality with the stock parser on tricky and random input; benchmarks/RESULTS.md has
- * the measurements.
+ * token-for-token and byte-for-byte equality with stock Jackson on tricky and random input;
+ * benchmarks/RESULTS.md has the measurements.
  *
  * <p>Only byte-array input without a byte order mark or UTF-16/32 pattern is affected; streams,
- * readers and other encodings get the stock parser.
+ * readers and other encodings get the stock parser. Writers ({@code java.io.Writer}) get the stock
+ * generator.
  */
 final class TextFastFactory extends JsonFactory {
 
@@ -53,6 +60,21 @@ final class TextFastFactory extends JsonFactory {
     ctxt.setEncoding(JsonEncoding.UTF8);
     return new Parser(ctxt, _parserFeatures, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
         data, offset, offset + len);
+  }
+
+  @Override
+  protected JsonGenerator _createUTF8Generator(OutputStream out, IOContext ctxt) throws IOException {
+    Generator generator = new Generator(ctxt, _generatorFeatures, _objectCodec, out, _quoteChar);
+    if (_maximumNonEscapedChar > 0) {
+      generator.setHighestNonEscapedChar(_maximumNonEscapedChar);
+    }
+    if (_characterEscapes != null) {
+      generator.setCharacterEscapes(_characterEscapes);
+    }
+    if (_rootValueSeparator != DEFAULT_ROOT_VALUE_SEPARATOR) {
+      generator.setRootValueSeparator(_rootValueSeparator);
+    }
+    return _decorate(generator);
   }
 
   /**
@@ -168,6 +190,49 @@ final class TextFastFactory extends JsonFactory {
         }
       }
       return -1;
+    }
+  }
+  /** The stock UTF-8 generator with a block-copy path for strings that need no escaping. */
+  static final class Generator extends UTF8JsonGenerator {
+
+    Generator(IOContext ctxt, int features, ObjectCodec codec, OutputStream out, char quote) {
+      super(ctxt, features, codec, out, quote);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public void writeString(String text) throws IOException {
+      int length = text == null ? -1 : text.length();
+      if (length < 0 || length + 2 > _outputEnd || _characterEscapes != null || !isPlain(text, length)) {
+        super.writeString(text);
+        return;
+      }
+      _verifyValueWrite(WRITE_STRING);
+      if (_outputTail + length + 2 > _outputEnd) {
+        _flushBuffer();
+      }
+      byte[] out = _outputBuffer;
+      int tail = _outputTail;
+      out[tail++] = _quoteChar;
+      // Every character is ASCII (checked above), so the low byte of each is its UTF-8 encoding; the
+      // deprecated method copies exactly those bytes, as one array copy for a Latin-1 string.
+      text.getBytes(0, length, out, tail);
+      tail += length;
+      out[tail++] = _quoteChar;
+      _outputTail = tail;
+    }
+
+    /** Whether every character is ASCII that Jackson's escape table and settings leave as it is. */
+    private boolean isPlain(String text, int length) {
+      int[] escapes = _outputEscapes;
+      int limit = Math.min(escapes.length, _maximumNonEscapedChar > 0 ? _maximumNonEscapedChar + 1 : 0x80);
+      for (int i = 0; i < length; i++) {
+        char c = text.charAt(i);
+        if (c >= limit || escapes[c] != 0) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

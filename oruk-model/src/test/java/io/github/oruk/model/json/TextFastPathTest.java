@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class TextFastPathTest {
       "3f2504e0-4f89-41d3-9a0c-0305e82c330g", "a \"quoted\" word", "back\\slash", "line\nbreak", "tab\there",
       "\u0001control", "caf\u00e9", "\u00a310 a session", "curly \u2019quote\u2019", "emoji \ud83d\ude00 here",
       "lone \ud83d surrogate", "lone \ude00 low", "<p>Hello</p>", "fish & chips", "&amp;", "5 < 11",
-      "https://example.org/page?id=3&x=y", "why?", "??", "\u007f delete", "/slash/", "end\\",
+      "https://example.org/page?id=3&x=y", "why?", "??", "\u007f delete", "/slash/", "end\\", "\u0141\u00f3d\u017a", "\u0100\u0161",
   };
 
   private final JsonFactory stock = new JsonFactory();
@@ -152,6 +153,45 @@ class TextFastPathTest {
   }
 
   @Test
+  void writesDocumentsOfManyStringsExactlyAsJacksonDoesUnderEverySetting() throws IOException {
+    SplittableRandom random = new SplittableRandom(12);
+    List<String> texts = new ArrayList<>(List.of(TRICKY));
+    for (int i = 0; i < 600; i++) {
+      texts.add(randomText(random));
+    }
+    texts.add("a/b".repeat(3_000));
+    for (JsonWriteFeature feature : new JsonWriteFeature[] {null, JsonWriteFeature.ESCAPE_NON_ASCII,
+        JsonWriteFeature.ESCAPE_FORWARD_SLASHES}) {
+      JsonFactoryBuilder stockBuilder = new JsonFactoryBuilder();
+      JsonFactoryBuilder fastBuilder = new JsonFactoryBuilder();
+      if (feature != null) {
+        stockBuilder.enable(feature);
+        fastBuilder.enable(feature);
+      }
+      JsonFactory stockWith = stockBuilder.build();
+      JsonFactory fastWith = new TextFastFactory(fastBuilder);
+      // Separators, buffer boundaries (the texts add up to several buffers) and settings all matter.
+      assertArrayEquals(document(stockWith, texts), document(fastWith, texts), () -> "with " + feature);
+    }
+  }
+
+  private static byte[] document(JsonFactory factory, List<String> texts) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator gen = factory.createGenerator(out)) {
+      gen.writeStartObject();
+      for (int i = 0; i < texts.size(); i++) {
+        gen.writeFieldName("k" + i);
+        gen.writeStartArray();
+        gen.writeString(texts.get(i));
+        gen.writeString(texts.get(texts.size() - 1 - i));
+        gen.writeEndArray();
+      }
+      gen.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void writesDatesAndTimesInTheCanonicalForm() throws IOException {
     assertEquals("\"2024-05-01\"", writeWith(new CanonicalSerializers.Date(), LocalDate.of(2024, 5, 1)));
     assertEquals("\"+10000-01-01\"", writeWith(new CanonicalSerializers.Date(), LocalDate.of(10_000, 1, 1)));
@@ -212,12 +252,11 @@ class TextFastPathTest {
 
   private byte[] written(String text, boolean fastPath) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator gen = stock.createGenerator(out)) {
+    try (JsonGenerator gen = (fastPath ? fast : stock).createGenerator(out)) {
       if (fastPath) {
-        CanonicalSerializers.Text.write(text, gen);
-      } else {
-        gen.writeString(text);
+        assertInstanceOf(TextFastFactory.Generator.class, gen);
       }
+      gen.writeString(text);
     }
     return out.toByteArray();
   }
