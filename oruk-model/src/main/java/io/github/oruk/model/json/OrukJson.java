@@ -71,9 +71,8 @@ public final class OrukJson {
   private final ObjectMapper mapper;
   private final ObjectWriter writer;
   private final Map<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
-  /** The buffer of each thread's last {@link #write(Object)}, kept when it held at most 128 KiB. */
-  private static final ThreadLocal<ByteArrayOutputStream> BUFFERS = new ThreadLocal<>();
-  private static final int KEPT_BUFFER_BYTES = 128 * 1024;
+  /** Each thread's buffer for {@link #write(Object)}. */
+  private static final ThreadLocal<WriteBuffer> BUFFERS = ThreadLocal.withInitial(WriteBuffer::new);
 
   private OrukJson(Builder builder) {
     this.mode = builder.mode;
@@ -342,25 +341,43 @@ public final class OrukJson {
 
   /** Canonical UTF-8 JSON for a record, a {@link Page} or {@code ApiDetails}. */
   public byte[] write(Object value) {
-    // Each thread reuses its last buffer: allocating (and zeroing) a fresh one, or growing Jackson's
-    // chain of blocks, cost a fifth of the time of writing a page. A nested write gets its own buffer.
-    ByteArrayOutputStream out = BUFFERS.get();
-    if (out == null) {
-      out = new ByteArrayOutputStream(8 * 1024);
-    } else {
-      BUFFERS.remove();
-      out.reset();
+    // Each thread reuses its buffer: allocating (and zeroing) a fresh one, or growing Jackson's chain
+    // of blocks, cost a fifth of the time of writing a page. A nested write gets a buffer of its own.
+    WriteBuffer kept = BUFFERS.get();
+    ByteArrayOutputStream out = kept.inUse ? new ByteArrayOutputStream(WriteBuffer.INITIAL_BYTES) : kept;
+    boolean reusing = out == kept;
+    if (reusing) {
+      kept.inUse = true;
+      kept.reset();
     }
     try {
       writer.writeValue(out, value);
+      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
+    } finally {
+      if (reusing) {
+        kept.release();
+      }
     }
-    byte[] bytes = out.toByteArray();
-    if (bytes.length <= KEPT_BUFFER_BYTES) {
-      BUFFERS.set(out);
+  }
+
+  /** A thread's reusable output buffer, shrunk back after a document of more than 128 KiB. */
+  private static final class WriteBuffer extends ByteArrayOutputStream {
+    static final int INITIAL_BYTES = 8 * 1024;
+    private static final int KEPT_BYTES = 128 * 1024;
+    boolean inUse;
+
+    WriteBuffer() {
+      super(INITIAL_BYTES);
     }
-    return bytes;
+
+    void release() {
+      inUse = false;
+      if (buf.length > KEPT_BYTES) {
+        buf = new byte[INITIAL_BYTES];
+      }
+    }
   }
 
   /** Canonical JSON as text. */

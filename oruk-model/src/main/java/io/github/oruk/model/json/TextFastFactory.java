@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 
 /**
  * Jackson's JSON factory with two changes, both for text: parsers over a byte array turn plain ASCII
@@ -220,6 +221,70 @@ final class TextFastFactory extends JsonFactory {
       tail += length;
       out[tail++] = _quoteChar;
       _outputTail = tail;
+    }
+
+    /**
+     * Plain decimals (the codec's setting) of at most 18 digits and a scale within ±18, which covers
+     * every age, amount and coordinate, are written digit by digit; Jackson's way, through
+     * {@code toPlainString}, builds a {@code StringBuilder} and two strings and was a sixth of the time of
+     * writing a service. Anything else, and numbers written as strings, take Jackson's path.
+     */
+    @Override
+    public void writeNumber(BigDecimal value) throws IOException {
+      if (value == null || _cfgNumbersAsStrings || !Feature.WRITE_BIGDECIMAL_AS_PLAIN.enabledIn(_features)
+          || value.precision() > MAX_FAST_DIGITS || Math.abs(value.scale()) > MAX_FAST_DIGITS) {
+        super.writeNumber(value);
+        return;
+      }
+      _verifyValueWrite(WRITE_NUMBER);
+      if (_outputTail + MAX_FAST_DECIMAL_BYTES > _outputEnd) {
+        _flushBuffer();
+      }
+      _outputTail = writePlain(value.unscaledValue().longValue(), value.scale(), _outputBuffer, _outputTail);
+    }
+
+    private static final int MAX_FAST_DIGITS = 18;
+    /** A sign, "0.", 18 zeros and 18 digits. */
+    private static final int MAX_FAST_DECIMAL_BYTES = 1 + 2 + 2 * MAX_FAST_DIGITS;
+
+    /** Writes what {@code BigDecimal.toPlainString} gives for unscaled × 10^-scale; returns the end. */
+    static int writePlain(long unscaled, int scale, byte[] out, int at) {
+      if (unscaled == 0 && scale <= 0) {
+        out[at] = '0';
+        return at + 1;
+      }
+      if (unscaled < 0) {
+        out[at++] = '-';
+        unscaled = -unscaled;
+      }
+      int digits = 1;
+      for (long rest = unscaled / 10; rest != 0; rest /= 10) {
+        digits++;
+      }
+      int whole = digits - scale;
+      if (whole <= 0) {
+        out[at++] = '0';
+        out[at++] = '.';
+        for (int i = whole; i < 0; i++) {
+          out[at++] = '0';
+        }
+        whole = digits;
+      }
+      // The digits, with a point after the whole part when it falls inside them, then any zeros that a
+      // negative scale adds.
+      int end = at + digits + (whole < digits ? 1 : 0);
+      for (int i = end - 1; i >= at; i--) {
+        if (i == at + whole) {
+          out[i] = '.';
+        } else {
+          out[i] = (byte) ('0' + unscaled % 10);
+          unscaled /= 10;
+        }
+      }
+      for (int i = 0; i < -scale; i++) {
+        out[end++] = '0';
+      }
+      return end;
     }
 
     /** Whether every character is ASCII that Jackson's escape table and settings leave as it is. */

@@ -15,10 +15,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -173,6 +175,57 @@ class TextFastPathTest {
       // Separators, buffer boundaries (the texts add up to several buffers) and settings all matter.
       assertArrayEquals(document(stockWith, texts), document(fastWith, texts), () -> "with " + feature);
     }
+  }
+
+  @Test
+  void writesDecimalsExactlyAsJacksonDoesUnderEverySetting() throws IOException {
+    SplittableRandom random = new SplittableRandom(13);
+    List<BigDecimal> numbers = new ArrayList<>();
+    for (String text : new String[] {"0", "0.00", "0E+3", "-0.0", "1E+18", "-1E-18", "53.4808", "-2.2426",
+        "999999999999999999", "-999999999999999999", "0.000000000000000001", "1234567890123456789", "1E-19",
+        "5E+19", "12.50", "100", "1E+2", "-7", "0.5"}) {
+      numbers.add(new BigDecimal(text));
+    }
+    for (int i = 0; i < 3_000; i++) {
+      long unscaled = random.nextLong() >> random.nextInt(64);
+      numbers.add(BigDecimal.valueOf(unscaled, random.nextInt(-22, 23)));
+    }
+    for (StreamWriteFeature plain : new StreamWriteFeature[] {StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN,
+        null}) {
+      for (JsonWriteFeature strings : new JsonWriteFeature[] {null, JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS}) {
+        JsonFactoryBuilder stockBuilder = new JsonFactoryBuilder();
+        JsonFactoryBuilder fastBuilder = new JsonFactoryBuilder();
+        for (JsonFactoryBuilder builder : List.of(stockBuilder, fastBuilder)) {
+          if (plain != null) {
+            builder.enable(plain);
+          }
+          if (strings != null) {
+            builder.enable(strings);
+          }
+        }
+        byte[] expected = decimals(stockBuilder.build(), numbers);
+        assertArrayEquals(expected, decimals(new TextFastFactory(fastBuilder), numbers),
+            () -> "with " + plain + " and " + strings);
+        if (plain != null && strings == null) {
+          assertTrue(new String(expected, StandardCharsets.US_ASCII).contains(",0.000000000000000001,"),
+              "the plain form is what is compared");
+        }
+      }
+    }
+  }
+
+  private static byte[] decimals(JsonFactory factory, List<BigDecimal> numbers) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator gen = factory.createGenerator(out)) {
+      gen.writeStartArray();
+      for (int round = 0; round < 4; round++) {
+        for (BigDecimal number : numbers) {
+          gen.writeNumber(number);
+        }
+      }
+      gen.writeEndArray();
+    }
+    return out.toByteArray();
   }
 
   private static byte[] document(JsonFactory factory, List<String> texts) throws IOException {
