@@ -139,6 +139,23 @@ class TextFastPathTest {
     }
     assertTrue(TextDeserializer.isUuid(bytes("3f2504e0-4f89-41d3-9a0c-0305e82c3301"), 0));
     assertFalse(TextDeserializer.isUuid("3f2504e0-4f89-41d3-9a0c-0305e82c33\u00e91"));
+    // The byte check works eight bytes at a time; the text check one character at a time. Damage
+    // UUIDs at random (any byte value, anywhere, either letter case) and they must still agree.
+    SplittableRandom random = new SplittableRandom(14);
+    int uuids = 0;
+    for (int i = 0; i < 200_000; i++) {
+      String uuid = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+      byte[] damaged = bytes(random.nextBoolean() ? uuid : uuid.toUpperCase(java.util.Locale.ROOT));
+      for (int hits = random.nextInt(3); hits > 0; hits--) {
+        damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+      }
+      byte[] padded = new byte[damaged.length + 5];
+      System.arraycopy(damaged, 0, padded, 3, damaged.length);
+      boolean expected = TextDeserializer.isUuid(new String(damaged, StandardCharsets.ISO_8859_1));
+      assertEquals(expected, TextDeserializer.isUuid(padded, 3), () -> new String(damaged, StandardCharsets.ISO_8859_1));
+      uuids += expected ? 1 : 0;
+    }
+    assertTrue(uuids > 50_000 && uuids < 150_000, "both answers are exercised: " + uuids);
   }
 
   @Test
