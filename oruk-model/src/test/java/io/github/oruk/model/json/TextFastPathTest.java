@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +46,8 @@ class TextFastPathTest {
       "3f2504e0-4f89-41d3-9a0c-0305e82c330g", "a \"quoted\" word", "back\\slash", "line\nbreak", "tab\there",
       "\u0001control", "caf\u00e9", "\u00a310 a session", "curly \u2019quote\u2019", "emoji \ud83d\ude00 here",
       "lone \ud83d surrogate", "lone \ude00 low", "<p>Hello</p>", "fish & chips", "&amp;", "5 < 11",
-      "https://example.org/page?id=3&x=y", "why?", "??", "\u007f delete", "/slash/", "end\\", "\u0141\u00f3d\u017a", "\u0100\u0161",
+      "https://example.org/page?id=3&x=y", "why?", "??", "\u007f delete", "/slash/", "end\\",
+      "\u0141\u00f3d\u017a", "\u0100\u0161",
   };
 
   private final JsonFactory stock = new JsonFactory();
@@ -152,7 +154,8 @@ class TextFastPathTest {
       byte[] padded = new byte[damaged.length + 5];
       System.arraycopy(damaged, 0, padded, 3, damaged.length);
       boolean expected = TextDeserializer.isUuid(new String(damaged, StandardCharsets.ISO_8859_1));
-      assertEquals(expected, TextDeserializer.isUuid(padded, 3), () -> new String(damaged, StandardCharsets.ISO_8859_1));
+      assertEquals(expected, TextDeserializer.isUuid(padded, 3),
+          () -> new String(damaged, StandardCharsets.ISO_8859_1));
       uuids += expected ? 1 : 0;
     }
     assertTrue(uuids > 50_000 && uuids < 150_000, "both answers are exercised: " + uuids);
@@ -181,16 +184,14 @@ class TextFastPathTest {
     texts.add("a/b".repeat(3_000));
     for (JsonWriteFeature feature : new JsonWriteFeature[] {null, JsonWriteFeature.ESCAPE_NON_ASCII,
         JsonWriteFeature.ESCAPE_FORWARD_SLASHES}) {
-      JsonFactoryBuilder stockBuilder = new JsonFactoryBuilder();
-      JsonFactoryBuilder fastBuilder = new JsonFactoryBuilder();
-      if (feature != null) {
-        stockBuilder.enable(feature);
-        fastBuilder.enable(feature);
-      }
-      JsonFactory stockWith = stockBuilder.build();
-      JsonFactory fastWith = new TextFastFactory(fastBuilder);
+      List<JsonFactory> stockAndFast = stockAndFast(builder -> {
+        if (feature != null) {
+          builder.enable(feature);
+        }
+      });
       // Separators, buffer boundaries (the texts add up to several buffers) and settings all matter.
-      assertArrayEquals(document(stockWith, texts), document(fastWith, texts), () -> "with " + feature);
+      assertArrayEquals(document(stockAndFast.get(0), texts), document(stockAndFast.get(1), texts),
+          () -> "with " + feature);
     }
   }
 
@@ -210,18 +211,16 @@ class TextFastPathTest {
     for (StreamWriteFeature plain : new StreamWriteFeature[] {StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN,
         null}) {
       for (JsonWriteFeature strings : new JsonWriteFeature[] {null, JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS}) {
-        JsonFactoryBuilder stockBuilder = new JsonFactoryBuilder();
-        JsonFactoryBuilder fastBuilder = new JsonFactoryBuilder();
-        for (JsonFactoryBuilder builder : List.of(stockBuilder, fastBuilder)) {
+        List<JsonFactory> stockAndFast = stockAndFast(builder -> {
           if (plain != null) {
             builder.enable(plain);
           }
           if (strings != null) {
             builder.enable(strings);
           }
-        }
-        byte[] expected = decimals(stockBuilder.build(), numbers);
-        assertArrayEquals(expected, decimals(new TextFastFactory(fastBuilder), numbers),
+        });
+        byte[] expected = decimals(stockAndFast.get(0), numbers);
+        assertArrayEquals(expected, decimals(stockAndFast.get(1), numbers),
             () -> "with " + plain + " and " + strings);
         if (plain != null && strings == null) {
           assertTrue(new String(expected, StandardCharsets.US_ASCII).contains(",0.000000000000000001,"),
@@ -229,6 +228,15 @@ class TextFastPathTest {
         }
       }
     }
+  }
+
+  /** A stock factory and a {@code TextFastFactory}, both with the same settings. */
+  private static List<JsonFactory> stockAndFast(Consumer<JsonFactoryBuilder> settings) {
+    JsonFactoryBuilder stockBuilder = new JsonFactoryBuilder();
+    JsonFactoryBuilder fastBuilder = new JsonFactoryBuilder();
+    settings.accept(stockBuilder);
+    settings.accept(fastBuilder);
+    return List.of(stockBuilder.build(), new TextFastFactory(fastBuilder));
   }
 
   private static byte[] decimals(JsonFactory factory, List<BigDecimal> numbers) throws IOException {
