@@ -163,25 +163,14 @@ class TextFastPathTest {
 
   @Test
   void writesEveryTrickyStringExactlyAsJacksonDoes() throws IOException {
-    SplittableRandom random = new SplittableRandom(11);
-    List<String> texts = new ArrayList<>(List.of(TRICKY));
-    for (int i = 0; i < 2_000; i++) {
-      texts.add(randomText(random));
-    }
-    texts.add("x".repeat(70_000));
-    for (String text : texts) {
+    for (String text : texts(11, 2_000, "x".repeat(70_000))) {
       assertArrayEquals(written(text, false), written(text, true), () -> "for " + text);
     }
   }
 
   @Test
   void writesDocumentsOfManyStringsExactlyAsJacksonDoesUnderEverySetting() throws IOException {
-    SplittableRandom random = new SplittableRandom(12);
-    List<String> texts = new ArrayList<>(List.of(TRICKY));
-    for (int i = 0; i < 600; i++) {
-      texts.add(randomText(random));
-    }
-    texts.add("a/b".repeat(3_000));
+    List<String> texts = texts(12, 600, "a/b".repeat(3_000));
     for (JsonWriteFeature feature : new JsonWriteFeature[] {null, JsonWriteFeature.ESCAPE_NON_ASCII,
         JsonWriteFeature.ESCAPE_FORWARD_SLASHES}) {
       List<JsonFactory> stockAndFast = stockAndFast(builder -> {
@@ -228,6 +217,17 @@ class TextFastPathTest {
         }
       }
     }
+  }
+
+  /** The tricky strings, {@code count} random ones and a long one. */
+  private static List<String> texts(long seed, int count, String longOne) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<String> texts = new ArrayList<>(List.of(TRICKY));
+    for (int i = 0; i < count; i++) {
+      texts.add(randomText(random));
+    }
+    texts.add(longOne);
+    return texts;
   }
 
   /** A stock factory and a {@code TextFastFactory}, both with the same settings. */
