@@ -344,8 +344,8 @@ public final class OrukJson {
     // Each thread reuses its buffer: allocating (and zeroing) a fresh one, or growing Jackson's chain
     // of blocks, cost a fifth of the time of writing a page. A nested write gets a buffer of its own.
     WriteBuffer kept = BUFFERS.get();
-    ByteArrayOutputStream out = kept.inUse ? new ByteArrayOutputStream(WriteBuffer.INITIAL_BYTES) : kept;
-    boolean reusing = out == kept;
+    boolean reusing = !kept.inUse;
+    ByteArrayOutputStream out = reusing ? kept : new ByteArrayOutputStream(WriteBuffer.INITIAL_BYTES);
     if (reusing) {
       kept.inUse = true;
       kept.reset();

@@ -193,6 +193,7 @@ final class TextFastFactory extends JsonFactory {
       return -1;
     }
   }
+
   /** The stock UTF-8 generator with a block-copy path for strings that need no escaping. */
   static final class Generator extends UTF8JsonGenerator {
 
