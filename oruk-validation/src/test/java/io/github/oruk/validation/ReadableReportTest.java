@@ -85,7 +85,7 @@ class ReadableReportTest {
     }
     ValidationReport report;
     try (OrukHttpServer server = OrukHttpServer.builder(OrukApi.of(InMemoryDirectory.of(services))).port(0).start()) {
-      report = FeedValidator.builder(aYearLater()).sample(6).filterTests(false).build()
+      report = FeedValidator.builder(aYearLater()).sample(3).filterTests(false).build()
           .validate(server.uri().toString());
     }
     String text = render(report, ReportFormat.TEXT);
