@@ -38,6 +38,17 @@ public record Finding(String code, Severity severity, Category category, String 
     return new Finding(code, other, category, message, url, pointer, recordId, observed, fix);
   }
 
+  /**
+   * The finding as one line, {@code CODE<TAB>where<TAB>message}, like the model's {@code ReadFinding} and the
+   * client's {@code PagingFinding}: {@code where} is {@code url#pointer} (either part may be empty, and the
+   * {@code #} goes when the pointer is empty). Tabs and line breaks inside the message become spaces, so one
+   * finding is always one line that {@code cut -f} can split.
+   */
+  public String toLine() {
+    String where = url + (pointer.isEmpty() ? "" : "#" + pointer);
+    return code + '\t' + where + '\t' + message.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
+  }
+
   static String shorten(String text) {
     if (text == null) {
       return "";

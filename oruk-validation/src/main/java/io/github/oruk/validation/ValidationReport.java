@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything one validation found, and its verdict.
@@ -24,16 +25,24 @@ import java.util.Map;
  * @param endpoints per-endpoint results of a live feed (empty otherwise)
  * @param quality richness and freshness across the services
  * @param checks every check that ran (codes of enabled rules), for reports that list passes as well as failures
+ * @param names the records findings concern, by id, named as the validation saw them (services,
+ *     organizations and service-at-locations; a record it saw no name for is absent)
  */
 public record ValidationReport(String target, String kind, String profile, Verdict verdict, Instant started,
     Duration duration, int documents, int records, List<Finding> findings, List<NotChecked> notChecked,
-    List<EndpointResult> endpoints, QualitySummary quality, List<RuleInfo> checks) {
+    List<EndpointResult> endpoints, QualitySummary quality, List<RuleInfo> checks, Map<String, RecordName> names) {
 
   public ValidationReport {
     findings = List.copyOf(findings);
     notChecked = List.copyOf(notChecked);
     endpoints = List.copyOf(endpoints);
     checks = List.copyOf(checks);
+    names = names == null ? Map.of() : Map.copyOf(names);
+  }
+
+  /** The name of the record a finding concerns, when the validation saw one. */
+  public Optional<RecordName> name(Finding finding) {
+    return Optional.ofNullable(names.get(finding.recordId()));
   }
 
   /** How many findings there are of each severity (every severity present, possibly 0). */

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One validation in progress: documents are checked into it one by one, and {@link #finish()} turns what
@@ -35,6 +37,8 @@ public final class ValidationRun {
   private final List<NotChecked> notChecked = new ArrayList<>();
   private final List<EndpointResult> endpoints = new ArrayList<>();
   private final QualityTally quality;
+  /** Services, organizations and service-at-locations by id, named as the run saw them (for reports). */
+  private final Map<String, RecordName> names = new HashMap<>();
   private int documents;
   private int records;
   private int dropped;
@@ -88,6 +92,7 @@ public final class ValidationRun {
       records += checked.records;
       checked.findings.forEach(this::keep);
       checked.services.forEach(this.quality::add);
+      checked.names.forEach(this::remember);
     }
   }
 
@@ -96,6 +101,7 @@ public final class ValidationRun {
     final boolean quality;
     final List<Finding> findings = new ArrayList<>();
     final List<JsonNode> services = new ArrayList<>();
+    final List<RecordName> names = new ArrayList<>();
     int records;
 
     Checked(boolean quality) {
@@ -112,6 +118,10 @@ public final class ValidationRun {
     Collector collector = new Collector(url, critical, id, null, false, checked.findings);
     RecordTree.walk(type, record, pointer, null, null, validator.settings(), context -> {
       checked.records++;
+      RecordName named = RecordName.of(context);
+      if (named != null) {
+        checked.names.add(named);
+      }
       if (checked.quality && context.type() == RecordType.SERVICE) {
         checked.services.add(context.json());
       }
@@ -173,7 +183,27 @@ public final class ValidationRun {
     }
     return new ValidationReport(target, kind, validator.profile().name(), verdict, started,
         Duration.between(started, clock.instant()), documents, records, findings, notChecked, endpoints,
-        quality.summary(), validator.checks());
+        quality.summary(), validator.checks(), namesOfFindings());
+  }
+
+  private void remember(RecordName name) {
+    if (names.size() < FINDING_LIMIT || names.containsKey(name.id())) {
+      names.merge(name.id(), name, RecordName::merge);
+    }
+  }
+
+  /** The names of the records findings concern, each with its organization's name where the run saw it. */
+  private Map<String, RecordName> namesOfFindings() {
+    Map<String, RecordName> named = new HashMap<>();
+    for (Finding finding : findings) {
+      RecordName name = names.get(finding.recordId());
+      if (name != null && !named.containsKey(name.id())) {
+        RecordName organization = names.get(name.organizationId());
+        named.put(name.id(), organization == null ? name : name.merge(new RecordName(name.id(), name.type(), "",
+            organization.id(), organization.name())));
+      }
+    }
+    return named;
   }
 
   private void keep(Finding finding) {

@@ -1,6 +1,7 @@
 package io.github.oruk.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -118,6 +119,33 @@ class PayloadValidationTest {
     ValidationReport report = strict.validateDocument(Fixtures.bytes(page), "page.json");
 
     assertEquals("/contents/0/minimum_age", only(report, "ORUK-SCHEMA-001").pointer());
+  }
+
+  @Test
+  void schemaMessagesDoNotRepeatThePointerTheFindingCarries() {
+    ObjectNode service = Fixtures.freshService(9).put("id", "x").put("minimum_age", "ten");
+    ((ObjectNode) service.at("/service_at_locations/0")).put("id", "not-a-uuid");
+
+    List<Finding> schema = strict.validateDocument(Fixtures.bytes(service), "s.json").findings("ORUK-SCHEMA-001");
+
+    assertEquals(List.of("/id", "/minimum_age", "/service_at_locations/0/id"),
+        schema.stream().map(Finding::pointer).sorted().toList());
+    for (Finding finding : schema) {
+      assertFalse(finding.message().contains(finding.pointer()), finding.message());
+      assertTrue(finding.toLine().endsWith("\t" + finding.message()), finding.toLine());
+    }
+  }
+
+  @Test
+  void aFindingIsOneTabSeparatedLineLikeItsSiblings() {
+    Finding finding = new Finding("ORUK-GEO-001", Severity.ERROR, Category.DATA_QUALITY,
+        "latitude 100 is\tnot on\nEarth.", "https://feed.example/services/1", "/latitude", "1", "100", "");
+    Finding whole = new Finding("ORUK-JSON-001", Severity.ERROR, Category.CONFORMANCE, "not JSON.", "page.json", "",
+        "", null, null);
+
+    assertEquals("ORUK-GEO-001\thttps://feed.example/services/1#/latitude\tlatitude 100 is not on Earth.",
+        finding.toLine());
+    assertEquals("ORUK-JSON-001\tpage.json\tnot JSON.", whole.toLine());
   }
 
   static Finding only(ValidationReport report, String code) {

@@ -37,8 +37,8 @@ public final class SchemaRule implements DocumentRule {
     }
   }
 
+  /** The schema's complaint; not the pointer, which the finding carries and every report shows beside it. */
   private static String describe(SchemaViolation violation) {
-    String where = violation.pointer().isEmpty() ? "the document" : violation.pointer();
-    return where + ": " + violation.message() + " (schema keyword '" + violation.keyword() + "').";
+    return violation.message().strip() + " (schema keyword '" + violation.keyword() + "').";
   }
 }

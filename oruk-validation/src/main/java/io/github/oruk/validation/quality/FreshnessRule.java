@@ -10,8 +10,9 @@ import io.github.oruk.validation.rule.RecordRule;
 import io.github.oruk.validation.rule.Reporter;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -58,9 +59,30 @@ public final class FreshnessRule implements RecordRule {
       report.add(FUTURE, service.pointer("assured_date"), "assured_date " + assured + " is after today (" + today + ").",
           text);
     } else if (assured.isBefore(today.minus(service.settings().freshness()))) {
-      long days = ChronoUnit.DAYS.between(assured, today);
-      report.add(STALE, service.pointer("assured_date"), "last assured on " + assured + ", " + days
-          + " days ago; the limit is " + service.settings().freshness() + ".", text);
+      Period age = Period.between(assured, today);
+      String ago = age.toTotalMonths() > 0 ? inWords(age.withDays(0)) : inWords(age);
+      report.add(STALE, service.pointer("assured_date"), "last assured on " + assured + ", " + ago
+          + " ago; the limit is " + inWords(service.settings().freshness()) + ".", text);
+    }
+  }
+
+  /** A period as people say it: "3 months", "1 year and 6 months", "2 years, 1 month and 3 days". */
+  static String inWords(Period period) {
+    Period normal = period.normalized();
+    List<String> parts = new ArrayList<>();
+    add(parts, normal.getYears(), "year");
+    add(parts, normal.getMonths(), "month");
+    add(parts, normal.getDays(), "day");
+    if (parts.isEmpty()) {
+      return "0 days";
+    }
+    String last = parts.remove(parts.size() - 1);
+    return parts.isEmpty() ? last : String.join(", ", parts) + " and " + last;
+  }
+
+  private static void add(List<String> parts, int amount, String unit) {
+    if (amount != 0) {
+      parts.add(amount + " " + unit + (Math.abs(amount) == 1 ? "" : "s"));
     }
   }
 }

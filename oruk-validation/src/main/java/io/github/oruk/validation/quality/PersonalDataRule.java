@@ -4,7 +4,6 @@ import static io.github.oruk.validation.Category.DATA_QUALITY;
 import static io.github.oruk.validation.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.oruk.model.RecordType;
 import io.github.oruk.validation.rule.RecordContext;
 import io.github.oruk.validation.rule.RecordRule;
 import io.github.oruk.validation.rule.Reporter;
@@ -18,24 +17,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Likely personal data in an open feed: an e-mail address at a personal mail provider (ORUK-PII-001)
- * or a UK mobile number in contact details (ORUK-PII-002). Warnings, because some are legitimate (a
- * volunteer-run group with only a Gmail address) — but open data must not carry personal data without
- * consent.
+ * Likely personal data in an open feed: an e-mail address at a personal mail provider (ORUK-PII-001) or a
+ * UK mobile number (ORUK-PII-002). Looked for in the e-mail properties, in every free-text property
+ * (descriptions, notes, names, titles; organization descriptions with their markup too) and in every value
+ * kept as an extension, however deeply nested: ORUK 3.0 gives contacts no e-mail or phones, so feeds carry
+ * them as extensions, and that is where people's own details end up. Each finding points at the exact value.
+ *
+ * <p>Warnings, because some are legitimate (a volunteer-run group with only a Gmail address), but open data
+ * must not carry personal data without consent. Organisations' own numbers are not mobiles: landlines,
+ * 0800/0808 freephone, 03 and 0345 lines, 111 and 116 123 are left alone, as are role addresses at an
+ * organisation's own domain. Being warnings, they never decide whether a feed passes, in any profile.
  */
 public final class PersonalDataRule implements RecordRule {
 
   static final RuleInfo EMAIL = new RuleInfo("ORUK-PII-001", "Personal e-mail address", DATA_QUALITY, WARNING,
       Set.of(), "Publish a role address (such as enquiries@...) rather than a person's own, or confirm consent.");
-  static final RuleInfo MOBILE = new RuleInfo("ORUK-PII-002", "Mobile number in contact details", DATA_QUALITY,
-      WARNING, Set.of(RecordType.CONTACT, RecordType.PHONE),
+  static final RuleInfo MOBILE = new RuleInfo("ORUK-PII-002", "Mobile number", DATA_QUALITY, WARNING, Set.of(),
       "Publish a service or office number, or confirm the person agreed to their mobile number being open data.");
 
   private static final Set<String> PERSONAL_DOMAINS = Set.of("gmail.com", "googlemail.com", "hotmail.com",
       "hotmail.co.uk", "outlook.com", "live.com", "live.co.uk", "msn.com", "yahoo.com", "yahoo.co.uk", "ymail.com",
-      "icloud.com", "me.com", "mac.com", "aol.com", "aol.co.uk", "btinternet.com", "sky.com", "virginmedia.com",
-      "talktalk.net", "ntlworld.com", "blueyonder.co.uk", "protonmail.com", "proton.me", "gmx.com", "gmx.co.uk");
-  private static final Pattern UK_MOBILE = Pattern.compile("(?<![\\d+])(?:\\+44\\s?7|07)\\d{3}[\\s-]?\\d{3}[\\s-]?\\d{3}(?!\\d)");
+      "rocketmail.com", "icloud.com", "me.com", "mac.com", "aol.com", "aol.co.uk", "btinternet.com",
+      "btopenworld.com", "talk21.com", "sky.com", "virginmedia.com", "virgin.net", "ntlworld.com", "blueyonder.co.uk",
+      "talktalk.net", "tiscali.co.uk", "protonmail.com", "proton.me", "pm.me", "gmx.com", "gmx.co.uk");
+
+  /** An e-mail address; group 1 is its domain. */
+  private static final Pattern ADDRESS = Pattern.compile(
+      "(?<![\\w.+'-])[\\w.+'-]+@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
+
+  /**
+   * A UK mobile number: 07, +44 7, 0044 7 or +44 (0)7, then nine more digits grouped in any way by spaces,
+   * dots, hyphens or brackets. Not part of a longer run of digits (a reference number, the decimals of a
+   * coordinate), so "0712 3456 7890 12" is not one.
+   */
+  private static final Pattern UK_MOBILE = Pattern.compile(
+      "(?<![\\w+])(?<!\\d[.,])(?:(?:\\+|00)44[\\s.-]?(?:\\(0\\)[\\s.-]?)?|\\(?0)7(?:[\\s.)-]{0,2}\\d){9}"
+          + "(?![\\s.-]?\\d)(?!\\w)");
 
   @Override
   public RuleInfo info() {
@@ -49,27 +66,73 @@ public final class PersonalDataRule implements RecordRule {
 
   @Override
   public void check(RecordContext record, Reporter report) {
-    for (String name : TextFields.email(record.type())) {
-      String email = record.text(name);
-      if (email != null) {
-        String domain = email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
+    Set<String> standard = TextFields.standard(record.type());
+    Set<String> email = TextFields.email(record.type());
+    Set<String> prose = TextFields.prose(record.type());
+    for (Iterator<Map.Entry<String, JsonNode>> fields = record.json().fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = field.getKey();
+      if (!standard.contains(name)) {
+        extension(name, field.getValue(), record.pointer(name), report);
+      } else if (field.getValue().isTextual() && (email.contains(name) || prose.contains(name))) {
+        text("'" + name + "'", field.getValue().asText(), record.pointer(name), report);
+      }
+    }
+  }
+
+  /** Every text value inside a property the standard does not define, each at its own pointer. */
+  private static void extension(String name, JsonNode value, String pointer, Reporter report) {
+    if (value.isTextual()) {
+      text("'" + name + "' (a property outside the standard)", value.asText(), pointer, report);
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        extension(name, value.get(i), pointer + "/" + i, report);
+      }
+    } else if (value.isObject()) {
+      value.fields().forEachRemaining(inner -> extension(inner.getKey(), inner.getValue(),
+          pointer + "/" + inner.getKey().replace("~", "~0").replace("/", "~1"), report));
+    }
+  }
+
+  private static void text(String what, String text, String pointer, Reporter report) {
+    if (text.indexOf('@') >= 0) {
+      Matcher address = ADDRESS.matcher(text);
+      while (address.find()) {
+        String domain = address.group(1).toLowerCase(Locale.ROOT);
         if (PERSONAL_DOMAINS.contains(domain)) {
-          report.add(EMAIL, record.pointer(name), "'" + name + "' is at " + domain + ", a personal mail provider;"
-              + " it may be someone's own address.", email);
+          report.add(EMAIL, pointer, what + (address.group().equals(text.strip()) ? " is" : " contains")
+              + " an address at " + domain + ", a personal mail provider; it may be someone's own.", address.group());
+          break;
         }
       }
     }
-    if (record.type() == RecordType.CONTACT || record.type() == RecordType.PHONE) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = record.json().fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (field.getValue().isTextual()) {
-          Matcher mobile = UK_MOBILE.matcher(field.getValue().asText());
-          if (mobile.find()) {
-            report.add(MOBILE, record.pointer(field.getKey()), "'" + field.getKey() + "' holds a UK mobile number ("
-                + mobile.group() + ").", mobile.group());
-          }
+    if (digits(text) >= 10) {
+      Matcher mobile = UK_MOBILE.matcher(text);
+      while (mobile.find()) {
+        if (mobileRange(mobile.group())) {
+          report.add(MOBILE, pointer, what + " holds a UK mobile number (" + mobile.group() + ").", mobile.group());
+          break;
         }
       }
     }
+  }
+
+  /** Mobiles are 071 to 075, 077 to 079 and 07624; 070 (personal numbering) and 076 (pagers) are not. */
+  private static boolean mobileRange(String number) {
+    String digits = number.replace("(0)", "").replaceAll("\\D", "");
+    String national = digits.startsWith("0044") ? "0" + digits.substring(4)
+        : digits.startsWith("44") ? "0" + digits.substring(2) : digits;
+    return national.matches("07[1-57-9]\\d{8}|07624\\d{6}");
+  }
+
+  /** How many digits the text holds: a number needs ten at least, so most text skips the pattern. */
+  private static int digits(String text) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        count++;
+      }
+    }
+    return count;
   }
 }

@@ -13,14 +13,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which properties of each record are free text (no format, not an identifier, not an enumeration), and
- * which of those may hold markup ({@code x-oruk-markup-allowed}), read from the spec document.
+ * Which properties of each record are free text (no format, not an identifier, not an enumeration), which
+ * of those may hold markup ({@code x-oruk-markup-allowed}), and which properties the standard defines at
+ * all (the rest are extensions), read from the spec document.
  */
 final class TextFields {
 
   private static final Map<RecordType, Set<String>> PLAIN = new EnumMap<>(RecordType.class);
   private static final Map<RecordType, Set<String>> EMAIL = new EnumMap<>(RecordType.class);
   private static final Map<RecordType, Set<String>> URL = new EnumMap<>(RecordType.class);
+  private static final Map<RecordType, Set<String>> PROSE = new EnumMap<>(RecordType.class);
+  private static final Map<RecordType, Set<String>> STANDARD = new EnumMap<>(RecordType.class);
 
   static {
     JsonNode schemas;
@@ -38,9 +41,12 @@ final class TextFields {
       Set<String> plain = new HashSet<>();
       Set<String> email = new HashSet<>();
       Set<String> url = new HashSet<>();
+      Set<String> prose = new HashSet<>();
+      Set<String> standard = new HashSet<>();
       component.getValue().path("properties").fields().forEachRemaining(property -> {
         JsonNode schema = property.getValue();
         String name = property.getKey();
+        standard.add(name);
         String format = schema.path("format").asText("");
         if (!"string".equals(schema.path("type").asText()) || schema.has("enum")) {
           return;
@@ -49,14 +55,18 @@ final class TextFields {
           email.add(name);
         } else if (format.equals("uri") || name.equals("logo") || name.equals("uri")) {
           url.add(name);
-        } else if (format.isEmpty() && !name.equals("id") && !name.endsWith("_id")
-            && !schema.path("x-oruk-markup-allowed").asBoolean(false)) {
-          plain.add(name);
+        } else if (format.isEmpty() && !name.equals("id") && !name.endsWith("_id")) {
+          prose.add(name);
+          if (!schema.path("x-oruk-markup-allowed").asBoolean(false)) {
+            plain.add(name);
+          }
         }
       });
       PLAIN.put(type, Set.copyOf(plain));
       EMAIL.put(type, Set.copyOf(email));
       URL.put(type, Set.copyOf(url));
+      PROSE.put(type, Set.copyOf(prose));
+      STANDARD.put(type, Set.copyOf(standard));
     });
   }
 
@@ -73,5 +83,15 @@ final class TextFields {
 
   static Set<String> url(RecordType type) {
     return URL.getOrDefault(type, Set.of());
+  }
+
+  /** Free text, markup allowed or not: every property people write sentences in. */
+  static Set<String> prose(RecordType type) {
+    return PROSE.getOrDefault(type, Set.of());
+  }
+
+  /** Every property the standard defines for the type; anything else on a record is an extension. */
+  static Set<String> standard(RecordType type) {
+    return STANDARD.getOrDefault(type, Set.of());
   }
 }

@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One self-contained HTML page (no scripts, no external files): the verdict and totals, per-endpoint
- * results, the findings grouped by code with pointers and fixes, and inline SVG charts of richness and
- * freshness across the services.
+ * One self-contained HTML page (no scripts, no external files): the verdict and a plain-English summary,
+ * per-endpoint results, inline SVG charts of richness and freshness across the services, the findings grouped
+ * by check (with the records named, pointers and fixes) and by organization.
  */
 final class HtmlReport {
 
@@ -31,6 +31,7 @@ final class HtmlReport {
   static void write(ValidationReport report, OutputStream stream) throws IOException {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
     Map<Severity, Integer> totals = report.bySeverity();
+    Overview overview = Overview.of(report);
     out.println("<!DOCTYPE html>");
     out.println("<html lang=\"en\"><head><meta charset=\"utf-8\">");
     out.println("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -52,9 +53,14 @@ final class HtmlReport {
         + report.documents() + " documents, " + report.records() + " records &middot; "
         + String.format(Locale.ROOT, "%.1f", report.duration().toMillis() / 1000.0) + " s &middot; "
         + esc(report.started().toString()) + "</p>");
-    out.println("<p><span class=\"error\">" + totals.get(Severity.ERROR) + " errors</span>, <span class=\"warning\">"
+    out.println("<section class=\"summary\"><h2>Summary</h2><p><strong>" + esc(overview.headline())
+        + "</strong></p><ul>");
+    for (String line : overview.summary()) {
+      out.println("<li>" + esc(line) + "</li>");
+    }
+    out.println("</ul><p><span class=\"error\">" + totals.get(Severity.ERROR) + " errors</span>, <span class=\"warning\">"
         + totals.get(Severity.WARNING) + " warnings</span>, <span class=\"info\">" + totals.get(Severity.INFO)
-        + " notes</span>.</p>");
+        + " notes</span>.</p></section>");
 
     if (!report.endpoints().isEmpty()) {
       out.println("<h2>Endpoints</h2><table><tr><th>level</th><th>endpoint</th><th>status</th><th>requests</th>"
@@ -70,9 +76,11 @@ final class HtmlReport {
 
     if (report.quality().services() > 0) {
       out.println("<h2>Data quality</h2>");
-      out.println("<p>" + report.quality().services() + " services, mean richness "
-          + String.format(Locale.ROOT, "%.0f", report.quality().meanRichness()) + "/100. Most often missing: "
-          + esc(report.quality().weakestFeatures().toString()) + ".</p>");
+      out.println("<p>" + esc(Overview.count(report.quality().services(), "service")) + ", mean richness "
+          + String.format(Locale.ROOT, "%.0f", report.quality().meanRichness()) + " out of 100. Last assured: "
+          + esc(Overview.list(report.quality().freshness(), "")) + "."
+          + (report.quality().weakestFeatures().isEmpty() ? "" : " Most often missing: "
+              + esc(Overview.list(report.quality().weakestFeatures(), "service")) + ".") + "</p>");
       out.println("<div class=\"charts\">");
       List<String> deciles = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
@@ -84,19 +92,19 @@ final class HtmlReport {
       out.println("</div>");
     }
 
-    out.println("<h2>Findings</h2>");
+    out.println("<h2>Findings by check</h2>");
     if (report.findings().isEmpty()) {
       out.println("<p>None.</p>");
     }
-    for (Grouping group : Grouping.of(report.findings())) {
+    for (Grouping group : overview.groups()) {
       Finding first = group.findings().get(0);
       out.println("<details" + (group.severity() == Severity.ERROR ? " open" : "") + "><summary><span class=\""
-          + group.severity().label() + "\">" + group.severity().label() + "</span> <code>" + esc(group.code())
-          + "</code> &times;" + group.findings().size() + " &mdash; " + esc(first.category().label()) + "</summary>");
+          + group.severity().label() + "\">" + group.severity().label() + "</span> " + esc(overview.describe(group))
+          + " &times;" + group.findings().size() + " &mdash; " + esc(first.category().label()) + "</summary>");
       if (!first.fix().isEmpty()) {
         out.println("<p><strong>Fix:</strong> " + esc(first.fix()) + "</p>");
       }
-      out.println("<table><tr><th>where</th><th>pointer</th><th>record</th><th>message</th><th>value seen</th></tr>");
+      out.println("<table><tr><th>record</th><th>where</th><th>pointer</th><th>message</th><th>value seen</th></tr>");
       int rows = 0;
       for (Finding finding : group.findings()) {
         if (rows++ == ROWS_PER_CODE) {
@@ -104,11 +112,35 @@ final class HtmlReport {
               + " more (the JSON report lists them all)</td></tr>");
           break;
         }
-        out.println("<tr><td>" + esc(finding.url()) + "</td><td><code>" + esc(finding.pointer()) + "</code></td><td>"
-            + esc(finding.recordId()) + "</td><td>" + esc(finding.message()) + "</td><td><code>"
-            + esc(finding.observed()) + "</code></td></tr>");
+        String who = overview.who(finding);
+        out.println("<tr><td>" + (who.isEmpty() ? "" : esc(who) + "<br>") + "<small>" + esc(overview.id(finding))
+            + "</small></td><td>" + esc(finding.url()) + "</td><td><code>" + esc(finding.pointer())
+            + "</code></td><td>" + esc(finding.message()) + "</td><td><code>" + esc(finding.observed())
+            + "</code></td></tr>");
       }
       out.println("</table></details>");
+    }
+
+    if (!overview.organizations().isEmpty()) {
+      out.println("<h2>Findings by organization</h2>");
+      out.println("<table><tr><th>organization</th><th>services affected</th><th>errors</th><th>warnings</th>"
+          + "<th>notes</th><th>checks</th></tr>");
+      int rows = 0;
+      for (Overview.Organization organization : overview.organizations()) {
+        if (rows++ == ROWS_PER_CODE) {
+          out.println("<tr><td colspan=\"6\">… and " + (overview.organizations().size() - ROWS_PER_CODE)
+              + " more (the JSON report names every record's organization)</td></tr>");
+          break;
+        }
+        List<String> codes = new ArrayList<>();
+        organization.codes().entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+            .forEach(code -> codes.add(esc(overview.title(code.getKey()).isEmpty() ? code.getKey()
+                : overview.title(code.getKey())) + " <code>" + esc(code.getKey()) + "</code> &times;" + code.getValue()));
+        out.println("<tr><td>" + esc(organization.label()) + "</td><td>" + organization.services().size() + "</td><td>"
+            + organization.count(Severity.ERROR) + "</td><td>" + organization.count(Severity.WARNING) + "</td><td>"
+            + organization.count(Severity.INFO) + "</td><td>" + String.join("<br>", codes) + "</td></tr>");
+      }
+      out.println("</table>");
     }
 
     if (!report.notChecked().isEmpty()) {

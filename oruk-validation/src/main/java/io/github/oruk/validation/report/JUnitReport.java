@@ -146,8 +146,7 @@ final class JUnitReport {
         text.append("... and more\n");
         break;
       }
-      text.append(finding.severity().label()).append(' ').append(finding.url()).append(' ')
-          .append(finding.pointer()).append(": ").append(finding.message()).append('\n');
+      text.append(finding.severity().label()).append('\t').append(finding.toLine()).append('\n');
     }
     return text.toString();
   }

@@ -82,6 +82,11 @@ final class JsonReport {
       putIfPresent(node, "url", finding.url());
       putIfPresent(node, "pointer", finding.pointer());
       putIfPresent(node, "record_id", finding.recordId());
+      report.name(finding).ifPresent(name -> {
+        putIfPresent(node, "record_name", name.name());
+        putIfPresent(node, "organization_id", name.organizationId());
+        putIfPresent(node, "organization_name", name.organizationName());
+      });
       putIfPresent(node, "observed", finding.observed());
       putIfPresent(node, "fix", finding.fix());
     }

@@ -11,15 +11,23 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The terminal report: the verdict first, then what to fix, grouped by code, worst first. */
+/**
+ * The terminal report: the verdict first, then a plain-English summary (what passed, what needs attention,
+ * how many services it concerns), then what to fix grouped by check (worst first) and by organization, and
+ * the data quality of the services. Records are named by name first, id second.
+ */
 final class TextReport {
 
   /** How many examples of each kind of finding are listed; the rest are counted. */
   static final int EXAMPLES = 5;
+
+  /** How many organizations are listed; the rest are counted. */
+  static final int ORGANIZATIONS = 20;
 
   private TextReport() {
   }
@@ -27,8 +35,13 @@ final class TextReport {
   static void write(ValidationReport report, OutputStream stream, boolean colour) throws IOException {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
     Paint paint = new Paint(colour);
+    Overview overview = Overview.of(report);
     Map<Severity, Integer> totals = report.bySeverity();
     out.printf(Locale.ROOT, "%s  %s (%s profile)%n", paint.verdict(report.verdict()), report.target(), report.profile());
+    out.println(overview.headline());
+    for (String line : overview.summary()) {
+      out.println("  " + line);
+    }
     out.printf(Locale.ROOT, "%d error%s, %d warning%s, %d note%s; %d document%s and %d record%s checked in %.1f s%n",
         totals.get(Severity.ERROR), plural(totals.get(Severity.ERROR)),
         totals.get(Severity.WARNING), plural(totals.get(Severity.WARNING)),
@@ -48,20 +61,45 @@ final class TextReport {
         }
       }
     }
-    for (Grouping group : Grouping.of(report.findings())) {
+    if (!overview.groups().isEmpty()) {
+      out.println();
+      out.println("Findings by check, worst first");
+    }
+    for (Grouping group : overview.groups()) {
       Finding first = group.findings().get(0);
       out.println();
-      out.printf(Locale.ROOT, "%s %s  x%d%n", paint.severity(group.severity()), group.code(), group.findings().size());
+      out.printf(Locale.ROOT, "%s %s %s  x%d%n", paint.severity(group.severity()), group.code(),
+          overview.title(group.code()), group.findings().size());
       if (!first.fix().isEmpty()) {
         out.println("  fix: " + first.fix());
       }
       List<Finding> shown = group.findings().subList(0, Math.min(EXAMPLES, group.findings().size()));
       for (Finding finding : shown) {
-        String where = (finding.url().isEmpty() ? "" : finding.url()) + (finding.pointer().isEmpty() ? "" : " " + finding.pointer());
-        out.println("  - " + (where.isBlank() ? "" : where.strip() + ": ") + finding.message());
+        String who = overview.who(finding);
+        String where = (finding.url() + " " + finding.pointer()).strip();
+        if (who.isEmpty()) {
+          out.println("  - " + (where.isEmpty() ? "" : where + ": ") + finding.message());
+        } else {
+          out.println("  - " + who + (finding.pointer().isEmpty() ? "" : ", " + finding.pointer()) + ": "
+              + finding.message());
+          out.println("      " + overview.id(finding) + (finding.url().isEmpty() ? "" : ", in " + finding.url()));
+        }
       }
       if (group.findings().size() > shown.size()) {
         out.println("  ... and " + (group.findings().size() - shown.size()) + " more (see --format json or html)");
+      }
+    }
+    if (!overview.organizations().isEmpty()) {
+      out.println();
+      out.println("Findings by organization");
+      int listed = 0;
+      for (Overview.Organization organization : overview.organizations()) {
+        if (listed++ == ORGANIZATIONS) {
+          out.println("  ... and " + Overview.count(overview.organizations().size() - ORGANIZATIONS, "more organization")
+              + " (see --format html)");
+          break;
+        }
+        out.println("  " + organization.label() + ": " + counts(organization));
       }
     }
     if (!report.notChecked().isEmpty()) {
@@ -73,11 +111,31 @@ final class TextReport {
     }
     if (report.quality().services() > 0) {
       out.println();
-      out.printf(Locale.ROOT, "Data quality: %d service%s, mean richness %.0f/100; assured %s%n",
-          report.quality().services(), plural(report.quality().services()), report.quality().meanRichness(),
-          report.quality().freshness());
+      out.printf(Locale.ROOT, "Data quality: %s, mean richness %.0f out of 100.%n",
+          Overview.count(report.quality().services(), "service"), report.quality().meanRichness());
+      out.println("  Last assured: " + Overview.list(report.quality().freshness(), "") + ".");
+      if (!report.quality().weakestFeatures().isEmpty()) {
+        out.println("  Most often missing: " + Overview.list(report.quality().weakestFeatures(), "service") + ".");
+      }
     }
     out.flush();
+  }
+
+  /** {@code 3 services; 2 warnings, 1 note: ORUK-FRESH-001 x2, ORUK-FRESH-002 x1}. */
+  private static String counts(Overview.Organization organization) {
+    List<String> severities = new ArrayList<>();
+    for (Severity severity : Severity.values()) {
+      if (organization.count(severity) > 0) {
+        severities.add(Overview.count(organization.count(severity), severity == Severity.INFO ? "note"
+            : severity.label()));
+      }
+    }
+    List<String> codes = new ArrayList<>();
+    organization.codes().entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+        .forEach(code -> codes.add(code.getKey() + " x" + code.getValue()));
+    return (organization.services().isEmpty() ? ""
+        : Overview.count(organization.services().size(), "service") + " affected; ")
+        + String.join(", ", severities) + ": " + String.join(", ", codes);
   }
 
   private static String plural(int count) {

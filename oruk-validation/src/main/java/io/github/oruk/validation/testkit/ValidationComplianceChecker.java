@@ -58,7 +58,7 @@ public final class ValidationComplianceChecker implements ComplianceChecker {
 
   private static List<String> lines(List<Finding> findings, Severity severity) {
     return findings.stream().filter(f -> f.severity() == severity)
-        .map(f -> (f.url() + " " + f.pointer()).strip() + ": " + f.message() + (f.fix().isEmpty() ? "" : " Fix: " + f.fix()))
+        .map(f -> f.toLine() + (f.fix().isEmpty() ? "" : " Fix: " + f.fix()))
         .toList();
   }
 }
