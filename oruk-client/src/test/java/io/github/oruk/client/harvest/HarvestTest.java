@@ -153,6 +153,34 @@ class HarvestTest {
     }
   }
 
+  /** A feed whose details for some ids are another service's: those are failures, never written. */
+  @Test
+  void aDetailCarryingAnotherIdIsAFailureAndIsNeverWritten() throws Exception {
+    List<Integer> mixedUp = List.of(5, 6, 30);
+    try (FakeFeed feed = FakeFeed.builder().services(60).detailsWithAnotherId(mixedUp).start()) {
+      Collecting sink = new Collecting();
+
+      HarvestReport report = new Harvester(fastClient(feed, 3)).harvest(HarvestOptions.defaults(), sink);
+
+      Set<String> wrong = mixedUp.stream().map(feed.ids()::get).collect(Collectors.toSet());
+      Set<String> expected = new HashSet<>(feed.ids());
+      expected.removeAll(wrong);
+      assertEquals(expected, new HashSet<>(sink.ids()), "every other service, and none of the mixed-up answers");
+      assertEquals(57, sink.services.size(), "nothing written twice");
+      assertEquals(wrong, report.failed().stream().map(HarvestFailure::id).collect(Collectors.toSet()));
+      for (int k : mixedUp) {
+        String id = feed.ids().get(k);
+        HarvestFailure failure = report.failed().stream().filter(f -> id.equals(f.id())).findFirst().orElseThrow();
+        assertTrue(failure.cause().contains("'" + feed.ids().get(k + 1) + "'"), "names what came: " + failure.cause());
+        assertEquals(3, feed.requestsFor("services/" + id), "retried per policy");
+      }
+      assertEquals(HarvestReport.Outcome.PARTIAL, report.outcome());
+      assertEquals(60, report.listed());
+      assertEquals(report.listed(), report.fetched() + report.failed().size());
+      assertTrue(report.summaryLine().contains("3 failed"), report.summaryLine());
+    }
+  }
+
   @Test
   void modifiedAfterHarvestsOnlyWhatChanged() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(200).seed(8).start()) {
