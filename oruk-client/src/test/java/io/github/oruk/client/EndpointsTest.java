@@ -217,6 +217,26 @@ class EndpointsTest extends WireMockFeed {
     assertEquals(0, wireMock.getAllServeEvents().size());
   }
 
+  /**
+   * The documented line (README, "Errors"): a mistake in the call is an IllegalArgumentException (the
+   * model's InvalidQueryException is one) or a NullPointerException, thrown by the method itself — the
+   * asynchronous ones too, never through the future — and never an OrukClientException, which is kept for
+   * failures of a request.
+   */
+  @Test
+  void mistakesInACallAreThrownAtOnceEvenAsynchronouslyAndAreNotRequestFailures() {
+    OrukClient client = fastClient().build();
+    Query postcode = Query.builder().postcode("BS1 4DJ").build();
+
+    Object refused = assertThrows(InvalidQueryException.class, () -> client.servicesAsync(postcode));
+    assertFalse(refused instanceof OrukClientException);
+    assertThrows(InvalidQueryException.class, () -> client.organizationAsync(ID, Query.builder().search("x").build()));
+    assertThrows(InvalidQueryException.class, () -> client.stream(Service.class, postcode));
+    assertThrows(IllegalArgumentException.class, () -> client.serviceAsync(" "));
+    assertThrows(NullPointerException.class, () -> client.servicesAsync(null));
+    assertEquals(0, wireMock.getAllServeEvents().size(), "nothing was sent");
+  }
+
   @Test
   void theBaseUrlMayEndInServices() {
     serve("/api/services", Page.of(List.of(), 1, 50, 0));
