@@ -113,7 +113,8 @@ class HarvestTest {
    * The property the harvester promises: every listed service is delivered exactly once or listed as
    * failed, never both, never neither, whatever fails, however often, at whatever concurrency. Transient
    * failures of every kind are recovered; services whose details always fail (404, or 500 from a broken
-   * record) are exactly the failed ones.
+   * record) are exactly the failed ones. Failures that outlast the client's retries by 503, reset or timeout
+   * are in {@link HarvestUnderFaultsTest}.
    */
   @Test
   void everyRecordIsEitherDeliveredOrListedAsFailed() throws Exception {
