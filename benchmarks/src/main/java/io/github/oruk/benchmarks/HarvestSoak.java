@@ -26,8 +26,11 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.oruk.benchmarks.HarvestSoak \
- *      [--services 3000] [--latency-ms 5] [--rounds 10]
+ *      [--services 3000] [--latency-ms 5] [--rounds 10] [--max-attempts N]
  * </pre>
+ *
+ * <p>{@code --max-attempts} replaces the client's default attempt count (for comparison with other budgets);
+ * everything else stays at its default.
  *
  * <p>The feed is a {@code FakeFeed} in a child JVM (as in {@link HarvestBenchmark}); the proxies run in this
  * JVM. Reported: for each round both wall times, whether the faulted harvest was complete (every listed
@@ -38,12 +41,13 @@ import java.util.Locale;
 public final class HarvestSoak {
 
   /** What to run. */
-  record Settings(int services, int latencyMillis, int rounds) {
+  record Settings(int services, int latencyMillis, int rounds, Integer maxAttempts) {
 
     static Settings parse(String... args) {
       int services = 3_000;
       int latency = 5;
       int rounds = 10;
+      Integer maxAttempts = null;
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(args[i] + " needs a value");
@@ -53,14 +57,15 @@ public final class HarvestSoak {
           case "--services" -> services = value;
           case "--latency-ms" -> latency = value;
           case "--rounds" -> rounds = value;
+          case "--max-attempts" -> maxAttempts = value;
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; options: --services, --latency-ms, --rounds");
+              + "; options: --services, --latency-ms, --rounds, --max-attempts");
         }
       }
-      if (services < 1 || latency < 0 || rounds < 1) {
-        throw new IllegalArgumentException("services and rounds must be at least 1; latency at least 0");
+      if (services < 1 || latency < 0 || rounds < 1 || (maxAttempts != null && maxAttempts < 1)) {
+        throw new IllegalArgumentException("services, rounds and max-attempts must be at least 1; latency at least 0");
       }
-      return new Settings(services, latency, rounds);
+      return new Settings(services, latency, rounds, maxAttempts);
     }
   }
 
@@ -85,8 +90,9 @@ public final class HarvestSoak {
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.parse(args);
     System.out.printf(Locale.ROOT, "harvest soak: %,d services, %d ms latency per request, %d rounds, concurrency"
-        + " %d and the client's defaults; %d processors; Java %s%n", settings.services(), settings.latencyMillis(),
-        settings.rounds(), HarvestOptions.DEFAULT_CONCURRENCY, Runtime.getRuntime().availableProcessors(),
+        + " %d and the client's defaults%s; %d processors; Java %s%n", settings.services(), settings.latencyMillis(),
+        settings.rounds(), HarvestOptions.DEFAULT_CONCURRENCY,
+        settings.maxAttempts() == null ? "" : " but " + settings.maxAttempts() + " attempts", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
     try (HarvestBenchmark.FeedProcess feed = HarvestBenchmark.FeedProcess.start(settings.services(),
         settings.latencyMillis())) {
@@ -112,7 +118,7 @@ public final class HarvestSoak {
     for (int round = 1; round <= settings.rounds(); round++) {
       Duration baseline;
       try (FaultProxy clean = FaultProxy.builder(base).start()) {
-        HarvestReport report = harvest(clean.baseUri());
+        HarvestReport report = harvest(clean.baseUri(), settings);
         if (report.outcome() != HarvestReport.Outcome.COMPLETE || report.fetched() != settings.services()) {
           throw new IllegalStateException("the fault-free harvest of round " + round + " was not complete: "
               + report.summaryLine());
@@ -120,7 +126,7 @@ public final class HarvestSoak {
         baseline = report.elapsed();
       }
       try (FaultProxy faulty = faults(base, round).start()) {
-        HarvestReport report = harvest(faulty.baseUri());
+        HarvestReport report = harvest(faulty.baseUri(), settings);
         List<Integer> injected = new ArrayList<>();
         for (Fault fault : Fault.values()) {
           injected.add(faulty.injected(fault));
@@ -140,8 +146,12 @@ public final class HarvestSoak {
     return rounds;
   }
 
-  private static HarvestReport harvest(URI base) throws IOException {
-    OrukClient client = OrukClient.create(base.toString());
+  private static HarvestReport harvest(URI base, Settings settings) throws IOException {
+    OrukClient.Builder builder = OrukClient.builder(base);
+    if (settings.maxAttempts() != null) {
+      builder.maxAttempts(settings.maxAttempts());
+    }
+    OrukClient client = builder.build();
     try (NdjsonSink sink = NdjsonSink.to(OutputStream.nullOutputStream(), OrukJson.lenient())) {
       return new Harvester(client).harvest(HarvestOptions.defaults(), sink);
     }

@@ -48,6 +48,8 @@ class HarvestSoakSetupTest {
     HarvestSoak.Settings defaults = HarvestSoak.Settings.parse();
     assertEquals(3_000, defaults.services());
     assertEquals(10, defaults.rounds());
+    assertEquals(null, defaults.maxAttempts(), "the client's own default");
+    assertEquals(4, HarvestSoak.Settings.parse("--max-attempts", "4").maxAttempts());
     assertThrows(IllegalArgumentException.class, () -> HarvestSoak.Settings.parse("--rounds", "0"));
     assertThrows(IllegalArgumentException.class, () -> HarvestSoak.Settings.parse("--warp", "9"));
   }

@@ -79,12 +79,12 @@ class HarvestUnderFaultsTest {
   }
 
   /**
-   * A client that gives up quickly: three attempts and a tiny back-off; a request timeout of 1 s when a stall
+   * A client that gives up quickly: three attempts and a tiny back-off; a request timeout of 600 ms when a stall
    * (3 s) is to be cut off, else one long enough that a busy machine never turns another fault into a timeout.
    */
   private static OrukClient impatient(FaultProxy proxy, Fault fault) {
     return OrukClient.builder(proxy.baseUri()).maxAttempts(3).backoff(Duration.ofMillis(1), Duration.ofMillis(5))
-        .requestTimeout(Duration.ofSeconds(fault == Fault.STALL ? 1 : 20)).build();
+        .requestTimeout(fault == Fault.STALL ? Duration.ofMillis(600) : Duration.ofSeconds(20)).build();
   }
 
   /**
@@ -125,7 +125,7 @@ class HarvestUnderFaultsTest {
           assertTrue(failure.cause().contains("on all 3 attempts"), failure.cause());
           switch (fault) {
             case SERVICE_UNAVAILABLE -> assertEquals(503, failure.status());
-            case STALL -> assertTrue(failure.cause().contains("request timeout of 1.0 s"), failure.cause());
+            case STALL -> assertTrue(failure.cause().contains("request timeout of 600 ms"), failure.cause());
             default -> assertTrue(failure.cause().contains("the connection failed"), failure.cause());
           }
         }
