@@ -95,7 +95,7 @@ final class HarvestCommand implements Callable<Integer> {
 
   @Option(names = "--since", paramLabel = "DATE",
       description = "Only services modified since DATE (modified_after): 2024-05-01, 2024-05-01T09:30 (UK time)"
-          + " or 2024-05-01T09:30:00Z. The summary gives the value for the next incremental harvest.")
+          + " or 2024-05-01T09:30:00Z. After a complete harvest the summary gives the value for the next one.")
   private String since;
 
   @Option(names = "--resume", paramLabel = "CHECKPOINT",
