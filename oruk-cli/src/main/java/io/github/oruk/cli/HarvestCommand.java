@@ -26,7 +26,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +36,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,8 +54,9 @@ import picocli.CommandLine.Spec;
         "Fetch every service of an ORUK feed in full, one canonical JSON service per line.",
         "",
         "Lists BASE_URL/services page by page, then fetches /services/{id} for each service, several at a time."
-            + " Transient failures (timeouts, dropped connections, 429, 502, 503, 504) are retried with backoff,"
-            + " honouring Retry-After. Legacy ORUK v1 feeds are read into ORUK 3.0. BASE_URL may end in /services.",
+            + " Transient failures (timeouts, dropped connections, 429, 502, 503, 504, an answer for another id)"
+            + " are retried with backoff, honouring Retry-After, up to --max-attempts times. Legacy ORUK v1 feeds"
+            + " are read into ORUK 3.0. BASE_URL may end in /services.",
         "",
         "Progress goes to stderr (a bar on a terminal, a line every 10 s otherwise), then a summary: every"
             + " service that could not be fetched (FAILED<TAB>id<TAB>url<TAB>cause) and everything odd the paging"
@@ -59,7 +65,9 @@ import picocli.CommandLine.Spec;
         "With --resume, progress is saved to CHECKPOINT as the harvest goes. Run the same command again after an"
             + " interruption (or after failures) to carry on: services already written are not fetched again,"
             + " failed ones are retried, and --out FILE is cut back to the checkpoint so no line is written twice."
-            + " The checkpoint is removed when the harvest completes."},
+            + " The checkpoint is removed when the harvest completes. Without --resume, progress is still kept"
+            + " (in FILE.checkpoint, or in the temporary directory when writing to stdout) in case the harvest"
+            + " does not complete; the summary then prints the exact command that carries on."},
     footer = {"", "Exit codes: 0 every service was fetched, 1 some failed (they are listed) or the harvest stopped,"
         + " 2 the feed could not be read at all, or a usage error."})
 final class HarvestCommand implements Callable<Integer> {
@@ -87,7 +95,7 @@ final class HarvestCommand implements Callable<Integer> {
 
   @Option(names = "--since", paramLabel = "DATE",
       description = "Only services modified since DATE (modified_after): 2024-05-01, 2024-05-01T09:30 (UK time)"
-          + " or 2024-05-01T09:30:00Z. The summary gives the value for the next incremental harvest.")
+          + " or 2024-05-01T09:30:00Z. After a complete harvest the summary gives the value for the next one.")
   private String since;
 
   @Option(names = "--resume", paramLabel = "CHECKPOINT",
@@ -97,6 +105,15 @@ final class HarvestCommand implements Callable<Integer> {
   @Option(names = "--max-rps", paramLabel = "R",
       description = "Politeness: at most R requests per second to the feed (default: no limit).")
   private Double maxRps;
+
+  @Option(names = "--max-attempts", paramLabel = "N",
+      description = "The most times one request is sent, the first included; 1 turns retries off (default: 10).")
+  private Integer maxAttempts;
+
+  @Option(names = "--request-timeout", paramLabel = "SECONDS",
+      description = "How long one request may take, from sending it to the last byte of the answer; a slower"
+          + " answer is a timeout, and is retried (default: 30).")
+  private Double requestTimeout;
 
   @Option(names = "--keep-extensions",
       description = "Also write properties the standard does not define (vendor extensions, values kept aside).")
@@ -113,6 +130,16 @@ final class HarvestCommand implements Callable<Integer> {
     HarvestOptions options = options();
     OrukJson json = OrukJson.builder().keepExtensions(keepExtensions).build();
     Optional<HarvestCheckpoint> checkpoint = readCheckpoint();
+    Path checkpointFile = resume != null ? resume : implicitCheckpoint(client, options);
+    if (resume == null) {
+      try {
+        Files.deleteIfExists(checkpointFile); // left by an earlier run; this one was asked to start afresh
+      } catch (IOException e) {
+        err.println("oruk harvest: could not remove the old checkpoint " + checkpointFile + ": " + e.getMessage());
+        return 1;
+      }
+    }
+    options = options.withCheckpoint(checkpointFile);
 
     err.println("oruk harvest: " + client.baseUri() + " (" + client.baseUriNote() + ")"
         + (options.query().modifiedAfter() != null ? ", services modified since " + options.query().modifiedAfter() : "")
@@ -144,7 +171,7 @@ final class HarvestCommand implements Callable<Integer> {
     }, "oruk-harvest-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
-      return harvest(client, options, sink, progress, err);
+      return harvest(client, options, sink, progress, err, checkpointFile);
     } finally {
       summarized.countDown();
       try {
@@ -156,7 +183,7 @@ final class HarvestCommand implements Callable<Integer> {
   }
 
   private int harvest(OrukClient client, HarvestOptions options, HarvestSink sink, Progress progress,
-      PrintWriter err) {
+      PrintWriter err, Path checkpointFile) {
     HarvestReport report;
     try {
       report = new Harvester(client).harvest(options, sink);
@@ -177,7 +204,7 @@ final class HarvestCommand implements Callable<Integer> {
       progress.end();
     }
     Thread.interrupted();
-    summarize(err, report);
+    summarize(err, report, checkpointFile);
     return switch (report.outcome()) {
       case COMPLETE -> 0;
       case UNREADABLE -> 2;
@@ -188,15 +215,33 @@ final class HarvestCommand implements Callable<Integer> {
   private OrukClient client() {
     // The command prints what the client would log; keep library log lines off the terminal.
     java.util.logging.Logger.getLogger("io.github.oruk.client").setLevel(java.util.logging.Level.WARNING);
+    OrukClient.Builder builder;
     try {
-      OrukClient.Builder builder = OrukClient.builder(baseUrl);
-      if (maxRps != null) {
-        builder.maxRequestsPerSecond(maxRps);
-      }
-      return builder.build();
+      builder = OrukClient.builder(baseUrl);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    if (maxRps != null) {
+      if (!(maxRps >= 0) || maxRps.isInfinite()) {
+        throw new ParameterException(spec.commandLine(), "--max-rps must be 0 (no limit) or more; got " + maxRps);
+      }
+      builder.maxRequestsPerSecond(maxRps);
+    }
+    if (maxAttempts != null) {
+      if (maxAttempts < 1) {
+        throw new ParameterException(spec.commandLine(), "--max-attempts must be at least 1 (1 turns retries off);"
+            + " got " + maxAttempts);
+      }
+      builder.maxAttempts(maxAttempts);
+    }
+    if (requestTimeout != null) {
+      if (!(requestTimeout >= 0.001) || requestTimeout.isInfinite()) {
+        throw new ParameterException(spec.commandLine(), "--request-timeout must be a number of seconds, at least"
+            + " 0.001; got " + requestTimeout);
+      }
+      builder.requestTimeout(Duration.ofMillis(Math.round(requestTimeout * 1000)));
+    }
+    return builder.build();
   }
 
   private HarvestOptions options() {
@@ -210,9 +255,6 @@ final class HarvestCommand implements Callable<Integer> {
       }
       if (since != null) {
         options = options.withModifiedAfter(parseSince(since));
-      }
-      if (resume != null) {
-        options = options.withCheckpoint(resume);
       }
       return options;
     } catch (IllegalArgumentException e) {
@@ -271,13 +313,28 @@ final class HarvestCommand implements Callable<Integer> {
     return NdjsonSink.toFile(file, json);
   }
 
-  private void summarize(PrintWriter err, HarvestReport report) {
-    err.println("oruk harvest: " + report.summaryLine());
+  /**
+   * Where progress is kept when --resume was not given, so that a harvest that does not complete can still
+   * be carried on: beside the output file, or (for stdout) in the temporary directory, named after the feed
+   * and query so that different harvests do not meet.
+   */
+  private Path implicitCheckpoint(OrukClient client, HarvestOptions options) {
+    if (!out.equals("-")) {
+      Path file = Path.of(out).toAbsolutePath();
+      return file.resolveSibling(file.getFileName() + ".checkpoint");
+    }
+    String key = client.baseUri() + "?" + options.query().toQueryString();
+    return Path.of(System.getProperty("java.io.tmpdir"))
+        .resolve(String.format(Locale.ROOT, "oruk-harvest-%08x.checkpoint", key.hashCode()));
+  }
+
+  private void summarize(PrintWriter err, HarvestReport report, Path checkpointFile) {
+    err.println("oruk harvest: " + inCliTerms(report.summaryLine()));
     for (HarvestFailure failure : report.failed()) {
-      err.println(failure.toLine());
+      err.println(inCliTerms(failure.toLine()));
     }
     for (PagingFinding finding : report.findings()) {
-      err.println(finding.toLine());
+      err.println(inCliTerms(finding.toLine()));
     }
     if (!report.readFindings().isEmpty()) {
       StringBuilder line = new StringBuilder("oruk harvest: the reader repaired or kept aside:");
@@ -287,18 +344,116 @@ final class HarvestCommand implements Callable<Integer> {
       line.append(keepExtensions || !keptAside ? "" : " (what was kept aside is written only with --keep-extensions)");
       err.println(line);
     }
-    if (resume != null && report.outcome() != HarvestReport.Outcome.COMPLETE && Files.exists(resume)) {
-      err.println("oruk harvest: progress is saved in " + resume + "; run the same command again to "
-          + (report.outcome() == HarvestReport.Outcome.STOPPED ? "carry on" : "retry what failed") + ".");
-    } else if (resume == null && report.outcome() == HarvestReport.Outcome.STOPPED) {
-      err.println("oruk harvest: stopped; use --resume CHECKPOINT to be able to carry on next time.");
-    }
-    if (report.outcome() != HarvestReport.Outcome.UNREADABLE) {
-      err.println("oruk harvest: for an incremental harvest of what changes from now on, use --since "
+    switch (report.outcome()) {
+      case COMPLETE -> err.println("oruk harvest: for an incremental harvest of what changes from now on, use --since "
           + report.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+      case UNREADABLE -> {
+        if (resume == null) {
+          deleteQuietly(checkpointFile); // nothing was harvested: nothing to carry on from
+        } else if (Files.exists(checkpointFile)) {
+          err.println("oruk harvest: when the feed answers again, run the same command.");
+        }
+      }
+      case PARTIAL, STOPPED -> {
+        if (Files.exists(checkpointFile)) {
+          String what = report.outcome() == HarvestReport.Outcome.STOPPED
+              ? "The harvest stopped before the end. To carry on where it stopped"
+              : report.failedServices().size() + " service" + (report.failedServices().size() == 1 ? "" : "s")
+                  + " could not be fetched" + (report.failed().size() > report.failedServices().size()
+                  ? ", and listing did not reach the end" : "") + ". To fetch what is missing";
+          err.println("oruk harvest: " + what + ", without fetching again what was written, run"
+              + (out.equals("-") ? " (it writes only what is missing, to stdout)" : "") + ":");
+          err.println("  " + resumeCommand(checkpointFile));
+          if (report.outcome() == HarvestReport.Outcome.PARTIAL) {
+            err.println("oruk harvest: (an incremental harvest of what changes from now on would not fetch them:"
+                + " they have not changed.)");
+          }
+        }
+      }
     }
     err.flush();
   }
+
+  /** The command that carries this harvest on: the same feed and options, with --resume CHECKPOINT. */
+  String resumeCommand(Path checkpointFile) {
+    List<String> words = new ArrayList<>(List.of("oruk", "harvest", baseUrl));
+    if (!out.equals("-")) {
+      words.addAll(List.of("--out", out));
+    }
+    if (concurrency != HarvestOptions.DEFAULT_CONCURRENCY) {
+      words.addAll(List.of("--concurrency", Integer.toString(concurrency)));
+    }
+    if (perPage != null) {
+      words.addAll(List.of("--per-page", perPage.toString()));
+    }
+    if (since != null) {
+      words.addAll(List.of("--since", since));
+    }
+    if (maxRps != null) {
+      words.addAll(List.of("--max-rps", number(maxRps)));
+    }
+    if (maxAttempts != null) {
+      words.addAll(List.of("--max-attempts", maxAttempts.toString()));
+    }
+    if (requestTimeout != null) {
+      words.addAll(List.of("--request-timeout", number(requestTimeout)));
+    }
+    if (keepExtensions) {
+      words.add("--keep-extensions");
+    }
+    words.addAll(List.of("--resume", (resume != null ? resume : checkpointFile).toString()));
+    return words.stream().map(HarvestCommand::shellWord).collect(Collectors.joining(" "));
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  /** A word as a POSIX shell reads it back: as it is when it is safe, else in single quotes. */
+  static String shellWord(String word) {
+    if (!word.isEmpty() && word.matches("[A-Za-z0-9_./:=@%+,-]+")) {
+      return word;
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // left behind: harmless, and removed by the next run
+    }
+  }
+
+  /**
+   * A message from the client library in the command's terms: the library's advice names its builder
+   * methods, which mean nothing on the command line; these are the options that do the same, or, where the
+   * command has none, the advice without them. Any builder method left is named in words.
+   */
+  static String inCliTerms(String message) {
+    String text = message
+        .replace("allow more attempts and time with maxAttempts(...) and maxRetryTime(...)",
+            "allow more attempts with --max-attempts N")
+        .replace("raise requestTimeout(...) if it is just slow", "raise --request-timeout SECONDS if it is just slow")
+        .replace("; raise connectTimeout(...) if the server is just slow to accept connections", "")
+        .replace("If the feed is genuine, raise OrukClient.builder().maxResponseBytes(...), or ask for smaller pages"
+            + " with per_page", "If the feed is genuine, ask for smaller pages with --per-page N")
+        .replace("ORUK feeds should be open, but if this one is not, pass them with OrukClient.builder().header(...)",
+            "ORUK feeds should be open; oruk harvest sends no credentials, so ask the feed's publisher for access")
+        .replace("ask for smaller pages with per_page", "ask for smaller pages with --per-page N")
+        .replace("Raise PagingOptions.maxPages if the feed really has more pages, or narrow the query",
+            "If the feed really has more pages, ask for bigger ones with --per-page N");
+    Matcher method = BUILDER_METHOD.matcher(text);
+    StringBuilder plain = new StringBuilder();
+    while (method.find()) {
+      String words = method.group(1).replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
+      method.appendReplacement(plain, Matcher.quoteReplacement("the client's " + words + " setting"));
+    }
+    method.appendTail(plain);
+    return plain.toString();
+  }
+
+  private static final Pattern BUILDER_METHOD = Pattern.compile("(?:OrukClient\\.builder\\(\\)\\.)?([a-z][A-Za-z]*)\\(\\.\\.\\.\\)");
 
   /** Progress on stderr: a bar redrawn in place on a terminal, a plain line now and then otherwise. */
   static final class Progress implements Consumer<HarvestProgress> {

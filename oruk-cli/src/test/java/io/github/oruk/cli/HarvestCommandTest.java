@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.oruk.client.harvest.HarvestProgress;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.json.OrukJson;
+import io.github.oruk.testkit.fault.FaultProxy;
 import io.github.oruk.testkit.feed.FakeFeed;
 import io.github.oruk.testkit.generate.DataGenerator;
 import java.net.ServerSocket;
@@ -60,6 +61,8 @@ class HarvestCommandTest {
       assertEquals(new HashSet<>(feed.ids()), new HashSet<>(ids));
       assertTrue(run.err().contains("harvest complete: 120 services fetched"), run.err());
       assertTrue(run.err().contains("--since 20"), "suggests the next incremental run: " + run.err());
+      assertFalse(run.err().contains("--resume"), run.err());
+      assertFalse(Files.exists(dir.resolve("feed.ndjson.checkpoint")), "progress kept while it ran, removed once complete");
       assertEquals("", run.out());
     }
   }
@@ -77,7 +80,7 @@ class HarvestCommandTest {
   }
 
   @Test
-  void failedServicesAreListedAndExitOne() {
+  void failedServicesAreListedAndExitOne() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(50).notFound(4, 44).start()) {
       CliRun run = CliRun.of("harvest", feed.baseUri().toString(), "--per-page", "10");
 
@@ -88,7 +91,157 @@ class HarvestCommandTest {
       assertEquals(feed.notFoundIds(), failed);
       assertEquals(48, lines(run.out()).size());
       assertTrue(run.err().contains("2 failed"), run.err());
+      assertFalse(run.err().contains("--since"), "no incremental advice that would skip the failed: " + run.err());
+      List<String> resume = resumeCommand(run);
+      assertEquals(List.of("oruk", "harvest", feed.baseUri().toString(), "--per-page", "10", "--resume"),
+          resume.subList(0, 6));
+      Path checkpoint = Path.of(resume.get(6));
+      assertTrue(Files.exists(checkpoint), "stdout was written, so progress was kept in " + checkpoint);
+      assertTrue(run.err().contains("it writes only what is missing, to stdout"), run.err());
+      Files.delete(checkpoint);
     }
+  }
+
+  /** The words of the command printed after "run:", as a shell would split them (the test's paths need no quotes). */
+  private static List<String> resumeCommand(CliRun run) {
+    String[] lines = run.errLines();
+    for (int i = 0; i + 1 < lines.length; i++) {
+      if (lines[i].startsWith("oruk harvest: ") && lines[i].endsWith(":") && lines[i].contains(" run")) {
+        assertTrue(lines[i + 1].startsWith("  oruk harvest "), lines[i + 1]);
+        assertFalse(lines[i + 1].contains("'"), "no quoting expected here: " + lines[i + 1]);
+        return List.of(lines[i + 1].strip().split(" "));
+      }
+    }
+    throw new AssertionError("no command to run printed: " + run.err());
+  }
+
+  /** Runs a printed {@code oruk harvest ...} command, as a user pasting it would. */
+  private static CliRun paste(List<String> command) {
+    assertEquals("oruk", command.get(0));
+    return CliRun.of(command.subList(1, command.size()).toArray(String[]::new));
+  }
+
+  /**
+   * After failures the advice is the exact command that fetches what is missing — the same URL and
+   * options, with --resume — and following it, once the feed is well again, leaves a complete file with
+   * every service exactly once. (The old advice, --since the run's start, would have lost them for good.)
+   */
+  @Test
+  void theAdviceAfterFailuresIsAResumeCommandThatLosesNothing() throws Exception {
+    Path out = dir.resolve("services.ndjson");
+    try (FakeFeed feed = FakeFeed.builder().services(30).perPage(10).start()) {
+      List<String> doomed = List.of(feed.ids().get(3), feed.ids().get(21));
+      int port;
+      List<String> resume;
+      try (FaultProxy sick = FaultProxy.builder(feed.baseUri())
+          .always(FaultProxy.Fault.SERVICE_UNAVAILABLE, "services/" + doomed.get(0), "services/" + doomed.get(1))
+          .start()) {
+        port = sick.port();
+        CliRun first = CliRun.of("harvest", sick.baseUri().toString(), "--out", out.toString(), "--concurrency", "3",
+            "--per-page", "10", "--max-attempts", "2", "--request-timeout", "7.5");
+
+        assertEquals(1, first.exitCode(), first.err());
+        assertEquals(28, Files.readAllLines(out).size());
+        assertFalse(first.err().contains("--since"), first.err());
+        assertTrue(first.err().contains("2 services could not be fetched. To fetch what is missing, without fetching"
+            + " again what was written, run:"), first.err());
+        resume = resumeCommand(first);
+        assertEquals(List.of("oruk", "harvest", sick.baseUri().toString(), "--out", out.toString(), "--concurrency",
+            "3", "--per-page", "10", "--max-attempts", "2", "--request-timeout", "7.5", "--resume",
+            out + ".checkpoint"), resume);
+        for (String id : doomed) {
+          assertEquals(2, sick.requestsFor("services/" + id), "--max-attempts 2 was used");
+        }
+      }
+      try (FaultProxy well = FaultProxy.builder(feed.baseUri()).port(port).start()) {
+        int details = feed.detailRequests();
+
+        CliRun second = paste(resume);
+
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals(details + 2, feed.detailRequests(), "only the two that failed were fetched again");
+        assertEquals(well.requestsFor("services/" + doomed.get(0)), 1);
+        List<String> ids = ids(Files.readAllLines(out, StandardCharsets.UTF_8));
+        assertEquals(30, ids.size(), "each service once");
+        assertEquals(new HashSet<>(feed.ids()), new HashSet<>(ids));
+        assertFalse(Files.exists(Path.of(out + ".checkpoint")), "removed once complete");
+        assertTrue(second.err().contains("--since 20"), second.err());
+      }
+    }
+  }
+
+  /** A feed whose by-id answers all carry another id: nothing is written, each is FAILED, exit 1. */
+  @Test
+  void aFeedWhoseDetailsCarryAnotherIdWritesNothing() throws Exception {
+    Path out = dir.resolve("services.ndjson");
+    try (FakeFeed feed = FakeFeed.builder().services(24).detailsWithAnotherId(
+        java.util.stream.IntStream.range(0, 24).boxed().toList()).start()) {
+      CliRun run = CliRun.of("harvest", feed.baseUri().toString(), "--out", out.toString(), "--max-attempts", "2");
+
+      assertEquals(1, run.exitCode(), run.err());
+      assertEquals(List.of(), Files.readAllLines(out), "nothing written");
+      Set<String> failed = Arrays.stream(run.errLines()).filter(line -> line.startsWith("FAILED\t"))
+          .map(line -> line.split("\t")[1]).collect(Collectors.toSet());
+      assertEquals(new HashSet<>(feed.ids()), failed);
+      assertTrue(run.err().contains("0 services fetched"), run.err());
+      assertTrue(run.err().contains("24 failed"), run.err());
+      assertTrue(run.err().contains("with the id '" + feed.ids().get(1) + "' on all 2 attempts"), run.err());
+      assertEquals(2, feed.requestsFor("services/" + feed.ids().get(0)), "retried per --max-attempts");
+      assertFalse(run.err().contains("harvest complete"), run.err());
+    }
+  }
+
+  private static final java.util.regex.Pattern JAVA_METHOD = java.util.regex.Pattern.compile("[a-z][A-Za-z]*\\(\\.\\.\\.\\)");
+
+  /** What the client advises, in the command's terms: its options, never the library's builder methods. */
+  @Test
+  void messagesNameTheCommandsOptionsNotJavaMethods() throws Exception {
+    try (FakeFeed feed = FakeFeed.builder().services(6).start();
+        FaultProxy unavailable = FaultProxy.builder(feed.baseUri())
+            .always(FaultProxy.Fault.SERVICE_UNAVAILABLE, "services/" + feed.ids().get(2)).start();
+        FaultProxy stalled = FaultProxy.builder(feed.baseUri()).rate(FaultProxy.Fault.STALL, 1)
+            .stallTime(Duration.ofSeconds(2)).start()) {
+      CliRun busy = CliRun.of("harvest", unavailable.baseUri().toString(), "--max-attempts", "2");
+      assertEquals(1, busy.exitCode(), busy.err());
+      assertTrue(busy.err().contains("503 Service Unavailable on all 2 attempts"), busy.err());
+      assertTrue(busy.err().contains("allow more attempts with --max-attempts N"), busy.err());
+      assertFalse(JAVA_METHOD.matcher(busy.err()).find(), busy.err());
+      List<String> resume = resumeCommand(busy);
+      Files.delete(Path.of(resume.get(resume.size() - 1)));
+
+      CliRun slow = CliRun.of("harvest", stalled.baseUri().toString(), "--max-attempts", "1", "--request-timeout",
+          "0.3");
+      assertEquals(2, slow.exitCode(), slow.err());
+      assertTrue(slow.err().contains("request timeout of 300 ms"), slow.err());
+      assertTrue(slow.err().contains("raise --request-timeout SECONDS"), slow.err());
+      assertTrue(slow.err().contains("--per-page N"), slow.err());
+      assertFalse(JAVA_METHOD.matcher(slow.err()).find(), slow.err());
+    }
+    com.sun.net.httpserver.HttpServer locked = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    locked.createContext("/", exchange -> {
+      exchange.sendResponseHeaders(401, -1);
+      exchange.close();
+    });
+    locked.start();
+    try {
+      CliRun refused = CliRun.of("harvest", "http://127.0.0.1:" + locked.getAddress().getPort() + "/api");
+      assertEquals(2, refused.exitCode(), refused.err());
+      assertTrue(refused.err().contains("401 Unauthorized"), refused.err());
+      assertTrue(refused.err().contains("ask the feed's publisher for access"), refused.err());
+      assertFalse(JAVA_METHOD.matcher(refused.err()).find(), refused.err());
+    } finally {
+      locked.stop(0);
+    }
+    // The library's other advice, and any builder method it may name one day, in words.
+    assertEquals("GET x: could not connect to h:1 within the connect timeout of 10.0 s. Check the address and your"
+        + " network.", HarvestCommand.inCliTerms("GET x: could not connect to h:1 within the connect timeout of 10.0 s."
+        + " Check the address and your network; raise connectTimeout(...) if the server is just slow to accept"
+        + " connections."));
+    assertEquals("too big. If the feed is genuine, ask for smaller pages with --per-page N.", HarvestCommand.inCliTerms(
+        "too big. If the feed is genuine, raise OrukClient.builder().maxResponseBytes(...), or ask for smaller pages"
+        + " with per_page."));
+    assertEquals("raise the client's max retry time setting", HarvestCommand.inCliTerms("raise maxRetryTime(...)"));
   }
 
   @Test
@@ -97,11 +250,12 @@ class HarvestCommandTest {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    CliRun run = CliRun.of("harvest", "http://127.0.0.1:" + port + "/api");
+    CliRun run = CliRun.of("harvest", "http://127.0.0.1:" + port + "/api", "--max-attempts", "1");
 
     assertEquals(2, run.exitCode(), run.err());
     assertTrue(run.err().contains("the feed could not be read"), run.err());
     assertTrue(run.err().contains("FAILED\tpage\t"), run.err());
+    assertFalse(run.err().contains("--resume") || run.err().contains("--since"), "nothing to carry on: " + run.err());
   }
 
   @Test
@@ -109,7 +263,10 @@ class HarvestCommandTest {
     try (FakeFeed feed = FakeFeed.builder().services(100).seed(6).start()) {
       OffsetDateTime since = DataGenerator.builder().seed(6).build().referenceDate().minusDays(30)
           .atStartOfDay().atOffset(ZoneOffset.UTC);
-      List<String> expected = feed.idsModifiedAfter(since);
+      // Worked out from the generated data, not by the feed that applies the filter.
+      List<String> expected = DataGenerator.builder().seed(6).build().services(100)
+          .filter(s -> s.getLastModified() != null && !s.getLastModified().isBefore(since))
+          .map(Service::getId).toList();
       assertTrue(!expected.isEmpty() && expected.size() < 100, "a real subset: " + expected.size());
 
       CliRun run = CliRun.of("harvest", feed.baseUri().toString(), "--since", since.toString());
@@ -129,11 +286,12 @@ class HarvestCommandTest {
           checkpoint.toString());
       assertEquals(1, first.exitCode(), first.err());
       assertTrue(Files.exists(checkpoint));
-      assertTrue(first.err().contains("run the same command again"), first.err());
+      List<String> same = List.of("oruk", "harvest", feed.baseUri().toString(), "--out", out.toString(), "--resume",
+          checkpoint.toString());
+      assertEquals(same, resumeCommand(first), "the same command again");
       int details = feed.detailRequests();
 
-      CliRun second = CliRun.of("harvest", feed.baseUri().toString(), "--out", out.toString(), "--resume",
-          checkpoint.toString());
+      CliRun second = paste(same);
 
       assertEquals(1, second.exitCode(), second.err());
       assertTrue(second.err().contains("resuming from"), second.err());
@@ -199,6 +357,13 @@ class HarvestCommandTest {
     assertEquals(2, url.exitCode());
     assertTrue(url.err().contains("https://"), url.err());
     assertEquals(2, CliRun.of("harvest", "http://127.0.0.1:9/api", "--per-page", "0").exitCode());
+    for (String[] bad : new String[][] {{"--max-attempts", "0"}, {"--request-timeout", "0"},
+        {"--request-timeout", "-2"}, {"--max-rps", "-1"}}) {
+      CliRun refused = CliRun.of("harvest", "http://127.0.0.1:9/api", bad[0], bad[1]);
+      assertEquals(2, refused.exitCode(), refused.err());
+      assertTrue(refused.err().contains(bad[0] + " must be"), refused.err());
+      assertFalse(refused.err().contains("maxAttempts") || refused.err().contains("requestTimeout"), refused.err());
+    }
     assertEquals(2, CliRun.of("harvest").exitCode());
     assertTrue(CliRun.of("--help").out().contains("harvest"));
   }

@@ -46,11 +46,14 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Every request is a GET, so every request may be retried: after a connection failure, a timeout, or a
- * 408, 429, 502, 503 or 504 answer, with exponential backoff and full jitter, honouring {@code Retry-After},
- * within {@link Builder#maxAttempts(int)} and {@link Builder#maxRetryTime(Duration)}. Answers are limited in
+ * 408, 429, 502, 503 or 504 answer, or a by-id answer for another record, with exponential backoff and full
+ * jitter, honouring {@code Retry-After}, within {@link Builder#maxAttempts(int)} and
+ * {@link Builder#maxRetryTime(Duration)}. Answers are limited in
  * size, decompressed (gzip, deflate) under the same limit, and read leniently: what the reader repaired or
- * kept aside is in {@link OrukResponse#findings()}. Failures are {@link OrukClientException}s whose messages
- * say what happened and what to try.
+ * kept aside is in {@link OrukResponse#findings()}. Failures of a request are {@link OrukClientException}s
+ * whose messages say what happened and what to try. Mistakes in the call itself (a parameter the endpoint
+ * does not take, a blank id, a null query) are {@link IllegalArgumentException}s or
+ * {@link NullPointerException}s, thrown at once, before anything is sent, even by the asynchronous methods.
  *
  * <p>Instances are immutable and thread-safe; build one per feed and share it. Asynchronous methods never
  * block a thread while waiting; synchronous ones wait on the calling thread and can be interrupted.
@@ -140,7 +143,7 @@ public final class OrukClient {
   /** {@code GET /}, asynchronously. */
   public CompletableFuture<OrukResponse<ApiDetails>> apiDetailsAsync() {
     URI uri = address.resolve(Endpoint.API_DETAILS, null, "");
-    return map(transport.get(uri), exchange -> reader.record(exchange, ApiDetails.class, "the API details"));
+    return transport.get(uri, exchange -> reader.record(exchange, ApiDetails.class, "the API details"));
   }
 
   /** {@code GET /services}: one page of services. */
@@ -282,7 +285,7 @@ public final class OrukClient {
   /** {@link #fetch(URI)} without blocking. */
   public CompletableFuture<RawResponse> fetchAsync(URI uri) {
     Objects.requireNonNull(uri, "uri");
-    return map(transport.getAny(uri), exchange -> new RawResponse(exchange.requested(), exchange.uri(),
+    return transport.getAny(uri, exchange -> new RawResponse(exchange.requested(), exchange.uri(),
         exchange.status(), exchange.headers(), exchange.body(), exchange.elapsed(), exchange.attempts()));
   }
 
@@ -325,7 +328,7 @@ public final class OrukClient {
     @Override
     public FetchedPage<T> fetch(Integer page) {
       URI uri = address.resolve(endpoint, null, queryString(query, page));
-      FetchedPage<T> fetched = await(map(transport.get(uri),
+      FetchedPage<T> fetched = await(transport.get(uri,
           exchange -> reader.page(exchange, type, page, base, describe(endpoint))));
       if (fetched.legacyPageBase() != null && fetched.legacyPageBase() != PageBase.DETECT) {
         base = fetched.legacyPageBase();
@@ -339,7 +342,7 @@ public final class OrukClient {
   private <T> CompletableFuture<OrukResponse<Page<T>>> pageAsync(Endpoint endpoint, Class<T> type, Query query) {
     Query checked = checkList(endpoint, query);
     URI uri = address.resolve(endpoint, null, checked.toQueryString());
-    return map(transport.get(uri), exchange -> {
+    return transport.get(uri, exchange -> {
       FetchedPage<T> page = reader.page(exchange, type, checked.page(), PageBase.DETECT, describe(endpoint));
       return new OrukResponse<>(page.page(), page.uri(), page.readFindings(), page.legacyV1(), exchange.attempts());
     });
@@ -357,8 +360,31 @@ public final class OrukClient {
     }
     URI uri = address.resolve(endpoint, id, queryString);
     String what = "a " + endpoint.recordType().standardName();
-    return map(transport.get(uri), exchange -> reader.record(exchange, type, what));
+    Function<T, String> idOf = idOf(type);
+    return transport.get(uri, exchange -> requireAskedFor(reader.record(exchange, type, what), idOf, id, what));
   }
+
+  /**
+   * The answer, if it is the record asked for; otherwise a {@link Transport.WrongAnswer}, so that the request
+   * is retried and, once no attempt is left, fails with an {@link OrukProtocolException} at {@code /id}.
+   * UUIDs are compared regardless of case, as RFC 9562 says they are; other ids exactly.
+   */
+  private static <T> OrukResponse<T> requireAskedFor(OrukResponse<T> response, Function<T, String> idOf, String id,
+      String what) {
+    String answered = idOf.apply(response.value());
+    if (id.equals(answered) || (answered != null && UUID_SHAPE.matcher(id).matches() && id.equalsIgnoreCase(answered))) {
+      return response;
+    }
+    String seen = answered == null ? "an answer without an id" : what + " with the id '" + answered + "'";
+    URI uri = response.uri();
+    throw new Transport.WrongAnswer((attempts, why) -> new OrukProtocolException(uri, attempts, "/id", "GET "
+        + FeedAddress.redact(uri) + ": asked for " + what + " with the id '" + id + "', got " + seen + why
+        + ". A by-id answer must be the record asked for, so this one was not used; the feed, or a cache in front"
+        + " of it, is mixing answers up. Tell the feed's publisher.", null));
+  }
+
+  private static final java.util.regex.Pattern UUID_SHAPE =
+      java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private static Query checkList(Endpoint endpoint, Query query) {
     Objects.requireNonNull(query, "query; use Query.all() for no parameters");
@@ -418,20 +444,6 @@ public final class OrukClient {
     return (Function<T, String>) id;
   }
 
-  /**
-   * Reads an answer once it has arrived. Cancelling the result cancels the request itself (its retries
-   * and the exchange under way), which {@code thenApply} alone would not do.
-   */
-  private static <A, B> CompletableFuture<B> map(CompletableFuture<A> answer, Function<? super A, ? extends B> read) {
-    CompletableFuture<B> result = answer.thenApply(read);
-    result.whenComplete((value, failure) -> {
-      if (result.isCancelled()) {
-        answer.cancel(true);
-      }
-    });
-    return result;
-  }
-
   /** Waits for a future on the calling thread, rethrowing the client's exception as it is. */
   private static <T> T await(CompletableFuture<T> future) {
     try {
@@ -473,9 +485,12 @@ public final class OrukClient {
     private String userAgent = defaultUserAgent();
     private long maxResponseBytes = OrukJson.DEFAULT_MAX_DOCUMENT_BYTES;
     private double maxRequestsPerSecond;
-    private int maxAttempts = 4;
-    private Duration initialBackoff = Duration.ofMillis(500);
-    private Duration maxBackoff = Duration.ofSeconds(30);
+    // Sized so that a harvest through a feed that fails one request in five (503, 429, resets) loses
+    // nothing: ten attempts leave about one record in 10^8 to fail, and their waits (at most 46 s in all)
+    // fit in maxRetryTime, so the attempt count, not the clock, is what runs out. See the README.
+    private int maxAttempts = 10;
+    private Duration initialBackoff = Duration.ofMillis(250);
+    private Duration maxBackoff = Duration.ofSeconds(10);
     private Duration maxRetryTime = Duration.ofMinutes(2);
     private boolean compression = true;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -547,7 +562,7 @@ public final class OrukClient {
       return this;
     }
 
-    /** The most times one request is sent, the first included (default 4; 1 turns retries off). */
+    /** The most times one request is sent, the first included (default 10; 1 turns retries off). */
     public Builder maxAttempts(int attempts) {
       if (attempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1; got " + attempts);
@@ -558,7 +573,7 @@ public final class OrukClient {
 
     /**
      * The backoff between attempts: the n-th wait is drawn at random between 0 and
-     * {@code min(max, initial * 2^(n-1))} (default 500 ms and 30 s). A {@code Retry-After} from the server
+     * {@code min(max, initial * 2^(n-1))} (default 250 ms and 10 s). A {@code Retry-After} from the server
      * takes the place of the drawn wait.
      */
     public Builder backoff(Duration initial, Duration max) {

@@ -3,8 +3,15 @@ package io.github.oruk.client;
 import java.net.URI;
 
 /**
- * A request to an ORUK feed did not give a usable answer. Every exception the client throws extends this
- * one, and its message says what was asked, what happened and what to try next.
+ * A request to an ORUK feed did not give a usable answer. Every failure of a request extends this one, and
+ * its message says what was asked, what happened and what to try next.
+ *
+ * <p>Mistakes in a call, found before anything is sent, are not failures of a request and are not this
+ * exception: a query parameter the endpoint does not take ({@code InvalidQueryException}, an
+ * {@link IllegalArgumentException} from the model), a blank id, {@code format=ndjson} on a list, a null
+ * argument. They are thrown at once by the method called, the {@code ...Async} ones included (never through
+ * the future), and would be thrown again by the same call, so a {@code catch (OrukClientException)} meant
+ * for a feed's failures does not hide them. See the client's README, "Errors".
  *
  * <p>The subclasses say what kind of failure it was: {@link OrukHttpException} (the server answered with
  * an error status), {@link OrukProtocolException} (it answered, but not with ORUK JSON),

@@ -5,8 +5,10 @@ import java.net.URI;
 /**
  * The server answered, but not with something the client can read as ORUK: an HTML page served with
  * status 200, a body that is not JSON, JSON of the wrong shape (a list endpoint that answers without a page
- * envelope), a response larger than the configured limit, or a body whose compression is broken. Retrying
- * will not help; the message says what was seen.
+ * envelope), a response larger than the configured limit, a body whose compression is broken, or a by-id
+ * answer that is another record than the one asked for ({@link #pointer()} {@code /id}). Only the last is
+ * retried (a cache mixing answers up may not do it twice); for the others retrying will not help. The
+ * message says what was seen.
  */
 public class OrukProtocolException extends OrukClientException {
 

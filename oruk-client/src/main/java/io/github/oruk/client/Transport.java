@@ -26,6 +26,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Sends GET requests: politeness, per-attempt deadline, bounded and decoded bodies, and retries with
@@ -77,21 +78,41 @@ final class Transport {
       Duration elapsed) {
   }
 
-  /** Sends a GET, retrying as configured; completes with a 2xx answer or an {@link OrukClientException}. */
-  CompletableFuture<Exchange> get(URI uri) {
-    return start(new Call(uri, false));
+  /**
+   * Sends a GET, retrying as configured, and reads the 2xx answer with {@code read}; completes with what it
+   * read or an {@link OrukClientException}. A reader that throws {@link WrongAnswer} has the request sent
+   * again, as after a transient failure; any other exception it throws is the result.
+   */
+  <T> CompletableFuture<T> get(URI uri, Function<Exchange, T> read) {
+    return start(new Call<>(uri, false, read));
   }
 
   /**
-   * Sends a GET and completes with whatever HTTP answer arrives (its status is not retried on); transport
+   * Sends a GET and completes with what {@code read} makes of whatever HTTP answer arrives (its status is not
+   * retried on); transport
    * failures, timeouts and over-large bodies are retried or fail as for {@link #get}. A non-2xx body is
    * read only as far as an excerpt needs.
    */
-  CompletableFuture<Exchange> getAny(URI uri) {
-    return start(new Call(uri, true));
+  <T> CompletableFuture<T> getAny(URI uri, Function<Exchange, T> read) {
+    return start(new Call<>(uri, true, read));
   }
 
-  private CompletableFuture<Exchange> start(Call call) {
+  /**
+   * Thrown by a reader given to {@link #get} when the answer arrived whole but is not the one asked for
+   * (a by-id answer for another record): the request is retried like a transient failure, and when no
+   * attempt is left it fails with the exception {@code failure} makes.
+   */
+  static final class WrongAnswer extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Failure failure;
+
+    WrongAnswer(Failure failure) {
+      super(null, null, false, false);
+      this.failure = failure;
+    }
+  }
+
+  private <T> CompletableFuture<T> start(Call<T> call) {
     call.result.whenComplete((ok, failure) -> {
       if (call.result.isCancelled()) {
         CompletableFuture<?> sending = call.inFlight.get();
@@ -104,17 +125,19 @@ final class Transport {
     return call.result;
   }
 
-  private static final class Call {
+  private static final class Call<T> {
     final URI uri;
     final boolean anyStatus;
+    final Function<Exchange, T> read;
     final long started = System.nanoTime();
-    final CompletableFuture<Exchange> result = new CompletableFuture<>();
+    final CompletableFuture<T> result = new CompletableFuture<>();
     final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
     volatile int attempts;
 
-    Call(URI uri, boolean anyStatus) {
+    Call(URI uri, boolean anyStatus, Function<Exchange, T> read) {
       this.uri = uri;
       this.anyStatus = anyStatus;
+      this.read = read;
     }
 
     Duration elapsed() {
@@ -122,7 +145,7 @@ final class Transport {
     }
   }
 
-  private void schedule(Call call) {
+  private void schedule(Call<?> call) {
     long wait = limiter.reserveNanos(call.uri);
     if (wait <= 0) {
       send(call);
@@ -131,7 +154,7 @@ final class Transport {
     }
   }
 
-  private void send(Call call) {
+  private void send(Call<?> call) {
     if (call.result.isDone()) {
       return;
     }
@@ -180,7 +203,7 @@ final class Transport {
     });
   }
 
-  private void handleResponse(Call call, HttpResponse<byte[]> response) {
+  private <T> void handleResponse(Call<T> call, HttpResponse<byte[]> response) {
     int status = response.statusCode();
     boolean success = status / 100 == 2;
     String encoding = response.headers().firstValue("content-encoding").orElse(null);
@@ -192,8 +215,18 @@ final class Transport {
       return;
     }
     if (success || call.anyStatus) {
-      call.result.complete(new Exchange(call.uri, response.uri(), status, response.headers(), body, call.attempts,
-          call.elapsed()));
+      T value;
+      try {
+        value = call.read.apply(new Exchange(call.uri, response.uri(), status, response.headers(), body, call.attempts,
+            call.elapsed()));
+      } catch (WrongAnswer wrong) {
+        retryOrFail(call, true, null, wrong.failure);
+        return;
+      } catch (RuntimeException | Error e) {
+        call.result.completeExceptionally(e);
+        return;
+      }
+      call.result.complete(value);
       return;
     }
     Duration retryAfter = RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null),
@@ -209,7 +242,7 @@ final class Transport {
     });
   }
 
-  private void handleFailure(Call call, Throwable cause) {
+  private void handleFailure(Call<?> call, Throwable cause) {
     String target = "GET " + FeedAddress.redact(call.uri);
     if (cause instanceof ResponseBody.TooLarge tooLarge) {
       fail(call, new OrukResponseTooLargeException(call.uri, call.attempts, tooLarge.limit, tooLarge.decoded,
@@ -248,12 +281,12 @@ final class Transport {
   }
 
   @FunctionalInterface
-  private interface Failure {
+  interface Failure {
     /** The exception to throw after {@code attempts}; {@code why} says why no more attempts are made. */
     OrukClientException create(int attempts, String why);
   }
 
-  private void retryOrFail(Call call, boolean retryable, Duration retryAfter, Failure failure) {
+  private void retryOrFail(Call<?> call, boolean retryable, Duration retryAfter, Failure failure) {
     int attempts = call.attempts;
     Duration elapsed = call.elapsed();
     if (!retryable) {
@@ -284,7 +317,7 @@ final class Transport {
     CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS, scheduler).execute(() -> schedule(call));
   }
 
-  private static void fail(Call call, OrukClientException exception) {
+  private static void fail(Call<?> call, OrukClientException exception) {
     call.result.completeExceptionally(exception);
   }
 

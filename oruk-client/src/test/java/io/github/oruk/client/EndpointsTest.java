@@ -156,11 +156,51 @@ class EndpointsTest extends WireMockFeed {
   @Test
   void idsAreEncodedAsOnePathSegment() {
     String id = "a b/c é?x#y";
-    serve("/api/services/a%20b%2Fc%20%C3%A9%3Fx%23y", new Service().id(ID).name("n").status(null));
+    serve("/api/services/a%20b%2Fc%20%C3%A9%3Fx%23y", new Service().id(id).name("n").status(null));
 
-    assertEquals(ID, fastClient().build().service(id).value().getId());
+    assertEquals(id, fastClient().build().service(id).value().getId());
     assertThrows(IllegalArgumentException.class, () -> fastClient().build().service(" "));
     assertThrows(IllegalArgumentException.class, () -> fastClient().build().taxonomy(null));
+  }
+
+  @Test
+  void aByIdAnswerForAnotherRecordIsRetriedThenRefusedNeverReturned() {
+    String other = "9c0e6b1a-3d2f-4e5a-8b7c-1d2e3f4a5b6c";
+    serve("/api/services/" + ID, new Service().id(other).name("Someone else's service"));
+    serve("/api/organizations/" + ID, new Organization().id(ID.toUpperCase(java.util.Locale.ROOT)).name("Trust")
+        .description("d"));
+    serve("/api/taxonomy_terms/" + ID, new TaxonomyTerm().name("Food").description("no id at all"));
+    OrukClient client = fastClient().maxAttempts(3).build();
+
+    OrukProtocolException wrong = assertThrows(OrukProtocolException.class, () -> client.service(ID));
+
+    assertEquals("/id", wrong.pointer());
+    assertEquals(3, wrong.attempts(), "retried like a transient failure");
+    assertEquals(3, wireMock.findAll(getRequestedFor(urlEqualTo("/api/services/" + ID))).size());
+    assertTrue(wrong.getMessage().contains("asked for a service with the id '" + ID + "', got a service with the id '"
+        + other + "' on all 3 attempts"), wrong.getMessage());
+    assertTrue(wrong.getMessage().contains("was not used"), wrong.getMessage());
+    java.util.concurrent.ExecutionException async = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> client.serviceAsync(ID).get());
+    assertTrue(async.getCause() instanceof OrukProtocolException, async.getCause().toString());
+    assertEquals(ID.toUpperCase(java.util.Locale.ROOT), client.organization(ID).value().getId(),
+        "a UUID is the same UUID in capitals");
+    OrukProtocolException missing = assertThrows(OrukProtocolException.class, () -> client.taxonomyTerm(ID));
+    assertTrue(missing.getMessage().contains("got an answer without an id"), missing.getMessage());
+  }
+
+  @Test
+  void aMixedUpAnswerThatPutsItselfRightOnTheNextAttemptIsUsed() {
+    wireMock.stubFor(get(urlEqualTo("/api/services/" + ID)).inScenario("cache").whenScenarioStateIs(
+        com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("fixed")
+        .willReturn(aResponse().withStatus(200).withBody(JSON.write(new Service().id(LOCATION).name("wrong")))));
+    wireMock.stubFor(get(urlEqualTo("/api/services/" + ID)).inScenario("cache").whenScenarioStateIs("fixed")
+        .willReturn(aResponse().withStatus(200).withBody(JSON.write(new Service().id(ID).name("right")))));
+
+    OrukResponse<Service> response = fastClient().build().service(ID);
+
+    assertEquals("right", response.value().getName());
+    assertEquals(2, response.attempts());
   }
 
   @Test
@@ -175,6 +215,26 @@ class EndpointsTest extends WireMockFeed {
     assertThrows(IllegalArgumentException.class,
         () -> client.services(Query.builder().format(Query.Format.NDJSON).build()));
     assertEquals(0, wireMock.getAllServeEvents().size());
+  }
+
+  /**
+   * The documented line (README, "Errors"): a mistake in the call is an IllegalArgumentException (the
+   * model's InvalidQueryException is one) or a NullPointerException, thrown by the method itself — the
+   * asynchronous ones too, never through the future — and never an OrukClientException, which is kept for
+   * failures of a request.
+   */
+  @Test
+  void mistakesInACallAreThrownAtOnceEvenAsynchronouslyAndAreNotRequestFailures() {
+    OrukClient client = fastClient().build();
+    Query postcode = Query.builder().postcode("BS1 4DJ").build();
+
+    Object refused = assertThrows(InvalidQueryException.class, () -> client.servicesAsync(postcode));
+    assertFalse(refused instanceof OrukClientException);
+    assertThrows(InvalidQueryException.class, () -> client.organizationAsync(ID, Query.builder().search("x").build()));
+    assertThrows(InvalidQueryException.class, () -> client.stream(Service.class, postcode));
+    assertThrows(IllegalArgumentException.class, () -> client.serviceAsync(" "));
+    assertThrows(NullPointerException.class, () -> client.servicesAsync(null));
+    assertEquals(0, wireMock.getAllServeEvents().size(), "nothing was sent");
   }
 
   @Test

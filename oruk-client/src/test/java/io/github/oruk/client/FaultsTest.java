@@ -426,16 +426,28 @@ class FaultsTest extends WireMockFeed {
     assertInstanceOf(OrukHttpException.class, wrapped.getCause());
   }
 
+  /** Waits, polling, until the feed has received {@code count} requests; fails after ten seconds. */
+  private static void awaitRequests(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (requests() < count) {
+      assertTrue(System.nanoTime() < deadline, "the feed received " + requests() + " requests, not " + count);
+      Thread.sleep(5);
+    }
+  }
+
   @Test
   void cancellingAnAsynchronousCallStopsItsRetries() throws Exception {
     answerInTurn(aResponse().withStatus(503).withHeader("Retry-After", "1"));
 
     CompletableFuture<OrukResponse<ApiDetails>> call = fastClient().build().apiDetailsAsync();
-    Thread.sleep(300);
+    awaitRequests(1);
     assertTrue(call.cancel(true));
-    Thread.sleep(1_300);
+    // A second call, started after the first was cancelled, meets the same 503 and waits the same second
+    // before its one retry: when that retry has been answered, the cancelled call's retry, due earlier,
+    // would have been sent too.
+    assertThrows(CompletionException.class, () -> fastClient().maxAttempts(2).build().apiDetailsAsync().join());
 
-    assertEquals(1, requests(), "the retry due after a second was not sent");
+    assertEquals(3, requests(), "the cancelled call's retry was never sent; the second call's two were");
   }
 
   @Test
@@ -443,22 +455,24 @@ class FaultsTest extends WireMockFeed {
     answerInTurn(ok(DETAILS).withFixedDelay(3_000));
     OrukClient client = fastClient().build();
     Thread caller = Thread.currentThread();
-    new Thread(() -> {
+    Thread interrupter = new Thread(() -> {
       try {
-        Thread.sleep(200);
+        awaitRequests(1); // the call is waiting for its answer
       } catch (InterruptedException e) {
         return;
       }
       caller.interrupt();
-    }).start();
+    });
+    interrupter.start();
 
     long started = System.nanoTime();
     OrukClientException failure = assertThrows(OrukClientException.class, client::apiDetails);
     long millis = (System.nanoTime() - started) / 1_000_000;
 
+    interrupter.join(10_000);
     assertTrue(Thread.interrupted(), "the interrupt is kept (and cleared here)");
     assertInstanceOf(InterruptedException.class, failure.getCause());
-    assertTrue(millis < 2_000, "did not wait for the answer: " + millis);
+    assertTrue(millis < 2_500, "did not wait for the answer: " + millis);
   }
 
   @Test

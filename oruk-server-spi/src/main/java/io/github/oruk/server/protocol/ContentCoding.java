@@ -64,7 +64,12 @@ final class ContentCoding {
 
   /** A gzip stream over {@code out}, favouring speed (as common web servers do by default). */
   static GZIPOutputStream gzipStream(OutputStream out) throws IOException {
-    return new GZIPOutputStream(out, 8192) {
+    return gzipStream(out, false);
+  }
+
+  /** {@link #gzipStream(OutputStream)}; with {@code syncFlush}, {@code flush()} makes all written so far decodable. */
+  static GZIPOutputStream gzipStream(OutputStream out, boolean syncFlush) throws IOException {
+    return new GZIPOutputStream(out, 8192, syncFlush) {
       {
         def.setLevel(Deflater.BEST_SPEED);
       }

@@ -17,6 +17,7 @@ import io.github.oruk.server.PageRequest;
 import io.github.oruk.server.Results;
 import io.github.oruk.server.Views;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
@@ -363,23 +364,52 @@ public final class OrukProtocol {
       @Override
       public void writeTo(OutputStream out) throws IOException {
         try (stream) {
-          GZIPOutputStream compressed = gzip ? ContentCoding.gzipStream(out) : null;
+          // Sync-flushed gzip, so that the lines sent before a failure can be decoded.
+          GZIPOutputStream compressed = gzip ? ContentCoding.gzipStream(out, true) : null;
           OutputStream buffered = new BufferedOutputStream(compressed != null ? compressed : out, 1 << 16);
-          while (records.hasNext()) {
-            json.write(shape(endpoint, query, records.next()), buffered);
+          OutputStream lines = new FilterOutputStream(buffered) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+              buffered.write(bytes, offset, length);
+            }
+
+            @Override
+            public void flush() {
+              // The codec flushes after every record; lines go out when the buffer fills, or below.
+            }
+          };
+          while (true) {
+            Object record;
+            try {
+              if (!records.hasNext()) {
+                break;
+              }
+              record = shape(endpoint, query, records.next());
+            } catch (RuntimeException e) {
+              // Every line written so far is whole: send them, then cut the answer short.
+              buffered.flush();
+              throw failedPartWay(e);
+            }
+            json.write(record, lines);
             buffered.write('\n');
           }
           buffered.flush();
           if (compressed != null) {
             compressed.finish();
           }
-        } catch (IOException e) {
-          throw e;
         } catch (RuntimeException e) {
-          LOG.log(Level.ERROR, () -> "oruk-server: " + endpoint.path() + "?format=ndjson failed part-way;"
-              + " aborting the response", e);
-          throw new IOException("the directory failed part-way through the NDJSON answer", e);
+          throw failedPartWay(e);
         }
+      }
+
+      /**
+       * What the adapter is given to abort the answer with: it must cut the connection (the chunked body
+       * never ended), so that the client sees a failed transfer, not a short answer that looks complete.
+       */
+      private IOException failedPartWay(RuntimeException e) {
+        LOG.log(Level.ERROR, () -> "oruk-server: " + endpoint.path() + "?format=ndjson failed part-way;"
+            + " aborting the response", e);
+        return new IOException("the directory failed part-way through the NDJSON answer", e);
       }
     };
     return new ProtocolResponse(200, headers, body);

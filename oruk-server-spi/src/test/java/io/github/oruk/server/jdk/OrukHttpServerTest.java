@@ -80,7 +80,14 @@ class OrukHttpServerTest {
       CompletableFuture<Http.Reply> inFlight = CompletableFuture.supplyAsync(() -> http.get("services?per_page=3"));
       assertTrue(entered.await(5, TimeUnit.SECONDS));
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(5)));
-      Thread.sleep(100);
+      // Stopping has begun once new requests are turned away; only then is the one in progress let go.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      Http.Reply refused = http.get("");
+      while (refused.status() != 503 && System.nanoTime() < deadline) {
+        refused = http.get("");
+      }
+      assertEquals(503, refused.status(), "a new request while stopping: " + refused);
+      assertTrue(!stopping.isDone(), "stop waits for the request in progress");
       release.countDown();
       stopping.get(10, TimeUnit.SECONDS);
       Http.Reply reply = inFlight.get(10, TimeUnit.SECONDS);

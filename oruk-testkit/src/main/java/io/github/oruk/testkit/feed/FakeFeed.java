@@ -65,6 +65,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@link Builder#notFound}: services listed but whose details always answer 404;
  *   <li>{@link Builder#brokenDetails}: a share of services (chosen from the seed) whose details always
  *       answer 500 with an HTML error page, as a server does when one record breaks its code;
+ *   <li>{@link Builder#detailsWithAnotherId}: services whose details answer with the next service's document,
+ *       as a cache or a load balancer that mixes answers up does;
  *   <li>{@link Builder#totalDrift}: {@code total_items} grows by this much with every list page served;
  *   <li>{@link Builder#stallAfterPage}: pages after this one repeat it (the server ignores {@code page});
  *   <li>{@link Builder#overlap}: every page after the first also repeats the last n records of the page
@@ -125,6 +127,7 @@ public final class FakeFeed implements AutoCloseable {
   private final Map<String, Integer> indexById;
   private final Set<String> notFoundIds;
   private final Set<String> brokenIds;
+  private final Set<String> mixedUpIds;
   private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failuresByAddress = new ConcurrentHashMap<>();
   private final AtomicLong listPagesServed = new AtomicLong();
@@ -181,6 +184,15 @@ public final class FakeFeed implements AutoCloseable {
       }
     }
     this.brokenIds = Collections.unmodifiableSet(broken);
+    Set<String> mixedUp = new LinkedHashSet<>();
+    for (int k : config.anotherId) {
+      if (k < 0 || k >= config.services) {
+        throw new IllegalArgumentException("detailsWithAnotherId index " + k + " is not a service (0 to "
+            + (config.services - 1) + ")");
+      }
+      mixedUp.add(allIds.get(k));
+    }
+    this.mixedUpIds = Collections.unmodifiableSet(mixedUp);
 
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 256);
     this.workers = Executors.newFixedThreadPool(config.threads, task -> {
@@ -220,15 +232,9 @@ public final class FakeFeed implements AutoCloseable {
     return brokenIds;
   }
 
-  /** The ids of services modified at or after {@code instant}, in list order: what {@code modified_after} selects. */
-  public List<String> idsModifiedAfter(OffsetDateTime instant) {
-    List<String> selected = new ArrayList<>();
-    for (int k = 0; k < ids.size(); k++) {
-      if (lastModified.get(k) != null && !lastModified.get(k).isBefore(instant)) {
-        selected.add(ids.get(k));
-      }
-    }
-    return selected;
+  /** The ids whose details answer with another service's document (see {@link Builder#detailsWithAnotherId}). */
+  public Set<String> mixedUpIds() {
+    return mixedUpIds;
   }
 
   /** The canonical JSON {@code /services/{id}} answers for service k. */
@@ -373,7 +379,7 @@ public final class FakeFeed implements AutoCloseable {
           "text/html");
       return;
     }
-    send(exchange, 200, details.get(k));
+    send(exchange, 200, details.get(mixedUpIds.contains(id) ? (k + 1) % details.size() : k));
   }
 
   private void list(HttpExchange exchange) throws IOException {
@@ -542,6 +548,7 @@ public final class FakeFeed implements AutoCloseable {
     private Duration retryAfter;
     private Collection<Integer> notFound = List.of();
     private double brokenRate;
+    private Collection<Integer> anotherId = List.of();
     private int totalDrift;
     private int stallAfterPage;
     private int overlap;
@@ -641,6 +648,15 @@ public final class FakeFeed implements AutoCloseable {
         throw new IllegalArgumentException("rate must be between 0 and 1; got " + rate);
       }
       this.brokenRate = rate;
+      return this;
+    }
+
+    /**
+     * Services (by index) whose details answer 200 with the next service's document: listed under one id,
+     * served under another (default none).
+     */
+    public Builder detailsWithAnotherId(Collection<Integer> indexes) {
+      this.anotherId = List.copyOf(indexes);
       return this;
     }
 

@@ -4,7 +4,7 @@
  * <p>{@link io.github.oruk.testkit.feed.FakeFeed} serves generated services ({@code /}, {@code /services},
  * {@code /services/{id}}) with the JDK's own HTTP server and no other dependency, and misbehaves on request
  * the way real feeds do: latency, transient failures (503, 429 with {@code Retry-After}, 502, cut
- * connections), ids that always answer 404, drifting totals, stalled or overlapping pages, a capped page
+ * connections), ids that always answer 404, details served under another id, drifting totals, stalled or overlapping pages, a capped page
  * size, incomplete envelopes, bare arrays and legacy v1 envelopes counted from 0 or 1.
  */
 package io.github.oruk.testkit.feed;

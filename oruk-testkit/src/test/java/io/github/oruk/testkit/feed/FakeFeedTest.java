@@ -125,6 +125,19 @@ class FakeFeedTest {
   }
 
   @Test
+  void detailsWithAnotherIdAnswerWithTheNextServicesDocument() throws Exception {
+    try (FakeFeed feed = FakeFeed.builder().services(5).detailsWithAnotherId(List.of(1, 4)).start()) {
+      assertEquals(java.util.Set.of(feed.ids().get(1), feed.ids().get(4)), feed.mixedUpIds());
+      assertEquals(feed.ids().get(2), getJson(feed.baseUri().resolve("services/" + feed.ids().get(1))).get("id").asText());
+      assertEquals(feed.ids().get(0), getJson(feed.baseUri().resolve("services/" + feed.ids().get(4))).get("id").asText(),
+          "the last one gets the first one's");
+      assertArrayEquals(feed.detailJson(3), get(feed.baseUri().resolve("services/" + feed.ids().get(3))).body());
+      assertThrows(IllegalArgumentException.class, () -> FakeFeed.builder().services(5)
+          .detailsWithAnotherId(List.of(5)).start());
+    }
+  }
+
+  @Test
   void brokenDetailsAlwaysAnswer500() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(100).seed(2).brokenDetails(0.2).notFound(0).start()) {
       assertTrue(feed.brokenIds().size() > 5 && feed.brokenIds().size() < 40, "about a fifth: " + feed.brokenIds().size());
@@ -143,7 +156,10 @@ class FakeFeedTest {
     try (FakeFeed feed = FakeFeed.builder().services(60).start()) {
       OffsetDateTime since = DataGenerator.builder().seed(1).build().referenceDate().minusDays(60)
           .atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
-      List<String> expected = feed.idsModifiedAfter(since);
+      // What modified_after must select, worked out from the generated data rather than by the feed.
+      List<String> expected = DataGenerator.builder().seed(1).build().services(60)
+          .filter(s -> s.getLastModified() != null && !s.getLastModified().isBefore(since))
+          .map(s -> s.getId()).toList();
       assertTrue(!expected.isEmpty() && expected.size() < 60, "a real subset: " + expected.size());
       JsonNode page = getJson(feed.baseUri().resolve("services?per_page=100&modified_after="
           + java.net.URLEncoder.encode(since.toString(), java.nio.charset.StandardCharsets.UTF_8)));
