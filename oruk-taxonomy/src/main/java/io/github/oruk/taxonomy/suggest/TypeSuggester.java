@@ -275,22 +275,33 @@ public final class TypeSuggester {
     if (labelBonus <= 0) {
       return;
     }
-    Map<Integer, Double> covered = new HashMap<>();
+    double[] covered = new double[labelIdf.length];
+    int[] touched = new int[labelIdf.length];
+    int count = 0;
     for (String stem : words.keySet()) {
       int[] ls = labelIndex.get(stem);
-      if (ls != null) {
-        double idf = idf(stem);
+      double idf = idf(stem);
+      // A label word that is in no indexed field (a label weight of 0) has no IDF and counts for nothing.
+      if (ls != null && idf > 0) {
         for (int l : ls) {
-          covered.merge(l, idf, Double::sum);
+          if (covered[l] == 0) {
+            touched[count++] = l;
+          }
+          covered[l] += idf;
         }
       }
     }
-    Map<Integer, Double> best = new HashMap<>();
-    covered.forEach((l, idf) -> {
-      double share = idf / labelIdf[l];
-      best.merge(labelConcept[l], labelIdf[l] * share * share, Math::max);
-    });
-    best.forEach((d, bonus) -> scores[d] += labelBonus * bonus);
+    double[] best = new double[candidates.size()];
+    for (int i = 0; i < count; i++) {
+      int l = touched[i];
+      double share = covered[l] / labelIdf[l];
+      best[labelConcept[l]] = Math.max(best[labelConcept[l]], labelIdf[l] * share * share);
+    }
+    for (int i = 0; i < count; i++) {
+      int d = labelConcept[touched[i]];
+      scores[d] += labelBonus * best[d];
+      best[d] = 0;
+    }
   }
 
   private double idf(String stem) {
