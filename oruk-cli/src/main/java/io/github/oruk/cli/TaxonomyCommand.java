@@ -407,10 +407,10 @@ final class TaxonomyCommand implements Runnable {
           "Prints one suggestion per line, best first: rank, score, label, URI and the words that matched, "
               + "or 'no good match' when no type reaches --min-score. Withdrawn types are not suggested.",
           "",
-          "The score runs from 0 to 1: 0.5 means as much evidence as a text that just names a typical type of "
-              + "the taxonomy; 0.25 a third of that, 0.75 three times as much. It weighs the words and two-word "
-              + "phrases the text shares with each type's label, synonyms and definition, and how much of the "
-              + "label the text holds."})
+          "The score runs from 0 to 1: 0.5 means as much evidence as a text that mentions the most telling "
+              + "word of a typical type's label; 0.25 a third of that, 0.75 three times as much. It weighs the "
+              + "words and two-word phrases the text shares with each type's label, synonyms and definition, and "
+              + "how much of the label the text holds."})
   static final class Suggest implements Callable<Integer> {
 
     @Spec

@@ -166,7 +166,7 @@ class TaxonomyCommandTest {
     assertTrue(first[4].startsWith("matched: ") && first[4].contains("debt"), lines[0]);
     for (String line : lines) {
       double score = Double.parseDouble(line.split("\t")[1]);
-      assertTrue(score >= 0.2 && score <= 1, "scores from 0 to 1, none below the default minimum: " + line);
+      assertTrue(score >= 0.4 && score <= 1, "scores from 0 to 1, none below the default minimum: " + line);
     }
 
     CliRun json = CliRun.of("taxonomy", "suggest", "--json", "--taxonomy", csv.toString(), "--columns",
@@ -192,7 +192,7 @@ class TaxonomyCommandTest {
     assertEquals(0, foodBank.exitCode(), foodBank.err());
     assertEquals("no good match", foodBank.out().strip());
     assertTrue(foodBank.err().startsWith("no good match: the best, ")
-        && foodBank.err().contains("below --min-score 0.20"), foodBank.err());
+        && foodBank.err().contains("below --min-score 0.40"), foodBank.err());
 
     CliRun everything = CliRun.of("taxonomy", "suggest", "--min-score", "0", "--taxonomy", activities, "food", "bank");
     assertEquals(0, everything.exitCode(), everything.err());
