@@ -12,6 +12,8 @@ import io.github.oruk.testkit.generate.DataGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Scores are references or services per second. The LGSL is not part of the project: the suggestion
  * benchmarks read it from the shared folder ({@code -Doruk.shared.dir}, default {@code ../shared}) and
  * stop with a message saying so when it is absent; the normalising benchmarks need nothing.
+ *
+ * <p>{@link #main} measures the suggestion ratio so that a busy machine cannot bias it: suggesting for 2,000
+ * services and splitting the same texts take turns, round after round, and the ratio is the median over
+ * rounds of the ratio within a round (the first third of the rounds is warm-up). Compiled against an older
+ * build's jar, the same class measures that build, so two builds can be compared run by run:
+ * <pre>java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar io.github.oruk.benchmarks.TaxonomyBenchmark [rounds]</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -161,6 +169,41 @@ public class TaxonomyBenchmark {
     String configured = System.getProperty("oruk.shared.dir");
     return (configured != null ? Path.of(configured) : Path.of("..", "shared")).resolve(relative)
         .toAbsolutePath().normalize();
+  }
+
+  /** The interleaved suggestion measurement described above; prints the median rates and ratio. */
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 45;
+    Services state = new Services();
+    state.setUp(2_000);
+    TaxonomyBenchmark benchmark = new TaxonomyBenchmark();
+    Blackhole sink = new Blackhole(
+        "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+    List<Double> suggest = new ArrayList<>();
+    List<Double> split = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      long start = System.nanoTime();
+      benchmark.suggest(state, sink);
+      long middle = System.nanoTime();
+      for (int i = 0; i < 20; i++) {
+        benchmark.suggestBaselineSplitWords(state, sink);
+      }
+      long end = System.nanoTime();
+      double suggestRate = state.names.length / ((middle - start) / 1e9);
+      double splitRate = 20 * state.names.length / ((end - middle) / 1e9);
+      if (round >= rounds / 3) {
+        suggest.add(suggestRate);
+        split.add(splitRate);
+        ratios.add(suggestRate / splitRate);
+      }
+    }
+    Collections.sort(ratios);
+    System.out.printf(Locale.ROOT, "%d rounds counted of %d%n", ratios.size(), rounds);
+    System.out.printf(Locale.ROOT, "| suggest | %,.0f services/s |%n", Summarize.median(suggest));
+    System.out.printf(Locale.ROOT, "| suggestBaselineSplitWords | %,.0f services/s |%n", Summarize.median(split));
+    System.out.printf(Locale.ROOT, "| suggest / splitting the text into words | %.3f (middle half %.3f–%.3f) |%n",
+        Summarize.median(ratios), ratios.get(ratios.size() / 4), ratios.get(ratios.size() * 3 / 4));
   }
 
   @Benchmark

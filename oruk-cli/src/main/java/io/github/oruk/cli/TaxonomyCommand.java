@@ -191,6 +191,10 @@ final class TaxonomyCommand implements Runnable {
       err.println("oruk taxonomy " + command + ": no such file: " + source);
     } catch (TaxonomyLoadException e) {
       err.println("oruk taxonomy " + command + ": could not read " + e.getMessage());
+      if (e.reason() != TaxonomyLoadException.Reason.OTHER) {
+        err.println("To read a CSV file whose header the loader does not recognise, name its columns with "
+            + "--columns id=COLUMN,label=COLUMN (other roles: see --help).");
+      }
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       err.println("oruk taxonomy " + command + ": could not read " + source + ": " + e.getMessage());
     }
@@ -400,8 +404,13 @@ final class TaxonomyCommand implements Runnable {
       description = {
           "Rank the service types of a taxonomy for a service's description.",
           "",
-          "Prints one suggestion per line, best first: rank, score, label, URI and the words that matched. "
-              + "Withdrawn types are not suggested."})
+          "Prints one suggestion per line, best first: rank, score, label, URI and the words that matched, "
+              + "or 'no good match' when no type reaches --min-score. Withdrawn types are not suggested.",
+          "",
+          "The score runs from 0 to 1: 0.5 means as much evidence as a text that mentions the most telling "
+              + "word of a typical type's label; 0.25 a third of that, 0.75 three times as much. It weighs the "
+              + "words and two-word phrases the text shares with each type's label, synonyms and definition, and "
+              + "how much of the label the text holds."})
   static final class Suggest implements Callable<Integer> {
 
     @Spec
@@ -419,6 +428,11 @@ final class TaxonomyCommand implements Runnable {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "How many (default: ${DEFAULT-VALUE}).")
     private int limit;
 
+    @Option(names = "--min-score", paramLabel = "S", defaultValue = "" + TypeSuggester.DEFAULT_MIN_SCORE,
+        description = "Print only suggestions scoring at least S, from 0 to 1 (default: ${DEFAULT-VALUE}); "
+            + "0 prints every type that shares a word with the text.")
+    private double minScore;
+
     @Option(names = "--leaves", description = "Suggest only concepts without narrower concepts.")
     private boolean leaves;
 
@@ -433,12 +447,17 @@ final class TaxonomyCommand implements Runnable {
       if (limit < 1) {
         throw new ParameterException(spec.commandLine(), "--limit must be 1 or more; got " + limit);
       }
+      if (!(minScore >= 0 && minScore < 1)) {
+        throw new ParameterException(spec.commandLine(), "--min-score must be at least 0 and below 1; got "
+            + minScore);
+      }
       List<Scheme> schemes = loadOrReport(options, taxonomy, spec, "suggest");
       if (schemes == null) {
         return 1;
       }
-      TypeSuggester suggester = TypeSuggester.builder(schemes.get(0)).leavesOnly(leaves).build();
-      List<Suggestion> suggestions = suggester.suggest(name, String.join(" ", text), limit);
+      TypeSuggester suggester = TypeSuggester.builder(schemes.get(0)).leavesOnly(leaves).minScore(minScore).build();
+      String description = String.join(" ", text);
+      List<Suggestion> suggestions = suggester.suggest(name, description, limit);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         ArrayNode array = JSON.createArrayNode();
@@ -451,6 +470,8 @@ final class TaxonomyCommand implements Runnable {
           suggestion.matchedWords().forEach(words::add);
         }
         out.println(JSON.writeValueAsString(array));
+      } else if (suggestions.isEmpty()) {
+        out.println("no good match");
       } else {
         int rank = 0;
         for (Suggestion suggestion : suggestions) {
@@ -461,8 +482,12 @@ final class TaxonomyCommand implements Runnable {
       }
       out.flush();
       if (suggestions.isEmpty()) {
-        spec.commandLine().getErr().println("no service type of " + schemes.get(0).title()
-            + " shares a word with the text");
+        List<Suggestion> below = TypeSuggester.builder(schemes.get(0)).leavesOnly(leaves).minScore(0).build()
+            .suggest(name, description, 1);
+        spec.commandLine().getErr().println(below.isEmpty()
+            ? "no good match: no type of " + schemes.get(0).title() + " shares a word with the text"
+            : String.format(Locale.ROOT, "no good match: the best, %s, scores %.2f, below --min-score %.2f",
+                below.get(0).concept().prefLabel(), below.get(0).score(), minScore));
       }
       return 0;
     }

@@ -2,6 +2,7 @@ package io.github.oruk.taxonomy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.oruk.model.Service;
 import io.github.oruk.taxonomy.audit.CoverageAudit;
@@ -27,6 +28,7 @@ class ReadmeExampleTest {
         ((NormalizedTerm.Unresolved) terms.normalize("bccservicetype:78")).reason());
     List<Suggestion> best = TypeSuggester.of(lgsl).suggest("Community Food Bank", "Emergency food parcels", 3);
     assertEquals("Food banks", best.get(0).concept().prefLabel());
+    assertTrue(best.get(0).score() > 0.5 && best.get(0).score() < 1, "a strong match, from 0 to 1: " + best);
     Predicate<Service> food = TermFilter.builder().term("esdServiceType:1818").schemes(lgsl).build();
     List<Service> services = List.of(new Service().id("s").name("x").addAttributesItem(
         new io.github.oruk.model.Attribute().id("a").taxonomyTerm(new io.github.oruk.model.TaxonomyTerm()

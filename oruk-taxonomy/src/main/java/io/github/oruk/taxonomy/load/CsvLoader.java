@@ -72,8 +72,10 @@ public final class CsvLoader {
     CsvLayout chosen = layout;
     if (chosen == null) {
       chosen = CsvLayout.detect(header).orElseThrow(() -> new TaxonomyLoadException(source,
-          "could not tell which columns hold the identifier and the label; the header is " + header
-              + "; name them with a CsvLayout"));
+          TaxonomyLoadException.Reason.UNKNOWN_COLUMNS, "read as CSV, but no column of the header " + header
+              + " is a known name for the identifier (id, identifier, code, ...) or the label (label, name, "
+              + "title, ...); name the columns that hold them, or give a file in another format. "
+              + TaxonomyLoader.SUPPORTED_FORMATS));
     }
     Columns columns = new Columns(header, chosen, source);
     Optional<Vocabulary> fixedVocabulary = Optional.empty();

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -167,8 +168,33 @@ public final class TaxonomyLoader {
     return readAll(bytes, source, source);
   }
 
-  /** The format of a document, from its name and its first bytes. */
+  /** One sentence naming every format the loader reads; ends messages about a source it cannot read. */
+  static final String SUPPORTED_FORMATS = "The taxonomy loader reads SKOS JSON-LD (.jsonld, or .json with "
+      + "@context), CSV with a header row (.csv or .tsv; the columns are guessed from the header or can be named), "
+      + "the LG Inform Plus (esd) JSON list and mapping format, ORUK JSON (a taxonomy with its terms, or a page of "
+      + "taxonomies or of taxonomy terms), ORUK services (JSON or NDJSON, whose terms are gathered), and a live "
+      + "ORUK feed's URL; the format is worked out from the name and the content.";
+
+  /** Endings of formats that are sometimes used for taxonomies but that no loader here reads. */
+  private static final Map<String, String> UNSUPPORTED = Map.ofEntries(Map.entry("xml", "XML"),
+      Map.entry("rdf", "RDF/XML"), Map.entry("owl", "OWL"), Map.entry("ttl", "Turtle"), Map.entry("nt", "N-Triples"),
+      Map.entry("n3", "Notation3"), Map.entry("xlsx", "Excel"), Map.entry("xls", "Excel"),
+      Map.entry("ods", "OpenDocument spreadsheet"), Map.entry("html", "HTML"), Map.entry("htm", "HTML"),
+      Map.entry("pdf", "PDF"), Map.entry("zip", "ZIP"), Map.entry("docx", "Word"), Map.entry("yaml", "YAML"),
+      Map.entry("yml", "YAML"));
+
+  /**
+   * The format of a document, from its name and its first bytes.
+   *
+   * @throws TaxonomyLoadException with {@link TaxonomyLoadException.Reason#UNSUPPORTED_FORMAT} for XML, RDF,
+   *     Turtle, spreadsheets and other formats no loader here reads (by name or, for markup and binary files,
+   *     by content); the message lists the formats that are read
+   */
   public static Format detect(byte[] bytes, String name) throws TaxonomyLoadException {
+    return detect(bytes, name, name);
+  }
+
+  private static Format detect(byte[] bytes, String name, String source) throws TaxonomyLoadException {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".csv") || lower.endsWith(".tsv")) {
       return Format.CSV;
@@ -177,6 +203,12 @@ public final class TaxonomyLoader {
       return Format.SKOS_JSON_LD;
     }
     if (!looksLikeJson(bytes)) {
+      String unsupported = unsupportedFormat(bytes, lower);
+      if (unsupported != null) {
+        throw new TaxonomyLoadException(source, TaxonomyLoadException.Reason.UNSUPPORTED_FORMAT, "this looks like "
+            + unsupported + ", which the taxonomy loader does not read; convert it to one of the formats it reads. "
+            + SUPPORTED_FORMATS);
+      }
       return Format.CSV;
     }
     JsonNode root = SkosLoader.parse(bytes, name);
@@ -184,7 +216,7 @@ public final class TaxonomyLoader {
   }
 
   private List<Scheme> readAll(byte[] bytes, String source, String name) throws TaxonomyLoadException {
-    Format format = detect(bytes, name);
+    Format format = detect(bytes, name, source);
     switch (format) {
       case CSV:
         CsvLoader csv = csvLayout == null ? CsvLoader.detecting() : CsvLoader.of(csvLayout);
@@ -283,6 +315,35 @@ public final class TaxonomyLoader {
       }
     }
     return false;
+  }
+
+  /** The name of a format no loader here reads, from the file's ending or its first bytes; null otherwise. */
+  private static String unsupportedFormat(byte[] bytes, String lowerName) {
+    String path = lowerName.contains("?") ? lowerName.substring(0, lowerName.indexOf('?')) : lowerName;
+    int dot = path.lastIndexOf('.');
+    if (dot >= 0 && dot > path.lastIndexOf('/')) {
+      String known = UNSUPPORTED.get(path.substring(dot + 1));
+      if (known != null) {
+        return known;
+      }
+    }
+    if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+        || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+      return "UTF-16 text (save it as UTF-8)";
+    }
+    int i = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB ? 3 : 0;
+    while (i < bytes.length && Character.isWhitespace(bytes[i])) {
+      i++;
+    }
+    if (i < bytes.length && bytes[i] == '<') {
+      return "XML or HTML";
+    }
+    for (int j = 0; j < Math.min(bytes.length, 1024); j++) {
+      if (bytes[j] == 0) {
+        return "a binary file (a spreadsheet, an archive, ...)";
+      }
+    }
+    return null;
   }
 
   private static boolean looksLikeJson(byte[] bytes) {

@@ -8,9 +8,11 @@ import java.util.Set;
 
 /**
  * Words for matching: lower case, accents and apostrophes removed ({@link Labels#key}), common English
- * words dropped, and each word reduced to a stem with the first and last steps of Porter's algorithm
- * (plurals, {@code -ed}, {@code -ing}, a final {@code e}), so "carers", "caring" and "care" meet, and "counselling" and "counselled"
- * do.
+ * words dropped, and each word reduced to its stem with Porter's algorithm (1980), written for this module:
+ * plurals, {@code -ed} and {@code -ing} (step 1), then derivational endings such as {@code -ity},
+ * {@code -ment} and {@code -ation} where the stem stays long enough (steps 2 to 4), then a final {@code e}
+ * and double {@code l} (step 5). So "carers" and "carer" meet, "counselling" and "counselled" do, and so do
+ * "disabled", "disability" and "disabilities", or "employ" and "employment".
  */
 final class Tokenizer {
 
@@ -33,6 +35,21 @@ final class Tokenizer {
   private static final Map<String, String> IRREGULAR = Map.of(
       "children", "child", "women", "woman", "men", "man", "feet", "foot", "teeth", "tooth", "mice", "mouse",
       "lives", "life", "wives", "wife", "leaves", "leave");
+
+  /** Step 2's endings and replacements, a longer ending before any shorter one it ends with. */
+  private static final String[][] STEP_2 = {
+      {"ational", "ate"}, {"tional", "tion"}, {"ization", "ize"}, {"ation", "ate"}, {"iveness", "ive"},
+      {"fulness", "ful"}, {"ousness", "ous"}, {"biliti", "ble"}, {"aliti", "al"}, {"iviti", "ive"}, {"alism", "al"},
+      {"entli", "ent"}, {"ousli", "ous"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"}, {"ator", "ate"},
+      {"alli", "al"}, {"logi", "log"}, {"bli", "ble"}, {"eli", "e"}};
+
+  private static final String[][] STEP_3 = {
+      {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ness", ""}, {"ful", ""}};
+
+  /** Step 4's endings, removed where the stem has m > 1 ({@code -ion} only after s or t). */
+  private static final String[] STEP_4 = {
+      "ement", "ment", "ance", "ence", "able", "ible", "ant", "ent", "ion", "ism", "ate", "iti", "ous", "ive", "ize",
+      "al", "er", "ic", "ou"};
 
   private Tokenizer() {
   }
@@ -72,7 +89,7 @@ final class Tokenizer {
     return tokens;
   }
 
-  /** Porter's steps 1a, 1b, 1c, 5a and 5b, for lower-case words. */
+  /** Porter's steps 1 to 5, for lower-case words; words with digits or other characters are kept as they are. */
   static String stem(String word) {
     String irregular = IRREGULAR.get(word);
     if (irregular != null) {
@@ -112,10 +129,12 @@ final class Tokenizer {
         w = w + "e";
       }
     }
-    // 1c: a final y after a vowel-containing stem becomes i.
-    if (w.endsWith("y") && hasVowel(w, w.length() - 1)) {
+    // 1c, as Porter's later English stemmer has it: a final y after a consonant that is not the first letter
+    // becomes i ("cry", "families"), but not after a vowel, so "employ" and "employment" meet.
+    if (w.endsWith("y") && w.length() > 2 && isConsonant(w, w.length() - 2)) {
       w = w.substring(0, w.length() - 1) + "i";
     }
+    w = suffixes(w);
     // 5a: a final e goes where the stem is long enough ("house" and "housing" meet; "care" keeps its e).
     if (w.endsWith("e")) {
       int m = measure(w, w.length() - 1);
@@ -126,6 +145,33 @@ final class Tokenizer {
     // 5b: a final double l goes to one on long stems ("counselling" and "counsel" meet).
     if (w.endsWith("ll") && measure(w, w.length()) > 1) {
       w = w.substring(0, w.length() - 1);
+    }
+    return w;
+  }
+
+  /** Porter's steps 2 to 4: derivational endings, the longest matching one only, where the stem stays long. */
+  private static String suffixes(String word) {
+    String w = replaceEnding(word, STEP_2);
+    w = replaceEnding(w, STEP_3);
+    for (String ending : STEP_4) {
+      if (w.endsWith(ending)) {
+        int stem = w.length() - ending.length();
+        boolean ion = ending.equals("ion");
+        if (measure(w, stem) > 1 && (!ion || stem > 0 && (w.charAt(stem - 1) == 's' || w.charAt(stem - 1) == 't'))) {
+          w = w.substring(0, stem);
+        }
+        break;
+      }
+    }
+    return w;
+  }
+
+  private static String replaceEnding(String w, String[][] rules) {
+    for (String[] rule : rules) {
+      if (w.endsWith(rule[0])) {
+        int stem = w.length() - rule[0].length();
+        return measure(w, stem) > 0 ? w.substring(0, stem) + rule[1] : w;
+      }
     }
     return w;
   }

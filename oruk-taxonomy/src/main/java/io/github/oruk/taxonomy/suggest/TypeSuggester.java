@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,28 +17,56 @@ import java.util.function.Predicate;
 /**
  * Suggests service types for a service from its name and description: a BM25F index over the scheme's
  * concepts (preferred label, synonyms, definition and the labels of their parents, each field with its own
- * weight), with a bonus when a concept's whole label appears as a phrase in the text. Every suggestion
- * carries its score and the words that matched, so a tagger can see why.
+ * weight), over single words and two-word phrases, plus a bonus for how much of a concept's label (or of
+ * one of its synonyms) the text holds, in any order. Every suggestion carries a score from 0 to 1 and the
+ * words that matched, so a tagger can see why.
+ *
+ * <p><b>What the score means.</b> Let {@code raw} be the sum above and {@code R} the median, over the
+ * candidate concepts, of the raw score each gets from a text that just mentions the most telling word of its
+ * preferred label (the word rarest in the scheme): the evidence of one key word of a typical concept. The
+ * score is {@code raw / (raw + R)}: 0.5 means as much evidence as that, 0.25 a third of it, 0.75 three times
+ * as much. It rises with {@code raw}, so it orders suggestions as {@code raw} does; it is comparable between
+ * texts, and between schemes whose labels differ in length (a reference of whole labels would make every
+ * partial match against a list of long labels look weak). Suggestions below the minimum score (default
+ * {@value #DEFAULT_MIN_SCORE}) are not returned; an empty list means "no good match".
  *
  * <p>Built once per scheme (milliseconds for a thousand terms), then immutable and thread-safe.
  * Withdrawn concepts are not suggested unless asked for.
  */
 public final class TypeSuggester {
 
+  /**
+   * The default minimum score: two thirds of the evidence of one key label word. Chosen on the hand-labelled
+   * LGSL tuning set the module README describes, where every right suggestion among the first three scores
+   * 0.56 or more, and on the OpenActive activity list, where a suggestion that rests only on a word of a
+   * definition ("food bank": Track Cycling's "banked tracks", 0.27) falls below it and one key word of a label
+   * ("Couch to 5K, a beginners running programme": Running, 0.44) stays above.
+   */
+  public static final double DEFAULT_MIN_SCORE = 0.4;
+
   private static final double K1 = 1.2;
   private static final double B = 0.75;
+  /** The separator of the two stems of a phrase term; a space never occurs inside a stem. */
+  private static final String PHRASE = " ";
 
   private final Scheme scheme;
   private final List<Concept> candidates;
   private final Map<String, Posting> index;
-  private final List<List<String>> labelStems;
+  private final Map<String, int[]> labelIndex;
+  private final int[] labelConcept;
+  private final double[] labelIdf;
   private final double nameWeight;
-  private final double phraseBonus;
+  private final double phraseWeight;
+  private final double labelBonus;
+  private final double minScore;
+  private final double reference;
 
   private TypeSuggester(Builder builder) {
     this.scheme = builder.scheme;
     this.nameWeight = builder.nameWeight;
-    this.phraseBonus = builder.phraseBonus;
+    this.phraseWeight = builder.phraseWeight;
+    this.labelBonus = builder.labelBonus;
+    this.minScore = builder.minScore;
     List<Concept> chosen = new ArrayList<>();
     for (Concept concept : scheme.concepts()) {
       if ((builder.includeDeprecated || !concept.deprecated()) && builder.candidates.test(concept)
@@ -49,16 +78,25 @@ public final class TypeSuggester {
     double[] weights = {builder.labelWeight, builder.synonymWeight, builder.definitionWeight, builder.parentWeight};
     int fields = weights.length;
     int n = candidates.size();
-    // Field texts, stemmed.
+    // Field texts, stemmed; and every label (preferred, then synonyms) on its own, for the label bonus.
     List<List<List<String>>> docs = new ArrayList<>(n);
     double[] totalLength = new double[fields];
-    List<List<String>> labels = new ArrayList<>(n);
-    for (Concept concept : candidates) {
+    List<List<String>> labels = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    for (int d = 0; d < n; d++) {
+      Concept concept = candidates.get(d);
       List<List<String>> doc = new ArrayList<>(fields);
       List<String> label = Tokenizer.stems(concept.prefLabel());
       doc.add(label);
+      labels.add(label);
+      owners.add(d);
       List<String> synonyms = new ArrayList<>();
-      concept.altLabels().forEach(alt -> synonyms.addAll(Tokenizer.stems(alt)));
+      for (String alt : concept.altLabels()) {
+        List<String> stems = Tokenizer.stems(alt);
+        synonyms.addAll(stems);
+        labels.add(stems);
+        owners.add(d);
+      }
       doc.add(synonyms);
       doc.add(Tokenizer.stems(concept.definition().orElse("")));
       List<String> parents = new ArrayList<>();
@@ -68,14 +106,12 @@ public final class TypeSuggester {
         totalLength[f] += doc.get(f).size();
       }
       docs.add(doc);
-      labels.add(label);
     }
-    this.labelStems = List.copyOf(labels);
     double[] averageLength = new double[fields];
     for (int f = 0; f < fields; f++) {
       averageLength[f] = n == 0 ? 1 : Math.max(1e-9, totalLength[f] / n);
     }
-    // Weighted, length-normalised term frequencies per (term, concept).
+    // Weighted, length-normalised frequencies per (term, concept); terms are stems and adjacent stem pairs.
     Map<String, Map<Integer, Double>> frequencies = new HashMap<>();
     for (int d = 0; d < n; d++) {
       List<List<String>> doc = docs.get(d);
@@ -84,9 +120,13 @@ public final class TypeSuggester {
         if (field.isEmpty() || weights[f] == 0) {
           continue;
         }
-        double norm = (1 - B) + B * field.size() / averageLength[f];
-        for (String stem : field) {
-          frequencies.computeIfAbsent(stem, key -> new HashMap<>()).merge(d, weights[f] / norm, Double::sum);
+        double tf = weights[f] / ((1 - B) + B * field.size() / averageLength[f]);
+        for (int i = 0; i < field.size(); i++) {
+          frequencies.computeIfAbsent(field.get(i), key -> new HashMap<>()).merge(d, tf, Double::sum);
+          if (i > 0 && phraseWeight > 0) {
+            frequencies.computeIfAbsent(field.get(i - 1) + PHRASE + field.get(i), key -> new HashMap<>())
+                .merge(d, tf, Double::sum);
+          }
         }
       }
     }
@@ -106,6 +146,21 @@ public final class TypeSuggester {
       postings.put(entry.getKey(), new Posting(ids, scores, idf));
     }
     this.index = postings;
+    // The label bonus: for each distinct stem of each label, which labels hold it; and each label's summed IDF.
+    this.labelConcept = new int[labels.size()];
+    this.labelIdf = new double[labels.size()];
+    Map<String, List<Integer>> byStem = new HashMap<>();
+    for (int l = 0; l < labels.size(); l++) {
+      labelConcept[l] = owners.get(l);
+      for (String stem : new LinkedHashSet<>(labels.get(l))) {
+        labelIdf[l] += idf(stem);
+        byStem.computeIfAbsent(stem, key -> new ArrayList<>()).add(l);
+      }
+    }
+    Map<String, int[]> labelPostings = new HashMap<>(byStem.size() * 2);
+    byStem.forEach((stem, ls) -> labelPostings.put(stem, ls.stream().mapToInt(Integer::intValue).toArray()));
+    this.labelIndex = labelPostings;
+    this.reference = medianKeyWordScore();
   }
 
   /** A suggester over every live concept of the scheme, with the default weights. */
@@ -126,6 +181,11 @@ public final class TypeSuggester {
     return candidates;
   }
 
+  /** The minimum score of a suggestion. */
+  public double minScore() {
+    return minScore;
+  }
+
   /** Suggestions for a service, from its name and description. */
   public List<Suggestion> suggest(Service service, int limit) {
     return suggest(service.getName(), service.getDescription(), limit);
@@ -137,9 +197,9 @@ public final class TypeSuggester {
   }
 
   /**
-   * Up to {@code limit} suggestions, best first; words of the name count {@code nameWeight} times as much as
-   * words of the description. Concepts that share no word with the text are never suggested, so the list
-   * may be shorter than {@code limit}, or empty.
+   * Up to {@code limit} suggestions scoring at least the minimum score, best first; words of the name count
+   * {@code nameWeight} times as much as words of the description. The list may be shorter than
+   * {@code limit}, or empty when nothing in the scheme is a good match for the text.
    */
   public List<Suggestion> suggest(String name, String description, int limit) {
     if (limit <= 0) {
@@ -147,65 +207,145 @@ public final class TypeSuggester {
     }
     List<Tokenizer.Token> nameTokens = Tokenizer.tokens(name);
     List<Tokenizer.Token> descriptionTokens = Tokenizer.tokens(description);
-    Map<String, Double> queryWeights = new LinkedHashMap<>();
+    Map<String, Double> words = new LinkedHashMap<>();
+    Map<String, Double> phrases = new HashMap<>();
     Map<String, String> surface = new HashMap<>();
-    for (Tokenizer.Token token : nameTokens) {
-      queryWeights.merge(token.stem(), nameWeight, Double::sum);
-      surface.putIfAbsent(token.stem(), token.word());
-    }
-    for (Tokenizer.Token token : descriptionTokens) {
-      queryWeights.merge(token.stem(), 1.0, Double::sum);
-      surface.putIfAbsent(token.stem(), token.word());
-    }
+    addTerms(nameTokens, nameWeight, words, phrases, surface);
+    addTerms(descriptionTokens, 1.0, words, phrases, surface);
     int n = candidates.size();
     double[] scores = new double[n];
     boolean[] hit = new boolean[n];
-    List<String> used = new ArrayList<>(queryWeights.size());
-    List<Posting> usedPostings = new ArrayList<>(queryWeights.size());
-    List<Double> usedWeights = new ArrayList<>(queryWeights.size());
-    for (Map.Entry<String, Double> term : queryWeights.entrySet()) {
+    List<String> used = new ArrayList<>(words.size());
+    List<Posting> usedPostings = new ArrayList<>(words.size());
+    List<Double> usedWeights = new ArrayList<>(words.size());
+    for (Map.Entry<String, Double> term : words.entrySet()) {
       Posting posting = index.get(term.getKey());
-      if (posting == null) {
-        continue;
-      }
-      // Saturate repeated words in the text: the second mention adds less than the first.
-      double weight = term.getValue() * 2.0 / (term.getValue() + 1.0);
-      used.add(term.getKey());
-      usedPostings.add(posting);
-      usedWeights.add(weight);
-      for (int i = 0; i < posting.ids.length; i++) {
-        scores[posting.ids[i]] += weight * posting.scores[i];
-        hit[posting.ids[i]] = true;
+      if (posting != null) {
+        double weight = saturate(term.getValue());
+        add(posting, weight, scores, hit);
+        used.add(term.getKey());
+        usedPostings.add(posting);
+        usedWeights.add(weight);
       }
     }
-    if (phraseBonus > 0) {
-      List<String> nameStems = stems(nameTokens);
-      List<String> descriptionStems = stems(descriptionTokens);
-      for (int d = 0; d < n; d++) {
-        if (!hit[d]) {
-          continue;
-        }
-        List<String> label = labelStems.get(d);
-        // Cheap test first: every word of the label must be in the text at all.
-        if (label.size() < 2 || !queryWeights.keySet().containsAll(label)) {
-          continue;
-        }
-        if (contains(nameStems, label) || contains(descriptionStems, label)) {
-          double idfSum = 0;
-          for (String stem : label) {
-            Posting posting = index.get(stem);
-            idfSum += posting == null ? 0 : posting.idf;
-          }
-          scores[d] += phraseBonus * idfSum;
-        }
+    for (Map.Entry<String, Double> term : phrases.entrySet()) {
+      Posting posting = index.get(term.getKey());
+      if (posting != null) {
+        add(posting, phraseWeight * saturate(term.getValue()), scores, hit);
       }
     }
-    Integer[] order = topK(scores, hit, limit);
+    addLabelBonus(words, scores);
+    Integer[] order = topK(scores, hit, limit, minScore <= 0 ? 0 : reference * minScore / (1 - minScore));
     List<Suggestion> suggestions = new ArrayList<>(order.length);
     for (int d : order) {
-      suggestions.add(new Suggestion(candidates.get(d), scores[d], matched(d, used, usedPostings, usedWeights, surface)));
+      suggestions.add(new Suggestion(candidates.get(d), normalise(scores[d]),
+          matched(d, used, usedPostings, usedWeights, surface)));
     }
     return suggestions;
+  }
+
+  private static void addTerms(List<Tokenizer.Token> tokens, double weight, Map<String, Double> words,
+      Map<String, Double> phrases, Map<String, String> surface) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Tokenizer.Token token = tokens.get(i);
+      words.merge(token.stem(), weight, Double::sum);
+      surface.putIfAbsent(token.stem(), token.word());
+      if (i > 0) {
+        phrases.merge(tokens.get(i - 1).stem() + PHRASE + token.stem(), weight, Double::sum);
+      }
+    }
+  }
+
+  /** Repeated words in the text: the second mention adds less than the first, and no term counts more than 2. */
+  private static double saturate(double weight) {
+    return weight * 2.0 / (weight + 1.0);
+  }
+
+  private static void add(Posting posting, double weight, double[] scores, boolean[] hit) {
+    for (int i = 0; i < posting.ids.length; i++) {
+      scores[posting.ids[i]] += weight * posting.scores[i];
+      hit[posting.ids[i]] = true;
+    }
+  }
+
+  /**
+   * For each concept, its best label (preferred or synonym): the label's summed IDF times the square of the
+   * share of it (by IDF) that the text holds, in any order, times {@code labelBonus}. A label found whole
+   * adds its full IDF; half of it, a quarter.
+   */
+  private void addLabelBonus(Map<String, Double> words, double[] scores) {
+    if (labelBonus <= 0) {
+      return;
+    }
+    double[] covered = new double[labelIdf.length];
+    int[] touched = new int[labelIdf.length];
+    int count = 0;
+    for (String stem : words.keySet()) {
+      int[] ls = labelIndex.get(stem);
+      double idf = idf(stem);
+      // A label word that is in no indexed field (a label weight of 0) has no IDF and counts for nothing.
+      if (ls != null && idf > 0) {
+        for (int l : ls) {
+          if (covered[l] == 0) {
+            touched[count++] = l;
+          }
+          covered[l] += idf;
+        }
+      }
+    }
+    double[] best = new double[candidates.size()];
+    for (int i = 0; i < count; i++) {
+      int l = touched[i];
+      double share = covered[l] / labelIdf[l];
+      best[labelConcept[l]] = Math.max(best[labelConcept[l]], labelIdf[l] * share * share);
+    }
+    for (int i = 0; i < count; i++) {
+      int d = labelConcept[touched[i]];
+      scores[d] += labelBonus * best[d];
+      best[d] = 0;
+    }
+  }
+
+  private double idf(String stem) {
+    Posting posting = index.get(stem);
+    return posting == null ? 0 : posting.idf;
+  }
+
+  /**
+   * The raw score of each concept for a text that is just the most telling word of its preferred label (the
+   * word with the highest IDF; the first of equals), as the description; their median.
+   */
+  private double medianKeyWordScore() {
+    int n = candidates.size();
+    double[] own = new double[n];
+    for (int d = 0; d < n; d++) {
+      double labelIdf = 0;
+      String key = null;
+      for (String stem : new LinkedHashSet<>(Tokenizer.stems(candidates.get(d).prefLabel()))) {
+        labelIdf += idf(stem);
+        if (key == null || idf(stem) > idf(key)) {
+          key = stem;
+        }
+      }
+      // One mention in the description weighs 1; the label bonus of a label with that share found.
+      own[d] = key == null || labelIdf == 0 ? 0 : scoreOf(key, d) + labelBonus * idf(key) * idf(key) / labelIdf;
+    }
+    Arrays.sort(own);
+    double median = n == 0 ? 0 : n % 2 == 1 ? own[n / 2] : (own[n / 2 - 1] + own[n / 2]) / 2;
+    return median > 0 ? median : 1;
+  }
+
+  private double scoreOf(String term, int doc) {
+    Posting posting = index.get(term);
+    if (posting == null) {
+      return 0;
+    }
+    int at = Arrays.binarySearch(posting.ids, doc);
+    return at >= 0 ? posting.scores[at] : 0;
+  }
+
+  private double normalise(double raw) {
+    return raw / (raw + reference);
   }
 
   private static List<String> matched(int doc, List<String> used, List<Posting> postings, List<Double> weights,
@@ -226,10 +366,11 @@ public final class TypeSuggester {
     return words;
   }
 
-  private static Integer[] topK(double[] scores, boolean[] hit, int limit) {
+  /** The best {@code limit} concepts with a raw score of at least {@code floor}, best first. */
+  private static Integer[] topK(double[] scores, boolean[] hit, int limit, double floor) {
     List<Integer> best = new ArrayList<>(limit + 1);
     for (int d = 0; d < scores.length; d++) {
-      if (!hit[d]) {
+      if (!hit[d] || scores[d] < floor) {
         continue;
       }
       if (best.size() < limit || scores[d] > scores[best.get(best.size() - 1)]) {
@@ -246,26 +387,6 @@ public final class TypeSuggester {
     return best.toArray(new Integer[0]);
   }
 
-  private static List<String> stems(List<Tokenizer.Token> tokens) {
-    List<String> stems = new ArrayList<>(tokens.size());
-    tokens.forEach(token -> stems.add(token.stem()));
-    return stems;
-  }
-
-  private static boolean contains(List<String> text, List<String> phrase) {
-    int last = text.size() - phrase.size();
-    for (int start = 0; start <= last; start++) {
-      boolean all = true;
-      for (int i = 0; i < phrase.size() && all; i++) {
-        all = text.get(start + i).equals(phrase.get(i));
-      }
-      if (all) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** One term's postings: concept positions (ascending) and precomputed BM25F scores. */
   private static final class Posting {
     final int[] ids;
@@ -273,7 +394,7 @@ public final class TypeSuggester {
     final double idf;
 
     Posting(int[] ids, float[] scores, double idf) {
-      // Sort by concept position so matched() can binary-search.
+      // Sort by concept position so matched() and scoreOf() can binary-search.
       Integer[] order = new Integer[ids.length];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
@@ -297,7 +418,9 @@ public final class TypeSuggester {
     private double definitionWeight = 1.0;
     private double parentWeight = 0.5;
     private double nameWeight = 2.0;
-    private double phraseBonus = 0.5;
+    private double phraseWeight = 0.5;
+    private double labelBonus = 1.0;
+    private double minScore = DEFAULT_MIN_SCORE;
     private boolean includeDeprecated;
     private boolean leavesOnly;
     private Predicate<Concept> candidates = concept -> true;
@@ -324,9 +447,40 @@ public final class TypeSuggester {
       return this;
     }
 
-    /** Extra score, times the label's summed IDF, when a whole multi-word label appears in the text (default 0.5). */
-    public Builder phraseBonus(double value) {
-      this.phraseBonus = value;
+    /**
+     * How much two adjacent words of the text that are also adjacent in a concept's label, synonyms, definition
+     * or parents' labels count, relative to a single word (default 0.5; 0 turns phrases off).
+     */
+    public Builder phraseWeight(double value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("the phrase weight must not be negative; got " + value);
+      }
+      this.phraseWeight = value;
+      return this;
+    }
+
+    /**
+     * How much the share of a concept's label found in the text counts (default 1; 0 turns it off): the
+     * label's summed IDF times the square of the share found, for the best of its preferred and alternative
+     * labels.
+     */
+    public Builder labelBonus(double value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("the label bonus must not be negative; got " + value);
+      }
+      this.labelBonus = value;
+      return this;
+    }
+
+    /**
+     * The lowest score a suggestion may have, from 0 to 1 (default {@value TypeSuggester#DEFAULT_MIN_SCORE});
+     * 0 returns every concept that shares a word with the text.
+     */
+    public Builder minScore(double value) {
+      if (!(value >= 0 && value < 1)) {
+        throw new IllegalArgumentException("the minimum score must be at least 0 and below 1; got " + value);
+      }
+      this.minScore = value;
       return this;
     }
 

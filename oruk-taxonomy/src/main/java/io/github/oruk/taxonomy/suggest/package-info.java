@@ -1,6 +1,7 @@
 /**
  * A tagging assistant: {@link io.github.oruk.taxonomy.suggest.TypeSuggester} ranks the service types of a
- * scheme for a service's name and description, with scores and the words that matched;
+ * scheme for a service's name and description, with scores from 0 to 1 and the words that matched, and
+ * returns nothing when no type reaches its minimum score ("no good match");
  * {@link io.github.oruk.taxonomy.suggest.Evaluation} measures it on labelled examples.
  */
 package io.github.oruk.taxonomy.suggest;

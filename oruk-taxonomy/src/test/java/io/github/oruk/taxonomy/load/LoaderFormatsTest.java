@@ -1,6 +1,7 @@
 package io.github.oruk.taxonomy.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,8 @@ class LoaderFormatsTest {
     TaxonomyLoadException noColumns = assertThrows(TaxonomyLoadException.class,
         () -> CsvLoader.detecting().read("colour,size\nred,big\n".getBytes(StandardCharsets.UTF_8), "odd.csv"));
     assertTrue(noColumns.getMessage().contains("[colour, size]"), noColumns.getMessage());
+    assertEquals(TaxonomyLoadException.Reason.UNKNOWN_COLUMNS, noColumns.reason());
+    assertFalse(noColumns.getMessage().contains("CsvLayout"), "no Java names in messages: " + noColumns.getMessage());
     TaxonomyLoadException missing = assertThrows(TaxonomyLoadException.class,
         () -> CsvLoader.of(CsvLayout.lgsl()).read("id,name\n1,x\n".getBytes(StandardCharsets.UTF_8), "lgsl.csv"));
     assertTrue(missing.getMessage().contains("no identifier column 'Identifier'"), missing.getMessage());
@@ -227,6 +230,33 @@ class LoaderFormatsTest {
     assertEquals("http://id.esd.org.uk/list/services", scheme.uri());
     assertEquals(Set.of("http://id.esd.org.uk/service/298", "http://id.esd.org.uk/service/242"),
         scheme.concepts().stream().map(Concept::uri).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void xmlAndSpreadsheetsAreRefusedWithTheFormatsThatAreRead() throws IOException {
+    Path xml = dir.resolve("terms.xml");
+    Files.writeString(xml, "<?xml version=\"1.0\"?>\n<terms><term id=\"1\">Food banks</term></terms>\n");
+    Path markup = dir.resolve("terms.txt");
+    Files.writeString(markup, "  <terms><term id=\"1\">Food banks</term></terms>\n");
+    Path spreadsheet = dir.resolve("terms.xlsx");
+    Files.write(spreadsheet, new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
+
+    for (Path file : List.of(xml, markup, spreadsheet)) {
+      TaxonomyLoadException thrown = assertThrows(TaxonomyLoadException.class,
+          () -> TaxonomyLoader.defaults().load(file));
+      String message = thrown.getMessage();
+      assertEquals(TaxonomyLoadException.Reason.UNSUPPORTED_FORMAT, thrown.reason(), message);
+      assertTrue(message.startsWith(file + ": this looks like "), message);
+      for (String format : List.of("SKOS JSON-LD", "CSV with a header row", "LG Inform Plus (esd) JSON",
+          "ORUK JSON", "ORUK services", "feed")) {
+        assertTrue(message.contains(format), format + " is listed: " + message);
+      }
+      assertFalse(message.contains("CsvLayout") || message.contains("header is"), message);
+    }
+    assertTrue(assertThrows(TaxonomyLoadException.class, () -> TaxonomyLoader.defaults().load(xml)).getMessage()
+        .contains("looks like XML,"));
+    assertTrue(assertThrows(TaxonomyLoadException.class, () -> TaxonomyLoader.defaults().load(spreadsheet))
+        .getMessage().contains("looks like Excel,"));
   }
 
   @Test

@@ -25,20 +25,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Suggestion accuracy on the two labelled sets the issue asks for. The figures are printed and written to
- * {@code target/suggestion-accuracy.txt}; the module README quotes them.
+ * Suggestion accuracy on the labelled sets the module README reports. The figures are printed and written to
+ * {@code target/suggestion-accuracy.txt}; the README quotes them, and each test fails when its figure drops
+ * by more than a few examples.
  *
- * <p>The hand-labelled set ({@code hand-labelled-lgsl.csv}) is 65 service descriptions written for this
- * test in the style of UK directory entries, each labelled by hand with every LGSL service type a person
- * would accept. It was written and labelled before the suggester was run on it, and the suggester's
- * weights were chosen on generated data only.
+ * <ul>
+ *   <li>{@code hand-labelled-lgsl.csv}: 65 service descriptions written in the style of UK directory entries,
+ *       each labelled by hand with every LGSL service type a person would accept. The suggester was tuned on
+ *       this set (issue #12: label coverage, two-word phrases, the full Porter stemmer), so its figure is
+ *       optimistic.</li>
+ *   <li>{@code held-out-lgsl.csv}: 80 further descriptions, written and labelled from the LGSL list before
+ *       that tuning began and committed on their own first; never tuned on. Its figure is the honest one.</li>
+ * </ul>
  */
 class SuggestionAccuracyTest {
 
   static final int GENERATED = 1000;
+  private static final Path FIGURES = Path.of("target", "suggestion-accuracy.txt");
+  private static Scheme lgsl;
+
+  @BeforeAll
+  static void freshFigures() throws IOException {
+    Files.deleteIfExists(FIGURES);
+  }
+
+  /** The LGSL, loaded once for the class (skips the test when the shared folder is absent). */
+  private static synchronized Scheme lgsl() throws IOException {
+    if (lgsl == null) {
+      lgsl = CsvLoader.of(CsvLayout.lgsl()).load(SharedFiles.require(SharedFiles.LGSL));
+    }
+    return lgsl;
+  }
 
   @Test
   void generatedServicesTop3AtLeast80Percent() throws IOException {
@@ -59,10 +80,23 @@ class SuggestionAccuracyTest {
 
   @Test
   void handLabelledDescriptionsAgainstTheLgsl() throws IOException {
-    Scheme lgsl = CsvLoader.of(CsvLayout.lgsl()).load(SharedFiles.require(SharedFiles.LGSL));
-    List<Evaluation.Example> examples = handLabelled();
+    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("hand-labelled-lgsl.csv", "hand-labelled (tuning set)", 65);
+    // Measured 44/65 top-1 and 55/65 top-3 (the README); fails four examples below either.
+    assertTrue(accuracy.top1Rate() >= 0.62 && accuracy.top3Rate() >= 0.79, accuracy::toString);
+  }
+
+  @Test
+  void heldOutDescriptionsAgainstTheLgsl() throws IOException {
+    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("held-out-lgsl.csv", "held-out (never tuned on)", 80);
+    // Measured 50/80 top-1 and 66/80 top-3 (the README); fails four examples below either.
+    assertTrue(accuracy.top1Rate() >= 0.57 && accuracy.top3Rate() >= 0.77, accuracy::toString);
+  }
+
+  private static Evaluation.Accuracy evaluateOnTheLgsl(String resource, String what, int size) throws IOException {
+    Scheme lgsl = lgsl();
+    List<Evaluation.Example> examples = labelled(resource);
+    assertEquals(size, examples.size(), resource);
     // The labels must be live LGSL service types, or the figure would be meaningless.
-    assertTrue(examples.size() >= 50, "at least 50 hand-labelled descriptions");
     for (Evaluation.Example example : examples) {
       for (String uri : example.expected()) {
         Concept concept = lgsl.concept(uri).orElseThrow(() -> new AssertionError(example.name() + ": " + uri));
@@ -72,7 +106,7 @@ class SuggestionAccuracyTest {
 
     Evaluation.Accuracy accuracy = Evaluation.evaluate(TypeSuggester.of(lgsl), examples);
 
-    record("hand-labelled, " + examples.size() + " descriptions, LGSL (978 live service types)", accuracy);
+    record(what + ", " + examples.size() + " descriptions, LGSL (978 live service types)", accuracy);
     StringBuilder misses = new StringBuilder();
     for (Evaluation.Miss miss : accuracy.misses()) {
       List<String> labels = new ArrayList<>();
@@ -80,13 +114,12 @@ class SuggestionAccuracyTest {
       misses.append("  miss: ").append(miss.example().name()).append(" -> ").append(labels).append('\n');
     }
     append(misses.toString());
-    // A regression guard, set below the figure measured when the README was written (see there).
-    assertTrue(accuracy.top3Rate() >= 0.6, accuracy::toString);
+    return accuracy;
   }
 
   @Test
   void suggestionsExplainThemselves() throws IOException {
-    Scheme lgsl = CsvLoader.of(CsvLayout.lgsl()).load(SharedFiles.require(SharedFiles.LGSL));
+    Scheme lgsl = lgsl();
     TypeSuggester suggester = TypeSuggester.of(lgsl);
 
     List<Suggestion> suggestions = suggester.suggest("Community Food Bank",
@@ -108,9 +141,9 @@ class SuggestionAccuracyTest {
     return "urn:uuid:" + service.getAttributes().get(0).getTaxonomyTerm().getId();
   }
 
-  static List<Evaluation.Example> handLabelled() throws IOException {
+  static List<Evaluation.Example> labelled(String resource) throws IOException {
     List<Evaluation.Example> examples = new ArrayList<>();
-    try (InputStream in = SuggestionAccuracyTest.class.getResourceAsStream("hand-labelled-lgsl.csv");
+    try (InputStream in = SuggestionAccuracyTest.class.getResourceAsStream(resource);
         MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
             .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
       while (rows.hasNext()) {
@@ -131,8 +164,7 @@ class SuggestionAccuracyTest {
 
   private static synchronized void append(String text) throws IOException {
     System.out.print(text);
-    Path file = Path.of("target", "suggestion-accuracy.txt");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    Files.createDirectories(FIGURES.getParent());
+    Files.writeString(FIGURES, text, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
   }
 }
