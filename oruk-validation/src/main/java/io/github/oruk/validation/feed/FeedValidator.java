@@ -112,12 +112,18 @@ public final class FeedValidator {
     private final Map<Endpoint, Stats> stats = new LinkedHashMap<>();
     private final Map<String, JsonNode> listed = new LinkedHashMap<>();
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
+    private final Map<String, JsonNode> listedLinks = new LinkedHashMap<>();
+    private String linksMissing = "/service_at_locations could not be listed";
+    private String openApiUrl = "";
     private boolean legacy;
     private boolean outOfTime;
 
     Session(OrukClient client) {
       this.client = client;
       this.run = validator.start(client.baseUri().toString(), "feed");
+      // Quality is scored on each service's own /services/{id} answer, never on the partial copies nested in
+      // organizations and service-at-locations; services not looked up (--sample) are left out of it.
+      run.scoreNestedServices(false);
       this.json = OrukJson.builder().maxDocumentBytes(maxResponseBytes).build();
       this.deadline = System.nanoTime() + timeout.toNanos();
       for (Endpoint endpoint : Endpoint.values()) {
@@ -467,8 +473,10 @@ public final class FeedValidator {
       if (sample > 0 && chosen.size() > sample) {
         Collections.sort(chosen);
         Collections.shuffle(chosen, new Random(seed));
-        run.notChecked((chosen.size() - sample) + " of the " + chosen.size() + " ids listed by " + byId.listEndpoint().path(),
-            "a seeded sample of " + sample + " was looked up by id (raise --sample, or 0 for all)");
+        run.notChecked((chosen.size() - sample) + " of the " + chosen.size() + " ids listed by " + byId.listEndpoint().path()
+            + (byId == Endpoint.SERVICE ? ", and their richness and freshness" : ""), "a seeded sample of " + sample
+            + " was looked up by id (raise --sample, or 0 for all)" + (byId == Endpoint.SERVICE ? "; quality is"
+            + " scored on each service's own /services/{id} answer, never on copies nested in other records" : ""));
         chosen = chosen.subList(0, sample);
       }
       boolean required = byId.required();
