@@ -22,11 +22,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,6 +111,7 @@ public final class FeedValidator {
     private final Map<String, JsonNode> listed = new LinkedHashMap<>();
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
     private final Map<String, JsonNode> listedLinks = new LinkedHashMap<>();
+    private final Map<Endpoint, Long> totals = new HashMap<>();
     private String linksMissing = "/service_at_locations could not be listed";
     private String openApiUrl = "";
     private boolean legacy;
@@ -159,7 +158,7 @@ public final class FeedValidator {
         Map<String, JsonNode> services = new LinkedHashMap<>();
         listed.keySet().stream().filter(details::containsKey).forEach(id -> services.put(id, details.get(id)));
         details.forEach(services::putIfAbsent);
-        new FilterProbes(this, services, listedLinks, listedLinks.isEmpty() ? linksMissing : null,
+        new FilterProbes(this, services, listedLinks, listedLinks.isEmpty() ? linksMissing : null, totals,
             validator.profile().parityMode()).run();
       }
       finishEndpoints();
@@ -347,6 +346,9 @@ public final class FeedValidator {
       run.checkDocument(page, list.recordType(), true, first.toString(), false, false);
       int items = page.path("contents").size();
       long totalItems = page.path("total_items").asLong(items);
+      if (page.path("total_items").canConvertToLong()) {
+        totals.put(list, totalItems);
+      }
       int totalPages = page.path("total_pages").canConvertToInt() ? page.path("total_pages").asInt() : 1;
       Integer pageSize = totalPages > 1 && items > 0 ? items : null;
       envelope(list, first, page, 1, null, pageSize);

@@ -2,6 +2,7 @@ package io.github.oruk.validation.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.oruk.client.OrukClient;
 import io.github.oruk.client.OrukClientException;
 import io.github.oruk.client.RawResponse;
@@ -80,6 +81,7 @@ final class FilterProbes {
   private final Map<String, JsonNode> services;
   private final Map<String, JsonNode> links;
   private final String linksMissing;
+  private final Map<Endpoint, Long> totals;
   private final boolean parity;
   private final Map<String, String> serviceOfLink = new HashMap<>();
   private final Map<ServiceFilter, Choice> choices = new HashMap<>();
@@ -98,14 +100,16 @@ final class FilterProbes {
    * @param services the services looked up by id, in the order the feed lists them
    * @param links the items {@code /service_at_locations} listed, in order
    * @param linksMissing why {@code /service_at_locations} cannot be probed, or null when it can
+   * @param totals the {@code total_items} of each list without a filter, where the feed gave it
    * @param parity whether the profile is parity
    */
   FilterProbes(Feed feed, Map<String, JsonNode> services, Map<String, JsonNode> links, String linksMissing,
-      boolean parity) {
+      Map<Endpoint, Long> totals, boolean parity) {
     this.feed = feed;
     this.services = services;
     this.links = links;
     this.linksMissing = linksMissing;
+    this.totals = totals;
     this.parity = parity;
     links.forEach((id, item) -> {
       String service = item.path("service_id").asText(item.path("service").path("id").asText(""));
@@ -418,8 +422,10 @@ final class FilterProbes {
    * Asks a list with a filter and reads up to {@value #PAGES} pages of the answer: the subject must come
    * back, and no item that {@code fits} says is ruled out may.
    *
-   * @param negative a record known not to match, or null when the data gives none (then only the items
-   *     that come back can show the filter ignored, and that is reported as not checked if none does)
+   * @param negative the first listed record known not to match, or null when the data gives none (then only
+   *     the items that come back can show the filter ignored, and that is reported as not checked if none
+   *     does); when the filtered answer counts as many items as the unfiltered list, it shows the filter
+   *     ignored even if the pages read do not hold it
    */
   private void probe(Endpoint list, Query filter, String thing, String subject, String negative,
       Function<JsonNode, Boolean> fits, Function<JsonNode, String> shows) {
@@ -447,6 +453,17 @@ final class FilterProbes {
           feed.add(FeedChecks.FILTER_IGNORED, list, uri.toString(), id, list.path() + "?" + asked + " returns " + thing
               + " " + id + ", whose " + shows.apply(item) + ": the filter looks ignored.", asked);
         }
+      }
+      Long unfiltered = totals.get(list);
+      if (number == 1 && !ignored && negative != null && unfiltered != null && unfiltered > 0
+          && page.path("total_items").canConvertToLong() && page.path("total_items").asLong() >= unfiltered) {
+        // With a sample, the items on the first pages may all be records the data does not settle; but a filter
+        // that leaves as many records as there are, when one is known not to match, is ignored.
+        ignored = true;
+        feed.add(FeedChecks.FILTER_IGNORED, list, uri.toString(), negative, list.path() + "?" + asked + " answers "
+            + page.path("total_items").asLong() + " items, as many as " + list.path() + " holds, although " + thing + " "
+            + negative + " does not match it (its " + shows.apply(JsonNodeFactory.instance.objectNode().put("id", negative))
+            + "): the filter looks ignored.", asked);
       }
       if (page.path("last_page").asBoolean(true) || page.path("contents").isEmpty()) {
         complete = true;

@@ -13,8 +13,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -350,7 +352,7 @@ enum ServiceFilter {
   };
 
   private static final Pattern TIME = Pattern.compile("^(\\d{2}:\\d{2})(:\\d{2})?");
-  private static final java.util.Map<String, DayOfWeek> DAYS = java.util.Map.of("MO", DayOfWeek.MONDAY,
+  private static final Map<String, DayOfWeek> DAYS = Map.of("MO", DayOfWeek.MONDAY,
       "TU", DayOfWeek.TUESDAY, "WE", DayOfWeek.WEDNESDAY, "TH", DayOfWeek.THURSDAY, "FR", DayOfWeek.FRIDAY,
       "SA", DayOfWeek.SATURDAY, "SU", DayOfWeek.SUNDAY);
 
@@ -472,7 +474,7 @@ enum ServiceFilter {
 
   /** True when a schedule's time passes; false when every schedule has a time and none does. */
   private static Boolean compareTimes(JsonNode service, String property, boolean whole,
-      java.util.function.Predicate<LocalTime> passes) {
+      Predicate<LocalTime> passes) {
     JsonNode schedules = service.path("schedules");
     if (!whole || schedules.isEmpty()) {
       return null;

@@ -122,6 +122,24 @@ class FilterProbesTest {
   }
 
   @Test
+  void withASampleAnIgnoredFilterIsCaughtByTheCountItAnswers() throws Exception {
+    // As a sampled check of a large feed: pages of 5, so the five pages a probe reads hold none of the services
+    // looked up, and their items (without schedules) cannot show that day is ignored; the count can.
+    Map<String, JsonNode> sampled = new LinkedHashMap<>();
+    services.entrySet().stream().skip(40).forEach(entry -> sampled.put(entry.getKey(), entry.getValue()));
+    provider.ignore(Endpoint.SERVICES, Parameter.DAY);
+
+    try (OrukHttpServer small = OrukHttpServer.builder(OrukApi.builder(provider).defaultPerPage(5).build()).port(0)
+        .start()) {
+      Recorder feed = new Recorder(OrukClient.builder(small.uri().toString()).build(), "");
+      new FilterProbes(feed, sampled, links, null, Map.of(Endpoint.SERVICES, (long) services.size()), false).run();
+
+      assertEquals(List.of("ORUK-FILTER-001 /services day"), feed.findings.stream()
+          .filter(finding -> finding.contains("/services ")).toList());
+    }
+  }
+
+  @Test
   void parityProbesTheUkFiltersOnlyWhenTheFeedDeclaresThem() {
     provider.ignore(Endpoint.SERVICES, Parameter.MINIMUM_AGE);
 
@@ -160,8 +178,9 @@ class FilterProbesTest {
   }
 
   private static Recorder probe(boolean parity, Map<String, JsonNode> known, String openApiUrl) {
-    Recorder feed = new Recorder(openApiUrl);
-    new FilterProbes(feed, known, links, null, parity).run();
+    Recorder feed = new Recorder(client, openApiUrl);
+    new FilterProbes(feed, known, links, null, Map.of(Endpoint.SERVICES, (long) services.size(),
+        Endpoint.SERVICE_AT_LOCATIONS, (long) links.size()), parity).run();
     return feed;
   }
 
@@ -189,10 +208,12 @@ class FilterProbesTest {
   private static final class Recorder implements FilterProbes.Feed {
     final List<String> findings = new ArrayList<>();
     final List<NotChecked> notChecked = new ArrayList<>();
+    final OrukClient client;
     final String openApiUrl;
     int requests;
 
-    Recorder(String openApiUrl) {
+    Recorder(OrukClient client, String openApiUrl) {
+      this.client = client;
       this.openApiUrl = openApiUrl;
     }
 
