@@ -139,7 +139,7 @@ final class FilterProbes {
         continue;
       }
       List<String> skipped = new ArrayList<>();
-      for (ServiceFilter filter : ServiceFilter.values()) {
+      for (ServiceFilter filter : ServiceFilter.ALL) {
         if (expected(list, filter.parameter(), skipped)) {
           probe(list, filter);
         }
@@ -244,20 +244,14 @@ final class FilterProbes {
           item -> serviceTest(filter, choice.value(), item), item -> filter.shows(serviceOf(item)));
       return;
     }
-    String subject = null;
-    String negative = null;
-    for (String link : links.keySet()) {
+    String subject = links.keySet().stream().filter(link -> {
       JsonNode service = services.get(serviceOfLink.getOrDefault(link, ""));
-      Boolean fits = service == null ? null : filter.test(service, choice.value(), true);
-      if (subject == null && Boolean.TRUE.equals(fits)) {
-        subject = link;
-      } else if (negative == null && Boolean.FALSE.equals(fits)) {
-        negative = link;
-      }
-      if (subject != null && negative != null) {
-        break;
-      }
-    }
+      return service != null && filter.surely(service, choice.value());
+    }).findFirst().orElse(null);
+    String negative = links.keySet().stream().filter(link -> {
+      JsonNode service = services.get(serviceOfLink.getOrDefault(link, ""));
+      return service != null && Boolean.FALSE.equals(filter.test(service, choice.value(), true));
+    }).findFirst().orElse(null);
     if (subject == null) {
       feed.notChecked(name + " on " + list.path(), "no service-at-location it lists belongs to a service looked up by"
           + " id that matches " + ServiceFilter.describe(query));
@@ -481,8 +475,9 @@ final class FilterProbes {
           + " the first " + PAGES + " pages of results, and no more were read");
     }
     if (negative == null && !ignored) {
-      feed.notChecked("whether " + list.path() + "?" + asked + " leaves out the records it should",
-          "no " + thing + " of a service looked up by id plainly fails to match it");
+      feed.notChecked("whether " + list.path() + "?" + asked + " leaves out the records it should", "no "
+          + (thing.equals("service") ? "service" : thing + " of a service") + " looked up by id plainly fails to"
+          + " match it");
     }
   }
 }

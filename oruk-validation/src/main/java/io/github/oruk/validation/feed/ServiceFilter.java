@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,9 +33,9 @@ import java.util.regex.Pattern;
  * a search may look at more fields than the name and description, and a taxonomy filter may widen a term to
  * the terms below it. Only records that plainly contradict the filter are held against a feed.
  */
-enum ServiceFilter {
+abstract class ServiceFilter {
 
-  ORGANIZATION_ID(Parameter.ORGANIZATION_ID, null) {
+  static final ServiceFilter ORGANIZATION_ID = new ServiceFilter(Parameter.ORGANIZATION_ID, null) {
     @Override
     List<String> values(JsonNode service) {
       String organization = organizationOf(service);
@@ -56,9 +57,9 @@ enum ServiceFilter {
     String shows(JsonNode service) {
       return "organization_id is " + quoted(organizationOf(service));
     }
-  },
+  };
 
-  TAXONOMY_TERM_ID(Parameter.TAXONOMY_TERM_ID, null) {
+  static final ServiceFilter TAXONOMY_TERM_ID = new ServiceFilter(Parameter.TAXONOMY_TERM_ID, null) {
     @Override
     List<String> values(JsonNode service) {
       List<String> terms = new ArrayList<>();
@@ -96,9 +97,9 @@ enum ServiceFilter {
       List<String> terms = values(service);
       return terms.isEmpty() ? "attributes name no taxonomy term" : "taxonomy terms are " + String.join(", ", terms);
     }
-  },
+  };
 
-  TAXONOMY_ID(Parameter.TAXONOMY_ID, null) {
+  static final ServiceFilter TAXONOMY_ID = new ServiceFilter(Parameter.TAXONOMY_ID, null) {
     @Override
     List<String> values(JsonNode service) {
       Set<String> taxonomies = new LinkedHashSet<>();
@@ -139,9 +140,9 @@ enum ServiceFilter {
       return taxonomies.isEmpty() ? "attributes name no taxonomy"
           : "taxonomy terms are from " + String.join(", ", taxonomies);
     }
-  },
+  };
 
-  SEARCH(Parameter.SEARCH, null) {
+  static final ServiceFilter SEARCH = new ServiceFilter(Parameter.SEARCH, null) {
     @Override
     List<String> values(JsonNode service) {
       String longest = null;
@@ -155,9 +156,17 @@ enum ServiceFilter {
 
     @Override
     boolean surely(JsonNode service, String value) {
-      String named = " " + words(service.path("name").asText("") + " " + service.path("description").asText("")
-          + " " + service.path("organization").path("name").asText("")) + " ";
-      return named.contains(" " + plain(value) + " ");
+      String text = plain(service.path("name").asText("") + " " + service.path("description").asText("") + " "
+          + service.path("organization").path("name").asText(""));
+      String word = plain(value);
+      for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        int end = at + word.length();
+        if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+            && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override
@@ -172,9 +181,7 @@ enum ServiceFilter {
       // stem surely does not match.
       String word = plain(value);
       String stem = word.substring(0, Math.min(word.length(), Math.max(4, word.length() - 3)));
-      String text = service.toString();
-      text = text.chars().allMatch(c -> c < 128) ? text.toLowerCase(Locale.ROOT) : plain(text);
-      return text.contains(stem) ? null : Boolean.FALSE;
+      return plain(service.toString()).contains(stem) ? null : Boolean.FALSE;
     }
 
     @Override
@@ -186,9 +193,10 @@ enum ServiceFilter {
     String shows(JsonNode service) {
       return "record never mentions the word";
     }
-  },
+  };
 
-  MODIFIED_AFTER(Parameter.MODIFIED_AFTER, Comparator.<String, OffsetDateTime>comparing(ServiceFilter::instant).reversed()) {
+  static final ServiceFilter MODIFIED_AFTER = new ServiceFilter(Parameter.MODIFIED_AFTER,
+      Comparator.<String, OffsetDateTime>comparing(ServiceFilter::instant).reversed()) {
     @Override
     List<String> values(JsonNode service) {
       String modified = service.path("last_modified").asText("");
@@ -218,57 +226,12 @@ enum ServiceFilter {
     String shows(JsonNode service) {
       return "last_modified is " + quoted(service.path("last_modified").asText(""));
     }
-  },
+  };
 
-  MINIMUM_AGE(Parameter.MINIMUM_AGE, Comparator.<String, BigDecimal>comparing(BigDecimal::new).reversed()) {
-    @Override
-    List<String> values(JsonNode service) {
-      JsonNode age = service.path("minimum_age");
-      return age.isNumber() ? List.of(age.decimalValue().toPlainString()) : List.of();
-    }
+  static final ServiceFilter MINIMUM_AGE = age(Parameter.MINIMUM_AGE, true, Query.Builder::minimumAge);
+  static final ServiceFilter MAXIMUM_AGE = age(Parameter.MAXIMUM_AGE, false, Query.Builder::maximumAge);
 
-    @Override
-    Boolean test(JsonNode service, String value, boolean whole) {
-      JsonNode age = service.path("minimum_age");
-      return age.isNumber() ? age.decimalValue().compareTo(new BigDecimal(value)) >= 0 : null;
-    }
-
-    @Override
-    Query.Builder ask(Query.Builder query, String value) {
-      return query.minimumAge(new BigDecimal(value));
-    }
-
-    @Override
-    String shows(JsonNode service) {
-      return "minimum_age is " + service.path("minimum_age").asText();
-    }
-  },
-
-  MAXIMUM_AGE(Parameter.MAXIMUM_AGE, Comparator.<String, BigDecimal>comparing(BigDecimal::new)) {
-    @Override
-    List<String> values(JsonNode service) {
-      JsonNode age = service.path("maximum_age");
-      return age.isNumber() ? List.of(age.decimalValue().toPlainString()) : List.of();
-    }
-
-    @Override
-    Boolean test(JsonNode service, String value, boolean whole) {
-      JsonNode age = service.path("maximum_age");
-      return age.isNumber() ? age.decimalValue().compareTo(new BigDecimal(value)) <= 0 : null;
-    }
-
-    @Override
-    Query.Builder ask(Query.Builder query, String value) {
-      return query.maximumAge(new BigDecimal(value));
-    }
-
-    @Override
-    String shows(JsonNode service) {
-      return "maximum_age is " + service.path("maximum_age").asText();
-    }
-  },
-
-  DAY(Parameter.DAY, null) {
+  static final ServiceFilter DAY = new ServiceFilter(Parameter.DAY, null) {
     @Override
     List<String> values(JsonNode service) {
       Set<String> days = new LinkedHashSet<>();
@@ -305,51 +268,14 @@ enum ServiceFilter {
     String shows(JsonNode service) {
       return "schedules are on " + String.join(", ", values(service));
     }
-  },
-
-  START_TIME(Parameter.START_TIME, Comparator.<String, LocalTime>comparing(LocalTime::parse).reversed()) {
-    @Override
-    List<String> values(JsonNode service) {
-      return times(service, "opens_at");
-    }
-
-    @Override
-    Boolean test(JsonNode service, String value, boolean whole) {
-      return compareTimes(service, "opens_at", whole, time -> !time.isBefore(LocalTime.parse(value)));
-    }
-
-    @Override
-    Query.Builder ask(Query.Builder query, String value) {
-      return query.startTime(LocalTime.parse(value));
-    }
-
-    @Override
-    String shows(JsonNode service) {
-      return "schedules open at " + String.join(", ", times(service, "opens_at"));
-    }
-  },
-
-  END_TIME(Parameter.END_TIME, Comparator.<String, LocalTime>comparing(LocalTime::parse)) {
-    @Override
-    List<String> values(JsonNode service) {
-      return times(service, "closes_at");
-    }
-
-    @Override
-    Boolean test(JsonNode service, String value, boolean whole) {
-      return compareTimes(service, "closes_at", whole, time -> !time.isAfter(LocalTime.parse(value)));
-    }
-
-    @Override
-    Query.Builder ask(Query.Builder query, String value) {
-      return query.endTime(LocalTime.parse(value));
-    }
-
-    @Override
-    String shows(JsonNode service) {
-      return "schedules close at " + String.join(", ", times(service, "closes_at"));
-    }
   };
+
+  static final ServiceFilter START_TIME = time(Parameter.START_TIME, "opens_at", true, Query.Builder::startTime);
+  static final ServiceFilter END_TIME = time(Parameter.END_TIME, "closes_at", false, Query.Builder::endTime);
+
+  /** Every service-level filter, in the order they are probed. */
+  static final List<ServiceFilter> ALL = List.of(SEARCH, TAXONOMY_TERM_ID, TAXONOMY_ID, ORGANIZATION_ID,
+      MODIFIED_AFTER, MINIMUM_AGE, MAXIMUM_AGE, DAY, START_TIME, END_TIME);
 
   private static final Pattern TIME = Pattern.compile("^(\\d{2}:\\d{2})(:\\d{2})?");
   private static final Map<String, DayOfWeek> DAYS = Map.of("MO", DayOfWeek.MONDAY,
@@ -359,9 +285,74 @@ enum ServiceFilter {
   private final Parameter parameter;
   private final Comparator<String> narrowestFirst;
 
-  ServiceFilter(Parameter parameter, Comparator<String> narrowestFirst) {
+  private ServiceFilter(Parameter parameter, Comparator<String> narrowestFirst) {
     this.parameter = parameter;
     this.narrowestFirst = narrowestFirst;
+  }
+
+  /** {@code minimum_age} (the service's is at least the value) or {@code maximum_age} (at most). */
+  private static ServiceFilter age(Parameter parameter, boolean atLeast,
+      BiFunction<Query.Builder, BigDecimal, Query.Builder> ask) {
+    String property = parameter.wireName();
+    Comparator<String> highestFirst = Comparator.<String, BigDecimal>comparing(BigDecimal::new).reversed();
+    return new ServiceFilter(parameter, atLeast ? highestFirst : highestFirst.reversed()) {
+      @Override
+      List<String> values(JsonNode service) {
+        JsonNode age = service.path(property);
+        return age.isNumber() ? List.of(age.decimalValue().toPlainString()) : List.of();
+      }
+
+      @Override
+      Boolean test(JsonNode service, String value, boolean whole) {
+        JsonNode age = service.path(property);
+        if (!age.isNumber()) {
+          return null;                          // no age may mean any age
+        }
+        int order = age.decimalValue().compareTo(new BigDecimal(value));
+        return atLeast ? order >= 0 : order <= 0;
+      }
+
+      @Override
+      Query.Builder ask(Query.Builder query, String value) {
+        return ask.apply(query, new BigDecimal(value));
+      }
+
+      @Override
+      String shows(JsonNode service) {
+        return property + " is " + service.path(property).asText();
+      }
+    };
+  }
+
+  /**
+   * {@code start_time} (a schedule opens at or after the time) or {@code end_time} (one closes at or
+   * before it).
+   */
+  private static ServiceFilter time(Parameter parameter, String property, boolean atOrAfter,
+      BiFunction<Query.Builder, LocalTime, Query.Builder> ask) {
+    Comparator<String> latestFirst = Comparator.<String, LocalTime>comparing(LocalTime::parse).reversed();
+    return new ServiceFilter(parameter, atOrAfter ? latestFirst : latestFirst.reversed()) {
+      @Override
+      List<String> values(JsonNode service) {
+        return times(service, property);
+      }
+
+      @Override
+      Boolean test(JsonNode service, String value, boolean whole) {
+        LocalTime limit = LocalTime.parse(value);
+        return compareTimes(service, property, whole, time -> atOrAfter ? !time.isBefore(limit) : !time.isAfter(limit));
+      }
+
+      @Override
+      Query.Builder ask(Query.Builder query, String value) {
+        return ask.apply(query, LocalTime.parse(value));
+      }
+
+      @Override
+      String shows(JsonNode service) {
+        return "schedules " + (atOrAfter ? "open" : "close") + " at " + String.join(", ", times(service, property));
+      }
+    };
   }
 
   /** The query parameter. */
@@ -415,14 +406,14 @@ enum ServiceFilter {
     return text.isEmpty() ? "missing" : "'" + text + "'";
   }
 
-  /** Lower case, without accents. */
+  /** Lower case, without accents (the costly part only for text that has some). */
   private static String plain(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-  }
-
-  /** The words of a text, plain, one space between each. */
-  private static String words(String text) {
-    return String.join(" ", plain(text).split("[^\\p{L}\\p{N}]+"));
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 128) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+      }
+    }
+    return text.toLowerCase(Locale.ROOT);
   }
 
   private static OffsetDateTime instant(String text) {

@@ -8,25 +8,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.oruk.client.OrukClient;
 import io.github.oruk.client.RawResponse;
-import io.github.oruk.model.Organization;
 import io.github.oruk.model.Service;
-import io.github.oruk.model.ServiceAtLocation;
-import io.github.oruk.model.Taxonomy;
-import io.github.oruk.model.TaxonomyTerm;
 import io.github.oruk.model.query.Endpoint;
 import io.github.oruk.model.query.Parameter;
 import io.github.oruk.model.query.Query;
-import io.github.oruk.server.Capabilities;
 import io.github.oruk.server.DirectoryProvider;
 import io.github.oruk.server.OrukApi;
-import io.github.oruk.server.PageRequest;
-import io.github.oruk.server.Results;
 import io.github.oruk.server.jdk.OrukHttpServer;
 import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.validation.NotChecked;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalTime;
@@ -34,8 +30,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +64,7 @@ class FilterProbesTest {
   static void start() throws Exception {
     List<Service> generated = FeedFixtures.services(SEED, 60);
     provider = new Ignoring(FeedFixtures.directory(SEED, generated));
-    server = OrukHttpServer.builder(OrukApi.of(provider)).port(0).start();
+    server = OrukHttpServer.builder(OrukApi.of(provider.provider())).port(0).start();
     client = OrukClient.builder(server.uri().toString()).build();
     services = new LinkedHashMap<>();
     for (JsonNode item : list(Endpoint.SERVICES)) {
@@ -129,7 +125,7 @@ class FilterProbesTest {
     services.entrySet().stream().skip(40).forEach(entry -> sampled.put(entry.getKey(), entry.getValue()));
     provider.ignore(Endpoint.SERVICES, Parameter.DAY);
 
-    try (OrukHttpServer small = OrukHttpServer.builder(OrukApi.builder(provider).defaultPerPage(5).build()).port(0)
+    try (OrukHttpServer small = OrukHttpServer.builder(OrukApi.builder(provider.provider()).defaultPerPage(5).build()).port(0)
         .start()) {
       Recorder feed = new Recorder(OrukClient.builder(small.uri().toString()).build(), "");
       new FilterProbes(feed, sampled, links, null, Map.of(Endpoint.SERVICES, (long) services.size()), false).run();
@@ -246,7 +242,7 @@ class FilterProbesTest {
   }
 
   /** The reference directory, except that one list ignores one filter (postcode: with its proximity). */
-  private static final class Ignoring implements DirectoryProvider {
+  private static final class Ignoring {
     private final InMemoryDirectory directory;
     private volatile Endpoint list;
     private volatile Parameter parameter;
@@ -260,10 +256,28 @@ class FilterProbesTest {
       this.parameter = parameter;
     }
 
-    private Query strip(Endpoint endpoint, Query query) {
-      if (endpoint != list) {
-        return query;
-      }
+    /** The directory as a provider whose list methods (and their NDJSON streams) get the query stripped. */
+    DirectoryProvider provider() {
+      InvocationHandler handler = (proxy, method, arguments) -> {
+        Endpoint endpoint = method.getName().toLowerCase(Locale.ROOT).endsWith("serviceatlocations")
+            ? Endpoint.SERVICE_AT_LOCATIONS
+            : method.getName().toLowerCase(Locale.ROOT).endsWith("services") ? Endpoint.SERVICES : null;
+        for (int i = 0; arguments != null && i < arguments.length; i++) {
+          if (arguments[i] instanceof Query query && endpoint == list) {
+            arguments[i] = strip(query);
+          }
+        }
+        try {
+          return method.invoke(directory, arguments);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      };
+      return (DirectoryProvider) Proxy.newProxyInstance(DirectoryProvider.class.getClassLoader(),
+          new Class<?>[] {DirectoryProvider.class}, handler);
+    }
+
+    private Query strip(Query query) {
       Query.Builder without = query.toBuilder();
       switch (parameter) {
         case SEARCH -> without.search(null);
@@ -280,61 +294,6 @@ class FilterProbesTest {
         default -> throw new IllegalArgumentException(parameter.wireName());
       }
       return without.build();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-      return directory.capabilities();
-    }
-
-    @Override
-    public Results<Service> services(Query query, PageRequest page) {
-      return directory.services(strip(Endpoint.SERVICES, query), page);
-    }
-
-    @Override
-    public Optional<Service> service(String id) {
-      return directory.service(id);
-    }
-
-    @Override
-    public Results<ServiceAtLocation> serviceAtLocations(Query query, PageRequest page) {
-      return directory.serviceAtLocations(strip(Endpoint.SERVICE_AT_LOCATIONS, query), page);
-    }
-
-    @Override
-    public Optional<ServiceAtLocation> serviceAtLocation(String id) {
-      return directory.serviceAtLocation(id);
-    }
-
-    @Override
-    public Results<Organization> organizations(Query query, PageRequest page) {
-      return directory.organizations(query, page);
-    }
-
-    @Override
-    public Optional<Organization> organization(String id, boolean fullService) {
-      return directory.organization(id, fullService);
-    }
-
-    @Override
-    public Results<Taxonomy> taxonomies(Query query, PageRequest page) {
-      return directory.taxonomies(query, page);
-    }
-
-    @Override
-    public Optional<Taxonomy> taxonomy(String id) {
-      return directory.taxonomy(id);
-    }
-
-    @Override
-    public Results<TaxonomyTerm> taxonomyTerms(Query query, PageRequest page) {
-      return directory.taxonomyTerms(query, page);
-    }
-
-    @Override
-    public Optional<TaxonomyTerm> taxonomyTerm(String id) {
-      return directory.taxonomyTerm(id);
     }
   }
 }
