@@ -40,8 +40,11 @@ import java.util.concurrent.Executors;
 /**
  * Validates a live ORUK feed: every endpoint, required and optional; a bounded, deterministic walk of
  * every list checking its paging; a seeded sample of ids looked up by id; HTTP behaviour (CORS, content
- * type, HTTPS, speed); and behavioural tests of the filters, using the feed's own records. Every document
- * goes through the {@link Validator}'s rules. Whatever a bound stops is reported as not checked.
+ * type, HTTPS, speed); and behavioural tests of the filters, using the feed's own records
+ * ({@code FilterProbes}). Every document goes through the {@link Validator}'s rules. Quality (richness and
+ * freshness) counts each service once, on its own {@code /services/{id}} answer: copies nested in
+ * organizations and service-at-locations are checked but not scored, so with a sample only the services looked
+ * up are scored. Whatever a bound stops is reported as not checked.
  *
  * <pre>{@code
  * ValidationReport report = FeedValidator.builder(Validator.strict()).build().validate("https://example.org/api");

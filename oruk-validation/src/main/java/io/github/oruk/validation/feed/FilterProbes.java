@@ -273,8 +273,8 @@ final class FilterProbes {
     }
     List<String> values = new ArrayList<>(firstWith.keySet());
     if (filter.narrowestFirst() != null) {
-      values.sort(filter.narrowestFirst());
-      return new Choice(values.get(0), firstWith.get(values.get(0)));
+      String narrowest = values.stream().min(filter.narrowestFirst()).orElseThrow();
+      return new Choice(narrowest, firstWith.get(narrowest));
     }
     List<JsonNode> weighed = services.values().stream().limit(WEIGHED_OVER).toList();
     String best = null;
