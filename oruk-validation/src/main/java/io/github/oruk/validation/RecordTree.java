@@ -9,9 +9,11 @@ import io.github.oruk.validation.rule.RuleSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,8 @@ import java.util.function.Consumer;
 final class RecordTree {
 
   private static final Map<RecordType, Map<String, RecordType>> CHILDREN = load();
+  /** The records a finding is filed under (see {@link #owner(RecordContext)}). */
+  private static final Set<RecordType> OWNERS = EnumSet.of(RecordType.SERVICE, RecordType.ORGANIZATION);
 
   private RecordTree() {
   }
@@ -48,6 +52,52 @@ final class RecordTree {
         walk(child.getValue(), value, at, context, child.getKey(), settings, visitor);
       }
     }
+  }
+
+  /**
+   * The id of the record a finding about this one concerns: the innermost service or organization that
+   * holds it (or is it), else the top-level record. A schedule's finding belongs to its service, the
+   * finding of a service nested in an organization to that service, not to the organization; a location
+   * inside a service-at-location answer belongs to the service-at-location. "" when that record has no id.
+   */
+  static String owner(RecordContext context) {
+    RecordContext top = context;
+    for (RecordContext up = context; up != null; up = up.parent()) {
+      if (OWNERS.contains(up.type()) && !up.id().isEmpty()) {
+        return up.id();
+      }
+      top = up;
+    }
+    return top.id();
+  }
+
+  /** As {@link #owner(RecordContext)}, for a JSON Pointer into a record of the given type. */
+  static String owner(RecordType type, JsonNode record, String pointer) {
+    String owner = idOf(record);
+    JsonNode node = record;
+    RecordType at = type;
+    String[] steps = pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1);
+    for (String step : steps) {
+      if (node.isArray()) {
+        node = step.matches("\\d{1,9}") ? node.path(Integer.parseInt(step)) : node.path(step);
+      } else {
+        String name = step.replace("~1", "/").replace("~0", "~");
+        node = node.path(name);
+        at = at == null ? null : CHILDREN.getOrDefault(at, Map.of()).get(name);
+      }
+      if (node.isObject() && at != null && OWNERS.contains(at) && !idOf(node).isEmpty()) {
+        owner = idOf(node);
+      }
+      if (node.isMissingNode() || at == null) {
+        break;
+      }
+    }
+    return owner;
+  }
+
+  private static String idOf(JsonNode record) {
+    JsonNode id = record.path("id");
+    return id.isValueNode() ? id.asText() : "";
   }
 
   private static Map<RecordType, Map<String, RecordType>> load() {

@@ -5,6 +5,7 @@ import io.github.oruk.model.RecordType;
 import io.github.oruk.validation.quality.QualityTally;
 import io.github.oruk.validation.rule.DocumentContext;
 import io.github.oruk.validation.rule.DocumentRule;
+import io.github.oruk.validation.rule.RecordContext;
 import io.github.oruk.validation.rule.RecordRule;
 import io.github.oruk.validation.rule.Reporter;
 import io.github.oruk.validation.rule.RuleInfo;
@@ -42,6 +43,7 @@ public final class ValidationRun {
   private int documents;
   private int records;
   private int dropped;
+  private volatile boolean scoreNested = true;
 
   ValidationRun(Validator validator, String target, String kind, Clock clock) {
     this.validator = validator;
@@ -50,6 +52,18 @@ public final class ValidationRun {
     this.clock = clock;
     this.started = clock.instant();
     this.quality = new QualityTally(validator.richness(), validator.settings().today());
+  }
+
+  /**
+   * Whether services nested in other records (an organization's services, a service-at-location's service)
+   * are scored for quality when no whole copy of them is (default true). Either way each service is counted
+   * once, by id, on its whole copy when there is one (see {@link QualityTally}). A live-feed check turns
+   * this off: it reads each service whole from {@code /services/{id}}, and a nested copy leaves out what its
+   * parent already says, so the services it did not look up are left out of quality rather than scored on a
+   * partial copy. Their documents are still checked by every rule.
+   */
+  public void scoreNestedServices(boolean score) {
+    this.scoreNested = score;
   }
 
   /**
@@ -74,7 +88,7 @@ public final class ValidationRun {
   public void checkDocument(JsonNode document, RecordType type, boolean page, String url, boolean critical,
       boolean quality) {
     Checked checked = new Checked(quality);
-    Collector collector = new Collector(url, critical, "", document, page, checked.findings);
+    Collector collector = new Collector(url, critical, document, type, page, checked.findings);
     DocumentContext context = new DocumentContext(document, type, page, validator.payload(), validator.settings());
     for (DocumentRule rule : validator.documentRules()) {
       rule.check(context, collector);
@@ -91,7 +105,7 @@ public final class ValidationRun {
       documents++;
       records += checked.records;
       checked.findings.forEach(this::keep);
-      checked.services.forEach(this.quality::add);
+      checked.services.forEach(service -> this.quality.add(service.json(), service.parent() == null));
       checked.names.forEach(this::remember);
     }
   }
@@ -100,7 +114,7 @@ public final class ValidationRun {
   private static final class Checked {
     final boolean quality;
     final List<Finding> findings = new ArrayList<>();
-    final List<JsonNode> services = new ArrayList<>();
+    final List<RecordContext> services = new ArrayList<>();
     final List<RecordName> names = new ArrayList<>();
     int records;
 
@@ -114,17 +128,17 @@ public final class ValidationRun {
     if (!record.isObject()) {
       return;
     }
-    String id = record.path("id").isValueNode() ? record.path("id").asText() : "";
-    Collector collector = new Collector(url, critical, id, null, false, checked.findings);
+    Collector collector = new Collector(url, critical, null, type, false, checked.findings);
     RecordTree.walk(type, record, pointer, null, null, validator.settings(), context -> {
       checked.records++;
       RecordName named = RecordName.of(context);
       if (named != null) {
         checked.names.add(named);
       }
-      if (checked.quality && context.type() == RecordType.SERVICE) {
-        checked.services.add(context.json());
+      if (checked.quality && context.type() == RecordType.SERVICE && (scoreNested || context.parent() == null)) {
+        checked.services.add(context);
       }
+      collector.recordId = RecordTree.owner(context);
       for (RecordRule rule : validator.recordRules()) {
         if (!checked.quality && rule.info().category() == Category.DATA_QUALITY) {
           continue;
@@ -218,18 +232,20 @@ public final class ValidationRun {
   private final class Collector implements Reporter {
     private final String url;
     private final boolean critical;
-    private final String recordId;
     private final JsonNode document;
+    private final RecordType type;
     private final boolean page;
     private final List<Finding> sink;
+    /** Without a document: the id of the record the rules are looking at now (see {@link RecordTree#owner}). */
+    String recordId = "";
 
-    /** With a document, the record id of each finding is looked up from its pointer. */
-    Collector(String url, boolean critical, String recordId, JsonNode document, boolean page, List<Finding> sink) {
+    /** With a document, the record id of each finding is worked out from its pointer. */
+    Collector(String url, boolean critical, JsonNode document, RecordType type, boolean page, List<Finding> sink) {
       this.sink = sink;
       this.url = url;
       this.critical = critical;
-      this.recordId = recordId;
       this.document = document;
+      this.type = type;
       this.page = page;
     }
 
@@ -237,16 +253,15 @@ public final class ValidationRun {
       if (document == null) {
         return recordId;
       }
-      JsonNode record = document;
-      if (page) {
-        String[] parts = pointer.split("/", 4);
-        if (parts.length < 3 || !parts[1].equals("contents")) {
-          return "";
-        }
-        record = document.path("contents").path(parts[2].matches("\\d+") ? Integer.parseInt(parts[2]) : -1);
+      if (!page) {
+        return RecordTree.owner(type, document, pointer);
       }
-      JsonNode id = record.path("id");
-      return id.isValueNode() ? id.asText() : "";
+      String[] parts = pointer.split("/", 4);
+      if (parts.length < 3 || !parts[1].equals("contents") || !parts[2].matches("\\d{1,9}")) {
+        return "";
+      }
+      return RecordTree.owner(type, document.path("contents").path(Integer.parseInt(parts[2])),
+          parts.length == 4 ? "/" + parts[3] : "");
     }
 
     @Override

@@ -22,11 +22,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +40,11 @@ import java.util.concurrent.Executors;
 /**
  * Validates a live ORUK feed: every endpoint, required and optional; a bounded, deterministic walk of
  * every list checking its paging; a seeded sample of ids looked up by id; HTTP behaviour (CORS, content
- * type, HTTPS, speed); and behavioural tests of the filters, using the feed's own records. Every document
- * goes through the {@link Validator}'s rules. Whatever a bound stops is reported as not checked.
+ * type, HTTPS, speed); and behavioural tests of the filters, using the feed's own records
+ * ({@code FilterProbes}). Every document goes through the {@link Validator}'s rules. Quality (richness and
+ * freshness) counts each service once, on its own {@code /services/{id}} answer: copies nested in
+ * organizations and service-at-locations are checked but not scored, so with a sample only the services looked
+ * up are scored. Whatever a bound stops is reported as not checked.
  *
  * <pre>{@code
  * ValidationReport report = FeedValidator.builder(Validator.strict()).build().validate("https://example.org/api");
@@ -104,7 +105,7 @@ public final class FeedValidator {
   }
 
   /** One validation of one feed. */
-  private final class Session {
+  private final class Session implements FilterProbes.Feed {
     private final OrukClient client;
     private final ValidationRun run;
     private final OrukJson json;
@@ -112,12 +113,19 @@ public final class FeedValidator {
     private final Map<Endpoint, Stats> stats = new LinkedHashMap<>();
     private final Map<String, JsonNode> listed = new LinkedHashMap<>();
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
+    private final Map<String, JsonNode> listedLinks = new LinkedHashMap<>();
+    private final Map<Endpoint, Long> totals = new HashMap<>();
+    private String linksMissing = "/service_at_locations could not be listed";
+    private String openApiUrl = "";
     private boolean legacy;
     private boolean outOfTime;
 
     Session(OrukClient client) {
       this.client = client;
       this.run = validator.start(client.baseUri().toString(), "feed");
+      // Quality is scored on each service's own /services/{id} answer, never on the partial copies nested in
+      // organizations and service-at-locations; services not looked up (--sample) are left out of it.
+      run.scoreNestedServices(false);
       this.json = OrukJson.builder().maxDocumentBytes(maxResponseBytes).build();
       this.deadline = System.nanoTime() + timeout.toNanos();
       for (Endpoint endpoint : Endpoint.values()) {
@@ -135,6 +143,9 @@ public final class FeedValidator {
           continue;
         }
         if (ids.isEmpty()) {
+          if (list == Endpoint.SERVICE_AT_LOCATIONS) {
+            linksMissing = "/service_at_locations lists no service-at-locations with ids";
+          }
           if (list == Endpoint.SERVICES) {
             add(FeedChecks.NO_IDS, Endpoint.SERVICE, client.uri(Endpoint.SERVICES, null, null).toString(), "", "",
                 "/services lists no ids, so /services/{id} could not be tested.", null, false);
@@ -146,7 +157,12 @@ public final class FeedValidator {
         lookUp(byId, ids);
       }
       if (filterTests && !legacy && !outOfTime) {
-        new FilterTests(this).run();
+        // In the order the feed lists them: ids are looked up concurrently, so the order they came back in is not stable.
+        Map<String, JsonNode> services = new LinkedHashMap<>();
+        listed.keySet().stream().filter(details::containsKey).forEach(id -> services.put(id, details.get(id)));
+        details.forEach(services::putIfAbsent);
+        new FilterProbes(this, services, listedLinks, listedLinks.isEmpty() ? linksMissing : null, totals,
+            validator.profile().parityMode()).run();
       }
       finishEndpoints();
       return run.finish();
@@ -272,6 +288,7 @@ public final class FeedValidator {
             ? "/ has no profile URL." : "profile '" + profile + "' is a placeholder or not a URL.", profile, false);
       }
       String openapi = details.path("openapi_url").asText("");
+      openApiUrl = openapi;
       if (openapi.isBlank() || !(openapi.startsWith("http://") || openapi.startsWith("https://"))) {
         add(FeedChecks.OPENAPI_URL, Endpoint.API_DETAILS, uri.toString(), "/openapi_url", "", openapi.isBlank()
             ? "/ has no openapi_url." : "openapi_url '" + openapi + "' is not an absolute URL.", openapi, false);
@@ -292,6 +309,9 @@ public final class FeedValidator {
         if (!required && NOT_IMPLEMENTED.contains(answer.status())) {
           stats.get(list).status = "not implemented";
           stats.get(byId(list)).status = "not implemented";
+          if (list == Endpoint.SERVICE_AT_LOCATIONS) {
+            linksMissing = "the optional endpoint is not offered (it answered " + answer.status() + ")";
+          }
           add(FeedChecks.NOT_IMPLEMENTED, list, first.toString(), "", "", "GET " + list.path() + " answered "
               + answer.status() + ": the optional endpoint is not offered.", Integer.toString(answer.status()), false);
           return null;
@@ -329,6 +349,9 @@ public final class FeedValidator {
       run.checkDocument(page, list.recordType(), true, first.toString(), false, false);
       int items = page.path("contents").size();
       long totalItems = page.path("total_items").asLong(items);
+      if (page.path("total_items").canConvertToLong()) {
+        totals.put(list, totalItems);
+      }
       int totalPages = page.path("total_pages").canConvertToInt() ? page.path("total_pages").asInt() : 1;
       Integer pageSize = totalPages > 1 && items > 0 ? items : null;
       envelope(list, first, page, 1, null, pageSize);
@@ -454,6 +477,8 @@ public final class FeedValidator {
           ids.add(id.asText());
           if (list == Endpoint.SERVICES) {
             listed.put(id.asText(), item);
+          } else if (list == Endpoint.SERVICE_AT_LOCATIONS) {
+            listedLinks.put(id.asText(), item);
           }
         }
       }
@@ -467,8 +492,10 @@ public final class FeedValidator {
       if (sample > 0 && chosen.size() > sample) {
         Collections.sort(chosen);
         Collections.shuffle(chosen, new Random(seed));
-        run.notChecked((chosen.size() - sample) + " of the " + chosen.size() + " ids listed by " + byId.listEndpoint().path(),
-            "a seeded sample of " + sample + " was looked up by id (raise --sample, or 0 for all)");
+        run.notChecked((chosen.size() - sample) + " of the " + chosen.size() + " ids listed by " + byId.listEndpoint().path()
+            + (byId == Endpoint.SERVICE ? ", and their richness and freshness" : ""), "a seeded sample of " + sample
+            + " was looked up by id (raise --sample, or 0 for all)" + (byId == Endpoint.SERVICE ? "; quality is"
+            + " scored on each service's own /services/{id} answer, never on copies nested in other records" : ""));
         chosen = chosen.subList(0, sample);
       }
       boolean required = byId.required();
@@ -639,19 +666,15 @@ public final class FeedValidator {
       return list == null ? null : byId(list);
     }
 
-    OrukClient client() {
+    // ----------------------------------------------------------------------------------- for the filter probes
+
+    @Override
+    public OrukClient client() {
       return client;
     }
 
-    Map<String, JsonNode> listedServices() {
-      return listed;
-    }
-
-    Map<String, JsonNode> detailedServices() {
-      return details;
-    }
-
-    JsonNode pageOf(URI uri, Endpoint list) {
+    @Override
+    public JsonNode page(Endpoint list, URI uri) {
       RawResponse answer = get(list, uri, false);
       if (answer == null) {
         return null;
@@ -660,6 +683,21 @@ public final class FeedValidator {
         return json.objectNode().put("__status", answer.status());
       }
       return parse(list, answer, false);
+    }
+
+    @Override
+    public void add(RuleInfo check, Endpoint list, String url, String recordId, String message, String observed) {
+      add(check, list, url, "", recordId, message, observed, false);
+    }
+
+    @Override
+    public void notChecked(String what, String because) {
+      run.notChecked(what, because);
+    }
+
+    @Override
+    public String openApiUrl() {
+      return openApiUrl;
     }
   }
 
@@ -689,220 +727,6 @@ public final class FeedValidator {
     boolean typeReported;
     boolean driftReported;
     boolean envelopeReported;
-  }
-
-  /** Pages of a filtered list read by a filter test. */
-  private static final int FILTER_PAGES = 5;
-
-  /** The behavioural filter tests: re-query with values taken from the feed's own records. */
-  private static final class FilterTests {
-    private final Session session;
-    private final Set<String> tried = new HashSet<>();
-
-    FilterTests(Session session) {
-      this.session = session;
-    }
-
-    void run() {
-      Map<String, JsonNode> details = session.detailedServices();
-      if (details.isEmpty()) {
-        session.run.notChecked("the filters of /services", "no service could be looked up by id to take values from");
-        return;
-      }
-      String subjectId = subject(details);
-      JsonNode subject = details.get(subjectId);
-      organization(subject, subjectId);
-      taxonomyTerm(details, subjectId);
-      search(details, subject, subjectId);
-      modifiedAfter(subject, subjectId);
-    }
-
-    /**
-     * The service whose values the filters are tried with: in the order the feed lists them (ids are
-     * looked up concurrently, so the order they came back in is not stable), the first that gives every
-     * filter something to try — an organization, a taxonomy term and a readable last_modified — or else the
-     * one that gives the most.
-     */
-    private String subject(Map<String, JsonNode> details) {
-      List<String> order = new ArrayList<>();
-      session.listedServices().keySet().stream().filter(details::containsKey).forEach(order::add);
-      details.keySet().stream().filter(id -> !session.listedServices().containsKey(id)).forEach(order::add);
-      String best = order.get(0);
-      int bestScore = -1;
-      for (String id : order) {
-        JsonNode record = details.get(id);
-        int score = (organizationOf(record).isEmpty() ? 0 : 1) + (firstTermOf(record) == null ? 0 : 1)
-            + (lastModifiedOf(id, record) == null ? 0 : 1);
-        if (score > bestScore) {
-          best = id;
-          bestScore = score;
-        }
-        if (score == 3) {
-          break;
-        }
-      }
-      return best;
-    }
-
-    private static String organizationOf(JsonNode service) {
-      return service.path("organization_id").asText(service.path("organization").path("id").asText(""));
-    }
-
-    /** The first taxonomy term id among the service's attributes; null when it has none. */
-    private static String firstTermOf(JsonNode service) {
-      for (JsonNode attribute : service.path("attributes")) {
-        String term = attribute.path("taxonomy_term_id").asText(attribute.path("taxonomy_term").path("id").asText(null));
-        if (term != null) {
-          return term;
-        }
-      }
-      return null;
-    }
-
-    /** The service's last_modified as its list item gives it (else its by-id answer); null when unreadable. */
-    private OffsetDateTime lastModifiedOf(String id, JsonNode service) {
-      JsonNode item = session.listedServices().getOrDefault(id, service);
-      try {
-        return OffsetDateTime.parse(item.path("last_modified").asText(""));
-      } catch (RuntimeException e) {
-        return null;
-      }
-    }
-
-    private void organization(JsonNode subject, String subjectId) {
-      String organization = organizationOf(subject);
-      if (organization.isEmpty()) {
-        session.run.notChecked("organization_id on /services", "the sampled service names no organization");
-        return;
-      }
-      check("organization_id", Query.builder().organizationId(organization).build(), subjectId,
-          item -> organization.equals(item.path("organization_id").asText(item.path("organization").path("id")
-              .asText(organization))));
-    }
-
-    private void taxonomyTerm(Map<String, JsonNode> details, String subjectId) {
-      String term = firstTermOf(details.get(subjectId));
-      if (term == null) {
-        session.run.notChecked("taxonomy_term_id on /services", "the sampled service has no taxonomy terms");
-        return;
-      }
-      String wanted = term;
-      Set<String> untagged = new HashSet<>();
-      details.forEach((id, record) -> {
-        boolean tagged = false;
-        for (JsonNode attribute : record.path("attributes")) {
-          tagged |= wanted.equals(attribute.path("taxonomy_term_id").asText(attribute.path("taxonomy_term").path("id")
-              .asText("")));
-        }
-        if (!tagged) {
-          untagged.add(id);
-        }
-      });
-      check("taxonomy_term_id", Query.builder().taxonomyTermId(wanted).build(), subjectId,
-          item -> !untagged.contains(item.path("id").asText()));
-    }
-
-    private void search(Map<String, JsonNode> details, JsonNode subject, String subjectId) {
-      String word = null;
-      for (String candidate : subject.path("name").asText("").split("[^\\p{L}\\p{N}]+")) {
-        if (candidate.length() >= 5 && (word == null || candidate.length() > word.length())) {
-          word = candidate;
-        }
-      }
-      if (word == null) {
-        session.run.notChecked("search on /services", "the sampled service's name has no word of five letters or more");
-        return;
-      }
-      String needle = word.toLowerCase(Locale.ROOT);
-      Set<String> without = new HashSet<>();
-      details.forEach((id, record) -> {
-        String text = (record.path("name").asText("") + " " + record.path("description").asText("") + " "
-            + record.path("organization").path("name").asText("")).toLowerCase(Locale.ROOT);
-        if (!text.contains(needle)) {
-          without.add(id);
-        }
-      });
-      check("search", Query.builder().search(word).build(), subjectId, item -> !without.contains(item.path("id").asText()));
-    }
-
-    private void modifiedAfter(JsonNode subject, String subjectId) {
-      OffsetDateTime modified = lastModifiedOf(subjectId, subject);
-      if (modified == null) {
-        session.run.notChecked("modified_after on /services", "the sampled service has no readable last_modified");
-        return;
-      }
-      check("modified_after", Query.builder().modifiedAfter(modified).build(), subjectId, listed -> true);
-      checkAbsent("modified_after", Query.builder().modifiedAfter(modified.plusSeconds(1)).build(), subjectId);
-    }
-
-    /** The subject must come back, and no item that fails {@code belongs} may. */
-    private void check(String parameter, Query query, String subjectId,
-        java.util.function.Predicate<JsonNode> belongs) {
-      tried.add(parameter);
-      Filtered filtered = fetchAll(parameter, query);
-      if (filtered == null) {
-        return;
-      }
-      List<JsonNode> items = filtered.items();
-      URI uri = session.client().uri(Endpoint.SERVICES, null, query);
-      boolean found = items.stream().anyMatch(item -> subjectId.equals(item.path("id").asText()));
-      if (!found && !filtered.complete()) {
-        session.run.notChecked("whether /services?" + uri.getRawQuery() + " returns service " + subjectId,
-            "it was not among the first " + FILTER_PAGES + " pages of results, and no more were read");
-      } else if (!found) {
-        session.add(FeedChecks.FILTER_MISSES, Endpoint.SERVICES, uri.toString(), "", subjectId, "service " + subjectId
-            + " matches " + parameter + " but /services?" + uri.getRawQuery() + " does not return it.", null, false);
-      }
-      for (JsonNode item : items) {
-        if (!belongs.test(item)) {
-          session.add(FeedChecks.FILTER_IGNORED, Endpoint.SERVICES, uri.toString(), "", item.path("id").asText(),
-              "/services?" + uri.getRawQuery() + " returns service " + item.path("id").asText() + ", which does not match"
-                  + " " + parameter + ": the filter looks ignored.", null, false);
-          break;
-        }
-      }
-    }
-
-    private void checkAbsent(String parameter, Query query, String subjectId) {
-      Filtered filtered = fetchAll(parameter, query);
-      if (filtered == null) {
-        return;
-      }
-      List<JsonNode> items = filtered.items();
-      URI uri = session.client().uri(Endpoint.SERVICES, null, query);
-      if (items.stream().anyMatch(item -> subjectId.equals(item.path("id").asText()))) {
-        session.add(FeedChecks.FILTER_IGNORED, Endpoint.SERVICES, uri.toString(), "", subjectId, "/services?"
-            + uri.getRawQuery() + " returns service " + subjectId + ", which was last modified before that instant:"
-            + " the filter looks ignored.", null, false);
-      }
-    }
-
-    /** The items of a filtered list, and whether they are all of them. */
-    private record Filtered(List<JsonNode> items, boolean complete) {
-    }
-
-    /** Up to {@value #FILTER_PAGES} pages of a filtered list; null when it could not be read (a finding says why). */
-    private Filtered fetchAll(String parameter, Query query) {
-      List<JsonNode> items = new ArrayList<>();
-      for (int page = 1; page <= FILTER_PAGES; page++) {
-        URI uri = session.client().uri(Endpoint.SERVICES, null, page == 1 ? query : query.withPage(page));
-        JsonNode answer = session.pageOf(uri, Endpoint.SERVICES);
-        if (answer == null) {
-          return null;
-        }
-        if (answer.has("__status")) {
-          session.add(FeedChecks.FILTER_REFUSED, Endpoint.SERVICES, uri.toString(), "", "", "/services does not"
-              + " support " + parameter + " (it answered " + answer.get("__status").asInt() + ").",
-              answer.get("__status").asText(), false);
-          return null;
-        }
-        answer.path("contents").forEach(items::add);
-        if (answer.path("last_page").asBoolean(true) || answer.path("contents").isEmpty()) {
-          return new Filtered(items, true);
-        }
-      }
-      return new Filtered(items, false);
-    }
   }
 
   /** Options for a {@link FeedValidator}; every one has a default that suits a public feed. */

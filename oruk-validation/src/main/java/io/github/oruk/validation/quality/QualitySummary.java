@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Data quality across everything validated: how rich the services are and how recently they were assured.
  *
- * @param services how many services were scored
+ * @param services how many services were scored, each once however often it was seen ({@link QualityTally})
  * @param meanRichness their mean richness, 0 to 100 (0 when there were none)
  * @param richnessHistogram how many services scored 0–9, 10–19, … 90–100 (ten buckets)
  * @param freshness how many services were last assured: {@code within 3 months}, {@code 3 to 6 months},

@@ -3,41 +3,84 @@ package io.github.oruk.validation.quality;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** Adds up richness and freshness service by service; not thread-safe (one per validation). */
+/**
+ * Adds up richness and freshness, counting each service once. The same service can be seen several times in
+ * one validation: by id, nested in its organization, nested in each of its service-at-locations, or on two
+ * lines of a file. Services are told apart by {@code id}, and each is scored on one representation: a whole
+ * one (a service at the top of a document, such as a {@code /services/{id}} answer or a line of a file) over
+ * a copy nested in another record (which leaves out what its parent already says), and among several of the
+ * same kind the richest, so that the figures do not depend on the order the copies arrived in. Services
+ * without an id cannot be matched up and are each counted. Not thread-safe (one per validation).
+ */
 public final class QualityTally {
+
+  private static final List<String> BUCKETS = List.of("within 3 months", "3 to 6 months", "6 to 12 months",
+      "over a year", "in the future", "never");
 
   private final Richness richness;
   private final LocalDate today;
-  private final int[] histogram = new int[10];
-  private final Map<String, Integer> freshness = new LinkedHashMap<>();
-  private final Map<String, Integer> missing = new LinkedHashMap<>();
-  private int services;
-  private long scoreSum;
+  private final List<String> features;
+  private final Map<String, Integer> featureIndex = new HashMap<>();
+  private final Map<String, Scored> byId = new HashMap<>();
+  private final List<Scored> anonymous = new ArrayList<>();
+
+  /** One service's contribution: how whole the copy was, its score, freshness bucket and missing features. */
+  private record Scored(boolean whole, int score, int bucket, int missing) {
+
+    /** Whether this copy should count rather than {@code other}: whole first, then richer, then fresher. */
+    boolean betterThan(Scored other) {
+      if (whole != other.whole) {
+        return whole;
+      }
+      if (score != other.score) {
+        return score > other.score;
+      }
+      if (bucket != other.bucket) {
+        return bucket < other.bucket;
+      }
+      return Integer.bitCount(missing) < Integer.bitCount(other.missing)
+          || Integer.bitCount(missing) == Integer.bitCount(other.missing) && missing < other.missing;
+    }
+  }
 
   public QualityTally(Richness richness, LocalDate today) {
     this.richness = richness;
     this.today = today;
-    for (String bucket : List.of("within 3 months", "3 to 6 months", "6 to 12 months", "over a year",
-        "in the future", "never")) {
-      freshness.put(bucket, 0);
+    this.features = List.copyOf(richness.weights().keySet());
+    for (int i = 0; i < features.size(); i++) {
+      featureIndex.put(features.get(i), i);
     }
   }
 
-  /** Scores one service (its JSON as sent). */
+  /** Scores a service given whole (its JSON as sent). */
   public void add(JsonNode service) {
-    int score = richness.score(service);
-    services++;
-    scoreSum += score;
-    histogram[Math.min(9, score / 10)]++;
-    freshness.merge(bucket(service.path("assured_date").asText("")), 1, Integer::sum);
+    add(service, true);
+  }
+
+  /**
+   * Scores a service (its JSON as sent).
+   *
+   * @param whole whether the service is given whole, or as a copy nested in another record
+   */
+  public void add(JsonNode service, boolean whole) {
+    int missing = 0;
     for (String feature : richness.missing(service)) {
-      missing.merge(feature, 1, Integer::sum);
+      missing |= 1 << featureIndex.get(feature);
     }
+    Scored scored = new Scored(whole, richness.score(service),
+        BUCKETS.indexOf(bucket(service.path("assured_date").asText(""))), missing);
+    JsonNode id = service.path("id");
+    if (!id.isValueNode() || id.asText().isBlank()) {
+      anonymous.add(scored);
+      return;
+    }
+    byId.merge(id.asText(), scored, (kept, offered) -> offered.betterThan(kept) ? offered : kept);
   }
 
   private String bucket(String assured) {
@@ -65,12 +108,39 @@ public final class QualityTally {
     return "over a year";
   }
 
+  /** The figures so far. Features missing equally often are listed in the order of {@link Richness#weights()}. */
   public QualitySummary summary() {
-    Map<String, Integer> weakest = missing.entrySet().stream()
-        .sorted((a, b) -> b.getValue() - a.getValue())
-        .limit(5)
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    int[] histogram = new int[10];
+    int[] freshness = new int[BUCKETS.size()];
+    int[] missing = new int[features.size()];
+    long scoreSum = 0;
+    List<Scored> all = new ArrayList<>(byId.values());
+    all.addAll(anonymous);
+    for (Scored service : all) {
+      scoreSum += service.score();
+      histogram[Math.min(9, service.score() / 10)]++;
+      freshness[service.bucket()]++;
+      for (int i = 0; i < features.size(); i++) {
+        if ((service.missing() & (1 << i)) != 0) {
+          missing[i]++;
+        }
+      }
+    }
+    Map<String, Integer> fresh = new LinkedHashMap<>();
+    for (int i = 0; i < BUCKETS.size(); i++) {
+      fresh.put(BUCKETS.get(i), freshness[i]);
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < features.size(); i++) {
+      if (missing[i] > 0) {
+        order.add(i);
+      }
+    }
+    order.sort((a, b) -> missing[b] != missing[a] ? missing[b] - missing[a] : a - b);
+    Map<String, Integer> weakest = new LinkedHashMap<>();
+    order.stream().limit(5).forEach(i -> weakest.put(features.get(i), missing[i]));
+    int services = all.size();
     return new QualitySummary(services, services == 0 ? 0 : (double) scoreSum / services,
-        java.util.Arrays.stream(histogram).boxed().toList(), freshness, weakest);
+        java.util.Arrays.stream(histogram).boxed().toList(), fresh, weakest);
   }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Parity mode reaches the official validator's verdict on a crafted case for each of its verdict rules:
  * what fails a feed ({@code /} or {@code /services?page=1} not answering, {@code /} or a
- * {@code /services/{id}} answer breaking its schema or not answering) and what never does (list-page
+ * {@code /services/{id}} answer breaking its schema, not answering, or answering 200 with something that is
+ * not JSON) and what never does (list-page
  * schema errors, an empty list, HTML from {@code /services}, no ids to look up, wrong paging metadata,
  * anything on optional endpoints). Strict judges the lenient cases as failures.
  */
@@ -58,6 +59,17 @@ class ParityVerdictTest {
         rule("/services/{id} answers 500", Verdict.FAIL, Verdict.FAIL, exchange -> {
           if (exchange.path.startsWith("/services/")) {
             exchange.status = 500;
+          }
+        }),
+        rule("/ answers HTML with 200", Verdict.FAIL, Verdict.FAIL, exchange -> {
+          if (exchange.path.equals("/")) {
+            exchange.body = "<!DOCTYPE html><html><body>Directory</body></html>".getBytes(StandardCharsets.UTF_8);
+          }
+        }),
+        rule("/services/{id} answers HTML with 200", Verdict.FAIL, Verdict.FAIL, exchange -> {
+          // Every detail answer, so whichever ids the seeded sample picks, it meets one.
+          if (exchange.path.startsWith("/services/")) {
+            exchange.body = "<!DOCTYPE html><html><body>Service</body></html>".getBytes(StandardCharsets.UTF_8);
           }
         }),
         rule("/services/{id} breaks its schema", Verdict.FAIL, Verdict.FAIL, exchange -> {
