@@ -141,7 +141,7 @@ class FakeFeedTest {
   @Test
   void modifiedAfterSelectsRecentServices() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(60).start()) {
-      OffsetDateTime since = DataGenerator.builder().seed(1).build().referenceDate().minusDays(60)
+      OffsetDateTime since = DataGenerator.builder().seed(1).build().referenceDate().minusDays(20)
           .atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
       List<String> expected = feed.idsModifiedAfter(since);
       assertTrue(!expected.isEmpty() && expected.size() < 60, "a real subset: " + expected.size());
