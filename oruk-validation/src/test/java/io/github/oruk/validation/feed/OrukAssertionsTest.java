@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -77,24 +75,12 @@ class OrukAssertionsTest {
       assertTrue(name.matches("[A-Z]+-[A-Z0-9]+-\\d{3} \\S.*"), "named 'CODE title': " + name);
       assertTrue(names.add(name), "one test per check: " + name + " twice");
       String code = name.substring(0, name.indexOf(' '));
-      assertEquals(Optional.of(UriSource.from(URI.create(BrokenFactory.feed.baseUri() + "#" + code))),
+      assertEquals(Optional.of(UriSource.from(URI.create(BrokenFactory.feed() + "#" + code))),
           descriptor.getSource(), name);
     }
   }
 
-  static class BrokenFactory {
-    static FakeFeed feed;
-
-    @BeforeAll
-    static void start() {
-      feed = FakeFeed.builder().services(30).basePath("/api").overlap(2).perPage(10).start();
-    }
-
-    @AfterAll
-    static void stop() {
-      feed.close();
-    }
-
+  static class BrokenFactory extends OrukComplianceTestAnnotationTest.BrokenFeed {
     @TestFactory
     Stream<DynamicTest> everyCheck() {
       return OrukAssertions.tests(feed.baseUri(), ComplianceOptions.defaults().withSample(3));

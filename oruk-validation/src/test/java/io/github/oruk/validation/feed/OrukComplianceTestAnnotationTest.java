@@ -116,7 +116,8 @@ class OrukComplianceTestAnnotationTest {
     }
   }
 
-  static class BrokenSupplier {
+  /** The feed {@link #BROKEN_FEED_ERRORS} describes, started for each test class that extends this one. */
+  static class BrokenFeed {
     static FakeFeed feed;
 
     @BeforeAll
@@ -132,7 +133,9 @@ class OrukComplianceTestAnnotationTest {
     static String feed() {
       return feed.baseUri().toString();
     }
+  }
 
+  static class BrokenSupplier extends BrokenFeed {
     @OrukComplianceTest(feed = "feed", sample = 3)
     void complies() {
     }
