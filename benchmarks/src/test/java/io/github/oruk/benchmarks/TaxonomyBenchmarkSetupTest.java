@@ -2,10 +2,11 @@ package io.github.oruk.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.oruk.model.Prerequisite;
 import io.github.oruk.taxonomy.NormalizedTerm;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ class TaxonomyBenchmarkSetupTest {
 
   @Test
   void suggestionsRunOnGeneratedServicesAgainstTheLgsl() throws Exception {
-    assumeTrue(Files.exists(TaxonomyBenchmark.sharedFile(TaxonomyBenchmark.LGSL)),
-        "skipped: the LGSL list is not in the shared folder");
+    Path lgsl = TaxonomyBenchmark.sharedFile(TaxonomyBenchmark.LGSL);
+    Prerequisite.require(Files.exists(lgsl), "the LGSL list is not at " + lgsl, Prerequisite.SHARED);
     TaxonomyBenchmark.Services state = new TaxonomyBenchmark.Services();
     state.setUp(500);
 

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
         "Write generated ORUK 3.0 services to DIR/services.ndjson.",
         "",
         "One fully nested service per line, in canonical JSON. The same seed always gives byte-identical "
-            + "output, and the first N services of a larger run are the same N services. Names, places and "
+            + "output for the same --as-of date, and the first N services of a larger run are the same N "
+            + "services. The services were assured recently (by --as-of, default today), so they validate "
+            + "without freshness warnings for a month. Names, places and "
             + "taxonomy terms are realistic but invented (the service types are a sample vocabulary). "
             + "--quirks injects real-world feed defects, for testing readers and validators."},
     footer = {"", "Exit codes: 0 written, 1 the file could not be written, 2 usage error."})
@@ -45,6 +48,11 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Directory to write services.ndjson into (created if missing).")
   private Path out;
 
+  @Option(names = "--as-of", paramLabel = AsOf.LABEL, converter = AsOf.class,
+      description = "The day the data is recent relative to: services were assured and last modified in the two "
+          + "months before it (default: today). The same seed and date give byte-identical output.")
+  private LocalDate asOf;
+
   @Option(names = "--quirks", paramLabel = "LIST", completionCandidates = QuirkNames.class,
       description = "Quirks to inject: all, or a comma-separated list of: ${COMPLETION-CANDIDATES}.")
   private String quirks;
@@ -61,7 +69,8 @@ final class GenerateCommand implements Callable<Integer> {
     if (quirkRate < 0 || quirkRate > 1) {
       throw new ParameterException(spec.commandLine(), "--quirk-rate must be between 0 and 1; got " + quirkRate);
     }
-    DataGenerator generator = DataGenerator.builder().seed(seed).quirks(parseQuirks()).quirkRate(quirkRate).build();
+    DataGenerator generator = DataGenerator.builder().seed(seed).asOf(AsOf.orToday(asOf)).quirks(parseQuirks())
+        .quirkRate(quirkRate).build();
     PrintWriter err = spec.commandLine().getErr();
     Path file = out.resolve("services.ndjson");
     long started = System.nanoTime();
@@ -75,8 +84,8 @@ final class GenerateCommand implements Callable<Integer> {
       return 1;
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    err.printf(Locale.ROOT, "wrote %,d services to %s (%,d KB) in %.1f s; seed %d%s%n", services, file,
-        Files.size(file) / 1024, seconds, seed,
+    err.printf(Locale.ROOT, "wrote %,d services to %s (%,d KB) in %.1f s; seed %d, as of %s%s%n", services, file,
+        Files.size(file) / 1024, seconds, seed, generator.referenceDate(),
         generator.quirks().isEmpty() ? "" : ", quirks " + generator.quirks() + " in about "
             + Math.round(quirkRate * 100) + "% of services");
     return 0;

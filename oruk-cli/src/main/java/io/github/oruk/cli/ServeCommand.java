@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "With --generate: the seed (default: 1).")
   private Long seed;
 
+  @Option(names = "--as-of", paramLabel = AsOf.LABEL, converter = AsOf.class,
+      description = "With --generate: the day the services are recent relative to (default: today).")
+  private LocalDate asOf;
+
   @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   private int port;
@@ -86,6 +91,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (seed != null && source.data != null) {
       throw new ParameterException(spec.commandLine(), "--seed goes with --generate, not --data");
+    }
+    if (asOf != null && source.data != null) {
+      throw new ParameterException(spec.commandLine(), "--as-of goes with --generate, not --data");
     }
     if (maxPerPage < 1) {
       throw new ParameterException(spec.commandLine(), "--max-per-page must be at least 1; got " + maxPerPage);
@@ -132,7 +140,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println(summary(file, source.data));
       return InMemoryDirectory.builder().addAll(file.services()).build();
     }
-    DataGenerator generator = DataGenerator.builder().seed(seed == null ? 1 : seed).build();
+    DataGenerator generator = DataGenerator.builder().seed(seed == null ? 1 : seed).asOf(AsOf.orToday(asOf)).build();
     return InMemoryDirectory.builder()
         .addAll(generator.services(source.generate))
         .taxonomy(generator.sampleTaxonomy())

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +51,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
   private Path out;
 
+  @Option(names = "--as-of", paramLabel = AsOf.LABEL, converter = AsOf.class,
+      description = "Judge freshness as if today were this day (default: today); the report is dated with it.")
+  private LocalDate asOf;
+
   @Option(names = "--max-pages", paramLabel = "N", description = "Live feeds: read at most N pages of each list.")
   private Integer maxPages;
 
@@ -66,7 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
     Validator validator;
     try {
       reportFormat = ReportFormat.fromName(format);
-      validator = Validator.builder().profile(Profile.named(profile)).build();
+      validator = Validator.builder().profile(Profile.named(profile)).clock(AsOf.clock(asOf)).build();
     } catch (IllegalArgumentException | IOException e) {
       err.println("oruk validate: " + e.getMessage());
       return 2;

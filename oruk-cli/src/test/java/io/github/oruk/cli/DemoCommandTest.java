@@ -32,9 +32,30 @@ class DemoCommandTest {
     assertEquals(3, out.lines().filter(line -> line.startsWith("  ok ")).count(), out);
     assertFalse(out.contains("FAIL"), out);
     assertTrue(out.contains("60 services on 2 pages"), out);
-    assertTrue(out.contains("official validator's rules (parity): PASS"), out);
-    assertTrue(out.matches("(?s).*oruk-java's stricter rules \\(strict\\): PASS.*"), out);
-    assertTrue(out.contains("required endpoints: / passed, /services passed"), out);
+    assertPassesBothWithoutWarnings(out);
+    assertTrue(out.contains("required endpoints: / passed, /services passed, /services/{id} passed"), out);
+  }
+
+  @Test
+  void aDirectoryGeneratedAsOfAnotherDayIsValidatedAsOfThatDay() {
+    CliRun run = CliRun.of("demo", "--services", "20", "--port", "0", "--as-of", "2024-06-01", "--no-wait");
+    assertEquals(0, run.exitCode(), run.err() + run.out());
+    assertTrue(run.out().contains("as of 2024-06-01"), run.out());
+    assertPassesBothWithoutWarnings(run.out());
+  }
+
+  /** The official validator's verdict and the strict one both read exactly PASS, with no warnings at all. */
+  private static void assertPassesBothWithoutWarnings(String out) {
+    Matcher parity = Pattern.compile("^  official validator's rules \\(parity\\): (.*)$", Pattern.MULTILINE).matcher(out);
+    assertTrue(parity.find(), out);
+    assertEquals("PASS", parity.group(1), out);
+    Matcher strict = Pattern.compile("^  oruk-java's stricter rules \\(strict\\): ([^,]*), with (\\d+) errors, (\\d+)"
+        + " warnings and \\d+ notes;", Pattern.MULTILINE).matcher(out);
+    assertTrue(strict.find(), out);
+    assertEquals("PASS", strict.group(1), out);
+    assertEquals("0", strict.group(2), out);
+    assertEquals("0", strict.group(3), "no warnings: " + out);
+    assertFalse(out.contains("ORUK-FRESH-001"), out);
   }
 
   @Test

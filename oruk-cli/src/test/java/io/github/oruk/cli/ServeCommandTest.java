@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,8 @@ class ServeCommandTest {
 
   @Test
   void servesGeneratedServicesUntilStopped() throws Exception {
-    try (LiveCli serve = new LiveCli("serve", "--generate", "40", "--seed", "5", "--port", "0")) {
+    try (LiveCli serve = new LiveCli("serve", "--generate", "40", "--seed", "5", "--as-of", "2025-04-01", "--port",
+        "0")) {
       URI base = serve.awaitListening();
       assertEquals("127.0.0.1", base.getHost());
       assertTrue(base.getPort() > 0, "--port 0 printed the port it picked");
@@ -48,6 +50,16 @@ class ServeCommandTest {
       assertEquals(DataGenerator.builder().seed(5).build().service(30).getId(), page.contents().get(0).getId(),
           "the seeded services, in order");
       assertEquals(200, get(base.resolve("taxonomies")).statusCode(), "the sample taxonomy is served too");
+      int dated = 0;
+      for (Service service : page.contents()) {
+        if (service.getLastModified() != null) {
+          dated++;
+          LocalDate modified = service.getLastModified().toLocalDate();
+          assertTrue(modified.isBefore(LocalDate.of(2025, 4, 1)) && modified.isAfter(LocalDate.of(2025, 1, 30)),
+              "--as-of 2025-04-01: modified in the two months before, not " + modified);
+        }
+      }
+      assertTrue(dated >= 5, "services with last_modified: " + dated);
       assertEquals(0, serve.stop(), serve.err());
       assertThrows(IOException.class, () -> get(base), "stopped listening");
     }
@@ -81,6 +93,7 @@ class ServeCommandTest {
     assertEquals(2, CliRun.of("serve").exitCode(), "a source is required");
     assertEquals(2, CliRun.of("serve", "--generate", "3", "--data", "x.ndjson").exitCode());
     assertEquals(2, CliRun.of("serve", "--data", "x.ndjson", "--seed", "4").exitCode());
+    assertEquals(2, CliRun.of("serve", "--data", "x.ndjson", "--as-of", "2025-01-01").exitCode());
     assertEquals(2, CliRun.of("serve", "--generate", "-1").exitCode());
     assertEquals(2, CliRun.of("serve", "--generate", "3", "--port", "70000").exitCode());
     assertEquals(2, CliRun.of("serve", "--generate", "3", "--base-url", "not a url").exitCode());

@@ -3,13 +3,13 @@ package io.github.oruk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.oruk.model.Page;
 import io.github.oruk.model.Service;
+import io.github.oruk.model.Upstream;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.testkit.generate.DataGenerator;
 import java.io.OutputStream;
@@ -50,11 +50,7 @@ class TaxonomyCommandTest {
   }
 
   private static Path shared(String relative) {
-    String configured = System.getProperty("oruk.shared.dir");
-    Path path = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared")).resolve(relative)
-        .toAbsolutePath().normalize();
-    assumeTrue(Files.exists(path), () -> "skipped: upstream taxonomy file not found at " + path);
-    return path;
+    return Upstream.require(relative);
   }
 
   @Test

@@ -1,13 +1,13 @@
 package io.github.oruk.model;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the read-only upstream reference files are ({@code ../shared/oruk-standard}). Tests that need
- * them call {@link #require(String)}, which skips the test with a message on a fresh clone without them.
+ * Where the read-only upstream reference files are ({@code ../shared}, beside the checkout). Tests that need
+ * them call {@link #require(String)}, which skips the test with a message on a bare clone without them, and
+ * fails it where {@value Prerequisite#SHARED} is set (see {@link Prerequisite}). The other modules' tests reach
+ * this class through oruk-model's test jar.
  */
 public final class Upstream {
 
@@ -21,11 +21,11 @@ public final class Upstream {
     return dir.toAbsolutePath().normalize();
   }
 
-  /** A path inside the shared folder; skips the calling test when it is not there. */
+  /** A path inside the shared folder; skips (or, where required, fails) the calling test when it is not there. */
   public static Path require(String relative) {
     Path path = sharedDir().resolve(relative);
-    assumeTrue(Files.exists(path), () -> "skipped: upstream reference files not found at " + path
-        + " (they live beside the checkout in ../shared; CI always has them)");
+    Prerequisite.require(Files.exists(path), "upstream reference files not found at " + path
+        + " (they live beside the checkout in ../shared; -Doruk.shared.dir=DIR points elsewhere)", Prerequisite.SHARED);
     return path;
   }
 }

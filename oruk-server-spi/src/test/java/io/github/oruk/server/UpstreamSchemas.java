@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import io.github.oruk.model.Upstream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +17,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The published ORUK 3.0 JSON Schemas, read from the shared folder (never copied into the project) by
  * their canonical addresses, validated as draft 2020-12 with format assertions on. Tests that use it
- * are skipped, with the reason, when the folder is absent.
+ * are skipped, with the reason, when the folder is absent (failed, where CI requires it).
  */
 public final class UpstreamSchemas {
 
@@ -37,14 +37,12 @@ public final class UpstreamSchemas {
         .resourceLoaders(loaders -> loaders.resources(iri -> iri.startsWith(BASE) ? read(dir, iri) : null)));
   }
 
-  /** The schemas; skips the calling test (with the reason) when the shared folder is absent. */
+  /**
+   * The schemas; skips the calling test (with the reason) when the shared folder is absent, or fails it where
+   * {@code ORUK_REQUIRE_SHARED} is set (see oruk-model's {@code Prerequisite}).
+   */
   public static synchronized UpstreamSchemas load() {
-    String shared = System.getProperty("oruk.shared.dir");
-    Assumptions.assumeTrue(shared != null, "system property oruk.shared.dir is not set (surefire sets it);"
-        + " skipping the check against the published schemas");
-    Path dir = Path.of(shared, "oruk-standard", "3.0", "schema");
-    Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("service.json")), "the published ORUK schemas are not"
-        + " at " + dir + "; skipping the check against them");
+    Path dir = Upstream.require("oruk-standard/3.0/schema/service.json").getParent();
     if (instance == null) {
       instance = new UpstreamSchemas(dir);
     }

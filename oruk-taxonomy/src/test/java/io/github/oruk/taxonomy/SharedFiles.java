@@ -1,14 +1,12 @@
 package io.github.oruk.taxonomy;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
+import io.github.oruk.model.Upstream;
 import java.nio.file.Path;
 
 /**
- * Where the read-only upstream taxonomy files are. Surefire passes {@code oruk.shared.dir}; without it,
- * {@code ../shared} beside the checkout is tried (the module directory is two levels below it). The
- * project ships none of these files; tests that need them are skipped, saying why, when they are absent.
+ * Where the read-only upstream taxonomy files are: oruk-model's {@link Upstream}, which skips a test that needs
+ * a missing file, saying why, or fails it where {@code ORUK_REQUIRE_SHARED} is set (as in CI). The project ships
+ * none of these files.
  */
 public final class SharedFiles {
 
@@ -16,17 +14,12 @@ public final class SharedFiles {
   }
 
   public static Path sharedDir() {
-    String configured = System.getProperty("oruk.shared.dir");
-    Path dir = configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
-    return dir.toAbsolutePath().normalize();
+    return Upstream.sharedDir();
   }
 
-  /** A file in the shared folder; skips the calling test, saying why, when it is not there. */
+  /** A file in the shared folder; skips (or, where required, fails) the calling test when it is not there. */
   public static Path require(String relative) {
-    Path path = sharedDir().resolve(relative);
-    assumeTrue(Files.exists(path), () -> "skipped: upstream taxonomy file not found at " + path
-        + " (set -Doruk.shared.dir or put the shared folder beside the checkout)");
-    return path;
+    return Upstream.require(relative);
   }
 
   public static final String OPENACTIVE = "taxonomies/openactive/activity-list.jsonld";

@@ -1,14 +1,12 @@
 package io.github.oruk.validation;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.oruk.model.Upstream;
 import io.github.oruk.testkit.generate.DataGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,14 +50,12 @@ final class Fixtures {
     }
   }
 
-  /** The published examples folder; skips the calling test when the upstream files are absent. */
+  /**
+   * The published examples folder; skips the calling test when the upstream files are absent (fails it where
+   * {@code ORUK_REQUIRE_SHARED} is set, as in CI).
+   */
   static Path examples() {
-    String configured = System.getProperty("oruk.shared.dir");
-    Path dir = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared"))
-        .resolve("oruk-standard/3.0/examples").toAbsolutePath().normalize();
-    assumeTrue(Files.isDirectory(dir), () -> "skipped: upstream reference files not found at " + dir
-        + " (they live beside the checkout in ../shared; CI always has them)");
-    return dir;
+    return Upstream.require("oruk-standard/3.0/examples");
   }
 
   static ObjectNode example(String name) {

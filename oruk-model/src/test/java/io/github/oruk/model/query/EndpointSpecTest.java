@@ -1,7 +1,7 @@
 package io.github.oruk.model.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -36,7 +36,7 @@ class EndpointSpecTest {
   void operationIdsTagsAndParametersMatch() {
     for (Endpoint endpoint : Endpoint.values()) {
       JsonNode operation = spec.path("paths").path(endpoint.path()).path("get");
-      assertNotNull(operation, endpoint.path());
+      assertTrue(operation.isObject(), () -> "the spec has no GET operation for " + endpoint.path());
       assertEquals(operation.path("operationId").asText(), endpoint.operationId(), endpoint.path());
       assertEquals(endpoint.required() ? "required" : "optional", operation.path("tags").path(0).asText(),
           endpoint.path());

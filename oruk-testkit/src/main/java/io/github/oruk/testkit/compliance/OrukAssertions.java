@@ -13,17 +13,18 @@ import org.opentest4j.AssertionFailedError;
  * <pre>{@code
  * @Test
  * void ourApiComplies() {
- *   OrukAssertions.assertCompliant(URI.create("http://127.0.0.1:" + port + "/api"));
+ *   OrukAssertions.assertCompliant(server.uri());   // e.g. http://127.0.0.1:8080/, where the API answers "/"
  * }
  *
- * @TestFactory                      // one test per check, as IDEs and CI servers show them
+ * @TestFactory                      // one test per check, named "CODE title", as IDEs and CI servers show them
  * Stream<DynamicTest> everyCheck() {
- *   return OrukAssertions.tests(URI.create("http://127.0.0.1:" + port + "/api"));
+ *   return OrukAssertions.tests(server.uri());
  * }
  * }</pre>
  *
- * <p>{@link OrukComplianceTest} does the same as an annotation. A failure lists what was wrong, with codes, addresses, JSON pointers and fixes. Needs
- * {@code oruk-validation} on the test class path, which provides the checker.
+ * <p>{@link OrukComplianceTest} does the same as an annotation. A failure lists what was wrong, with codes,
+ * addresses, JSON pointers and fixes. Needs {@code oruk-validation} on the test class path, which provides the
+ * checker.
  */
 public final class OrukAssertions {
 
@@ -45,7 +46,11 @@ public final class OrukAssertions {
     return result;
   }
 
-  /** One dynamic test per check: each fails with the errors that check found. */
+  /**
+   * One dynamic test per check, named "CODE title": each fails with the errors that check found. Each test's
+   * source is the feed's address with the check's code as the fragment, so Maven Surefire's XML reports name
+   * it "CODE title" too.
+   */
   public static Stream<DynamicTest> tests(URI feed) {
     return tests(feed, ComplianceOptions.defaults());
   }
@@ -53,11 +58,21 @@ public final class OrukAssertions {
   /** One dynamic test per check, under the given options. */
   public static Stream<DynamicTest> tests(URI feed, ComplianceOptions options) {
     ComplianceResult result = checker().check(feed, options);
-    return result.checks().stream().map(check -> DynamicTest.dynamicTest(check.code() + " " + check.title(), () -> {
-      if (!check.passed()) {
-        throw new AssertionFailedError(describeFailure(check));
-      }
-    }));
+    return result.checks().stream().map(check -> DynamicTest.dynamicTest(check.code() + " " + check.title(),
+        source(feed, check), () -> {
+          if (!check.passed()) {
+            throw new AssertionFailedError(describeFailure(check));
+          }
+        }));
+  }
+
+  /**
+   * Where a check's test comes from: the feed, with the check's code as the fragment. Giving a dynamic test a
+   * source of its own (rather than the factory method's) is also what makes Maven Surefire name it in its XML
+   * reports by its display name, "CODE title", instead of JUnit's legacy name {@code factory()[n]}.
+   */
+  static URI source(URI feed, ComplianceResult.Check check) {
+    return URI.create(feed.toString().replaceFirst("#.*$", "") + "#" + check.code());
   }
 
   static String describeFailure(ComplianceResult.Check check) {

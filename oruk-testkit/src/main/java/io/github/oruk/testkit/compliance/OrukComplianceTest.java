@@ -10,9 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a method as a compliance test of a live feed: the feed is validated once and the method runs once per
- * check, as its own test case named by the check's code, so IDEs and CI servers list every check and fail only
- * those that found errors. The method may be empty, or take the {@link ComplianceResult.Check} (or the whole
- * {@link ComplianceResult}) to assert more.
+ * check, as its own test case named "CODE title" (such as {@code ORUK-PAGE-008 Same record on two pages}), so
+ * IDEs list every check and fail only those that found errors. The method may be empty, or take the
+ * {@link ComplianceResult.Check} (or the whole {@link ComplianceResult}) to assert more.
  *
  * <pre>{@code
  * @OrukComplianceTest(feed = "ourApi")          // a static method of the test class returning URI or String
@@ -20,13 +20,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  *
  * static URI ourApi() {
- *   return URI.create("http://127.0.0.1:" + server.port() + "/api");
+ *   return server.uri();                        // where the API answers "/", such as http://127.0.0.1:8080/
  * }
  * }</pre>
  *
  * <p>Give either {@link #url()} or {@link #feed()}. The method named by {@code feed} is called when the test
  * runs, so it can return the address of a server started in {@code @BeforeAll}; it must be static unless the
  * class uses {@code @TestInstance(PER_CLASS)}. Needs {@code oruk-validation} on the test class path.
+ *
+ * <p>The method is a JUnit test template. Maven Surefire's XML reports name template runs by JUnit's legacy
+ * name, {@code complies(Check)[1]}, whatever their display name; where a CI server reads those reports, a
+ * {@code @TestFactory} returning {@link OrukAssertions#tests(java.net.URI)} is named "CODE title" there too.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

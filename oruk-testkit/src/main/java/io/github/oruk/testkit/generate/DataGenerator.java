@@ -36,8 +36,9 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Service number k depends only on the seed and k: generating 100 services gives the first 100 of
- * 1000. Dates are relative to a {@link #referenceDate() reference date} derived from the seed, never the
- * clock, so output is byte-for-byte repeatable. Each service is fully nested: its organization (shared
+ * 1000. Dates are relative to a {@link #referenceDate() reference date}: the {@link Builder#asOf(LocalDate)
+ * as-of date} when one is given, else a day derived from the seed. Never the clock, so output is
+ * byte-for-byte repeatable. Each service is fully nested: its organization (shared
  * with neighbouring services), one to three locations in real UK towns, schedules, contacts, costs,
  * service areas, languages, funding and attributes whose terms come from a {@link #sampleTaxonomy()
  * sample vocabulary} written for this project.
@@ -58,6 +59,7 @@ public final class DataGenerator {
       .build();
 
   private final long seed;
+  private final LocalDate asOf;
   private final Set<Quirk> quirks;
   private final Set<Quirk> recordQuirks;
   private final double quirkRate;
@@ -68,24 +70,26 @@ public final class DataGenerator {
 
   private DataGenerator(Builder builder) {
     this.seed = builder.seed;
+    this.asOf = builder.asOf;
     this.quirks = Collections.unmodifiableSet(EnumSet.copyOf(builder.quirks));
     EnumSet<Quirk> perRecord = EnumSet.copyOf(builder.quirks);
     perRecord.remove(Quirk.BYTE_ORDER_MARK);
     this.recordQuirks = Collections.unmodifiableSet(perRecord);
     this.quirkRate = builder.quirkRate;
-    this.referenceDate = REFERENCE_EPOCH.plusDays(Math.floorMod(Seeds.mix(seed + Seeds.REFERENCE_DATE), 731));
+    this.referenceDate = asOf != null ? asOf
+        : REFERENCE_EPOCH.plusDays(Math.floorMod(Seeds.mix(seed + Seeds.REFERENCE_DATE), 731));
     this.factory = new ServiceFactory(seed, referenceDate);
     this.injector = new QuirkInjector(referenceDate);
   }
 
-  /** A builder with the defaults: seed 1, no quirks, quirk rate 0.25. */
+  /** A builder with the defaults: seed 1, no quirks, quirk rate 0.25, the reference date derived from the seed. */
   public static Builder builder() {
     return new Builder();
   }
 
   /** A builder starting from this generator's settings. */
   public Builder toBuilder() {
-    return new Builder().seed(seed).quirks(quirks).quirkRate(quirkRate);
+    return new Builder().seed(seed).asOf(asOf).quirks(quirks).quirkRate(quirkRate);
   }
 
   /** The seed everything is derived from. */
@@ -104,8 +108,10 @@ public final class DataGenerator {
   }
 
   /**
-   * The "today" of the generated data, derived from the seed (a day in 2024 or 2025): assured dates,
-   * last-modified times and schedule dates are placed relative to it.
+   * The "today" of the generated data: the {@link Builder#asOf(LocalDate) as-of date}, or else a day in
+   * 2024 or 2025 derived from the seed. Every service is assured (if at all) and last modified within the
+   * two months before it, never on or after it, so the data meets the ORUK guidance of assurance within
+   * three months for at least a month after this date; schedule and cost dates are placed around it.
    */
   public LocalDate referenceDate() {
     return referenceDate;
@@ -247,12 +253,13 @@ public final class DataGenerator {
 
   @Override
   public String toString() {
-    return "DataGenerator[seed=" + seed + ", quirks=" + quirks + ", quirkRate=" + quirkRate + "]";
+    return "DataGenerator[seed=" + seed + ", referenceDate=" + referenceDate + ", quirks=" + quirks + ", quirkRate=" + quirkRate + "]";
   }
 
   /** Settings for a {@link DataGenerator}. */
   public static final class Builder {
     private long seed = 1;
+    private LocalDate asOf;
     private Set<Quirk> quirks = EnumSet.noneOf(Quirk.class);
     private double quirkRate = 0.25;
 
@@ -262,6 +269,22 @@ public final class DataGenerator {
     /** The seed (default 1). */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The day the data is generated "as of": its {@link DataGenerator#referenceDate() reference date}, so
+     * assured dates and last-modified times fall in the two months before it. Pass today's date for data
+     * that a validator judges fresh today ({@code oruk generate} does). {@code null}, the default, derives
+     * the date from the seed instead.
+     *
+     * <p>Why the default is not today: a library generator used in test suites must give the same bytes
+     * on every run and every day, or a test comparing output, counting records modified after a date, or
+     * pinning a validator's clock would change its answer at midnight. Tests that need "now" pin it: they
+     * pass a date here, or measure against {@link DataGenerator#referenceDate()}.
+     */
+    public Builder asOf(LocalDate asOf) {
+      this.asOf = asOf;
       return this;
     }
 

@@ -49,6 +49,8 @@ final class ServiceFactory {
   private static final int ORGANIZATIONS_PER_BLOCK = 4;
   private static final double[] ORGANIZATION_WEIGHTS = {0.4, 0.3, 0.2, 0.1};
   private static final long DAY_MILLIS = 86_400_000L;
+  /** How many days before the reference date assured dates and last-modified times reach back. */
+  static final int RECENT_DAYS = 60;
 
   private final long seed;
   private final LocalDate referenceDate;
@@ -185,9 +187,11 @@ final class ServiceFactory {
     }
     LocalDate assured = null;
     if (random.nextDouble() < 0.85) {
+      // Within the last month for most services, the month before for the rest: never stale by the ORUK
+      // guidance's three months, and still fresh a month after the reference date.
       assured = random.nextDouble() < 0.6
-          ? referenceDate.minusDays(random.nextInt(90))
-          : referenceDate.minusDays(91 + random.nextInt(640));
+          ? referenceDate.minusDays(1 + random.nextInt(30))
+          : referenceDate.minusDays(31 + random.nextInt(RECENT_DAYS - 30));
       service.assuredDate(assured);
       if (random.nextDouble() < 0.4) {
         service.assurerEmail("directory@" + Words.slug(town.name()) + "-directory.example.org");
@@ -248,10 +252,14 @@ final class ServiceFactory {
     return text.toString();
   }
 
-  /** Some time between the assured date (or about a year before the reference date) and the reference date. */
+  /**
+   * Some time from the start of the assured date (or of the day two months before the reference date) to
+   * the end of the day before the reference date: never on or after the reference date, so never ahead of a
+   * clock standing on it.
+   */
   private OffsetDateTime lastModified(SplittableRandom random, LocalDate assured) {
-    LocalDate from = assured != null ? assured : referenceDate.minusDays(365);
-    long days = ChronoUnit.DAYS.between(from, referenceDate) + 1;
+    LocalDate from = assured != null ? assured : referenceDate.minusDays(RECENT_DAYS);
+    long days = ChronoUnit.DAYS.between(from, referenceDate);
     long offset = random.nextLong(days * DAY_MILLIS);
     Instant instant = from.atStartOfDay(ZoneOffset.UTC).toInstant().plusMillis(offset);
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -154,7 +154,7 @@ class FakeFeedTest {
   @Test
   void modifiedAfterSelectsRecentServices() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(60).start()) {
-      OffsetDateTime since = DataGenerator.builder().seed(1).build().referenceDate().minusDays(60)
+      OffsetDateTime since = DataGenerator.builder().seed(1).build().referenceDate().minusDays(20)
           .atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
       // What modified_after must select, worked out from the generated data rather than by the feed.
       List<String> expected = DataGenerator.builder().seed(1).build().services(60)

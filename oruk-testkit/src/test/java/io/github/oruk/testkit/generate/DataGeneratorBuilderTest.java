@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,22 @@ class DataGeneratorBuilderTest {
   @Test
   void toBuilderKeepsEverySetting() {
     DataGenerator original = DataGenerator.builder().seed(-3).quirks(EnumSet.of(Quirk.VENDOR_EXTENSION))
-        .quirkRate(0.7).build();
+        .quirkRate(0.7).asOf(LocalDate.of(2031, 2, 3)).build();
     DataGenerator copy = original.toBuilder().build();
     assertEquals(original.seed(), copy.seed());
     assertEquals(original.quirks(), copy.quirks());
     assertEquals(original.quirkRate(), copy.quirkRate());
-    assertEquals(original.referenceDate(), copy.referenceDate());
+    assertEquals(LocalDate.of(2031, 2, 3), copy.referenceDate());
+    assertEquals(original.service(5), copy.service(5));
+  }
+
+  @Test
+  void withoutAnAsOfDateTheReferenceDateFollowsTheSeed() {
+    DataGenerator derived = DataGenerator.builder().seed(-3).build();
+    assertEquals(derived.referenceDate(), derived.toBuilder().build().referenceDate());
+    assertEquals(DataGenerator.builder().seed(8).build().referenceDate(),
+        derived.toBuilder().seed(8).build().referenceDate(), "a copy with another seed derives its own date");
+    assertEquals(derived.referenceDate(), DataGenerator.builder().seed(-3).asOf(LocalDate.of(2030, 1, 1)).asOf(null)
+        .build().referenceDate(), "asOf(null) restores the derived date");
   }
 }

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -99,6 +100,31 @@ class DeterminismTest {
         .mapToObj(seed -> DataGenerator.builder().seed(seed).build().referenceDate())
         .collect(Collectors.toSet()).size();
     assertTrue(distinct > 10, "different seeds should mostly give different reference dates");
+  }
+
+  @Test
+  void theSameSeedAndAsOfDateGiveByteIdenticalNdjsonPlacedAroundThatDate() throws IOException {
+    LocalDate asOf = LocalDate.of(2027, 3, 14);
+    DataGenerator.Builder builder = DataGenerator.builder().seed(21).asOf(asOf);
+    byte[] first = ndjson(builder.build(), 100);
+    assertArrayEquals(first, ndjson(builder.build(), 100));
+    assertEquals(asOf, builder.build().referenceDate());
+
+    DataGenerator dayLater = builder.asOf(asOf.plusDays(1)).build();
+    assertFalse(Arrays.equals(first, ndjson(dayLater, 100)), "another as-of date moves the dates");
+    int moved = 0;
+    for (int k = 0; k < 20; k++) {
+      Service then = DataGenerator.builder().seed(21).asOf(asOf).build().service(k);
+      Service later = dayLater.service(k);
+      assertEquals(then.getId(), later.getId(), "only the dates move");
+      assertEquals(then.getName(), later.getName());
+      if (then.getAssuredDate() != null && then.getLastModified() != null) {
+        assertEquals(then.getAssuredDate().plusDays(1), later.getAssuredDate());
+        assertEquals(then.getLastModified().plusDays(1), later.getLastModified());
+        moved++;
+      }
+    }
+    assertTrue(moved > 10, "services with both dates: " + moved);
   }
 
   @Test

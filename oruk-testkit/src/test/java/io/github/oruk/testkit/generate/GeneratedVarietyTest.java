@@ -178,30 +178,36 @@ class GeneratedVarietyTest {
   }
 
   @Test
-  void datesAreRelativeToTheReferenceDate() {
+  void datesAreRecentRelativeToTheReferenceDate() {
     LocalDate today = generator.referenceDate();
-    int recent = 0;
-    int older = 0;
+    LocalDate twoMonthsAgo = today.minusDays(60);
+    int thisMonth = 0;
+    int lastMonth = 0;
+    int modified = 0;
     for (Service service : services) {
       LocalDate assured = service.getAssuredDate();
       if (assured != null) {
-        assertFalse(assured.isAfter(today), "assured after the reference date: " + assured);
-        if (assured.isAfter(today.minusMonths(3))) {
-          recent++;
+        assertTrue(assured.isBefore(today), "assured on or after the reference date: " + assured);
+        assertFalse(assured.isBefore(twoMonthsAgo), "assured more than two months before it: " + assured);
+        if (assured.isAfter(today.minusDays(31))) {
+          thisMonth++;
         } else {
-          older++;
+          lastMonth++;
         }
       }
-      OffsetDateTime modified = service.getLastModified();
-      if (modified != null) {
-        assertEquals(ZoneOffset.UTC, modified.getOffset());
-        assertTrue(modified.toLocalDate().isBefore(today.plusDays(1)), "modified after the reference date");
-        if (assured != null) {
-          assertFalse(modified.toLocalDate().isBefore(assured), "modified before it was assured");
-        }
+      OffsetDateTime lastModified = service.getLastModified();
+      if (lastModified != null) {
+        modified++;
+        assertEquals(ZoneOffset.UTC, lastModified.getOffset());
+        assertTrue(lastModified.toLocalDate().isBefore(today), "modified on or after the reference date: "
+            + lastModified);
+        assertFalse(lastModified.toLocalDate().isBefore(assured != null ? assured : twoMonthsAgo),
+            "modified before it was assured, or more than two months before the reference date: " + lastModified);
       }
     }
-    assertTrue(recent > 50 && older > 50, recent + " recently assured, " + older + " older");
+    assertTrue(thisMonth > 150 && lastMonth > 100, thisMonth + " assured in the last month, " + lastMonth
+        + " in the month before");
+    assertTrue(modified > 400, "most services say when they were modified: " + modified);
   }
 
   @Test

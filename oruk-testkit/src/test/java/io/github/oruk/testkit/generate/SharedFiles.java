@@ -1,13 +1,11 @@
 package io.github.oruk.testkit.generate;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
+import io.github.oruk.model.Upstream;
 import java.nio.file.Path;
 
 /**
- * Where the read-only upstream reference files are. Surefire passes {@code oruk.shared.dir}; without it,
- * {@code ../shared} beside the checkout is tried (the module directory is two levels below it).
+ * Where the read-only upstream reference files are: oruk-model's {@link Upstream}, which skips a test that
+ * needs a missing file, or fails it where {@code ORUK_REQUIRE_SHARED} is set (as in CI).
  */
 final class SharedFiles {
 
@@ -15,16 +13,11 @@ final class SharedFiles {
   }
 
   static Path sharedDir() {
-    String configured = System.getProperty("oruk.shared.dir");
-    Path dir = configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
-    return dir.toAbsolutePath().normalize();
+    return Upstream.sharedDir();
   }
 
   /** A path inside the shared folder; skips the calling test, saying why, when it is not there. */
   static Path require(String relative) {
-    Path path = sharedDir().resolve(relative);
-    assumeTrue(Files.exists(path), () -> "skipped: upstream reference files not found at " + path
-        + " (set -Doruk.shared.dir or put them in ../shared beside the checkout)");
-    return path;
+    return Upstream.require(relative);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.oruk.examples.jdbc;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.oruk.model.Address;
 import io.github.oruk.model.AddressType;
 import io.github.oruk.model.Attribute;
@@ -57,6 +59,16 @@ public final class CsvImport {
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private static final Pattern TIME = Pattern.compile("([01]?[0-9]|2[0-3])[:.]([0-5][0-9])(?::([0-5][0-9]))?");
+  /** One part of an opening-hours cell: days, then one or more opening periods, such as {@code Mo-Fr 09:00-17:00}. */
+  private static final Pattern HOURS_PART = Pattern.compile("(.*?)\\s*(\\d{1,2}[:.]\\d{2}\\s*[-\u2013]\\s*\\d{1,2}[:.]\\d{2}"
+      + "(?:\\s*,\\s*\\d{1,2}[:.]\\d{2}\\s*[-\u2013]\\s*\\d{1,2}[:.]\\d{2})*)");
+  private static final Pattern UUID_FORM = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final String HOURS_EXAMPLE = "Mo-Fr 09:00-17:00; Sa 10:00-12:00";
+  /** A telephone number, once spaces, hyphens, dots and brackets are taken out: UK (0 or +44) or international. */
+  private static final Pattern PHONE = Pattern.compile("(0\\d{9,10})|(\\+44\\d{9,10})|(\\+[1-9]\\d{6,14})");
+  /** The extension that holds a service's telephone numbers, as HSDS 3.0 places them. */
+  static final String PHONES = "phones";
   private static final String[] DAY_CODES = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
   private static final String[] DAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
       "sunday"};
@@ -150,7 +162,11 @@ public final class CsvImport {
     Organization organization = new Organization().id(organizationId).name(organizationName)
         .description(cells.optional("organisation_description", organizationName))
         .website(cells.optional("organisation_website", null));
-    String serviceId = cells.optional("service_id", id("service", organizationId + "|" + name.toLowerCase(Locale.ROOT)));
+    String given = cells.optional("service_id", null);
+    // ORUK 3.0 ids are UUIDs: one given is kept; any other identifier (SVC-104) becomes a UUID derived from it,
+    // the same on every import, so the feed stays valid and re-importing the sheet keeps every service's id.
+    String serviceId = given == null ? id("service", organizationId + "|" + name.toLowerCase(Locale.ROOT))
+        : UUID_FORM.matcher(given).matches() ? given.toLowerCase(Locale.ROOT) : id("service-id", given);
     Service service = new Service().id(serviceId).name(name).organizationId(organizationId).organization(organization)
         .description(cells.optional("service_description", null))
         .url(cells.optional("service_url", null))
@@ -159,7 +175,12 @@ public final class CsvImport {
         .status(cells.status())
         .minimumAge(cells.age("minimum_age"))
         .maximumAge(cells.age("maximum_age"))
+        .assuredDate(cells.assuredDate(importedAt.atZoneSameInstant(LONDON).toLocalDate()))
         .lastModified(cells.instant("last_modified", importedAt));
+    ArrayNode phones = cells.phones(serviceId);
+    if (phones != null) {
+      service.putExtension(PHONES, phones);
+    }
     if (service.getMinimumAge() != null && service.getMaximumAge() != null
         && service.getMinimumAge().compareTo(service.getMaximumAge()) > 0) {
       cells.problem("maximum_age", "is below minimum_age (" + service.getMinimumAge().toPlainString() + ")");
@@ -169,10 +190,7 @@ public final class CsvImport {
       service.addServiceAtLocationsItem(new ServiceAtLocation().id(id("link", serviceId + "|" + location.getId()))
           .serviceId(serviceId).locationId(location.getId()).location(location));
     }
-    Schedule schedule = cells.schedule(serviceId);
-    if (schedule != null) {
-      service.addSchedulesItem(schedule);
-    }
+    cells.schedules(serviceId).forEach(service::addSchedulesItem);
     String area = cells.optional("service_area", null);
     if (area != null) {
       service.addServiceAreasItem(new ServiceArea().id(id("area", serviceId + "|" + area)).serviceId(serviceId)
@@ -213,7 +231,8 @@ public final class CsvImport {
     return String.join("\u0000", String.valueOf(service.getName()), String.valueOf(service.getOrganizationId()),
         String.valueOf(service.getDescription()), String.valueOf(service.getUrl()), String.valueOf(service.getEmail()),
         String.valueOf(service.getFees()), String.valueOf(service.getStatus()), String.valueOf(service.getMinimumAge()),
-        String.valueOf(service.getMaximumAge()));
+        String.valueOf(service.getMaximumAge()), String.valueOf(service.getAssuredDate()),
+        String.valueOf(service.getExtensions().get(PHONES)));
   }
 
   /** Adds a later row's venue, opening times, area and categories to the service. */
@@ -310,6 +329,9 @@ public final class CsvImport {
     columns.put("categories", List.of("categories", "category"));
     columns.put("service_area", List.of("service_area", "area"));
     columns.put("last_modified", List.of("last_modified", "updated"));
+    columns.put("assured_date", List.of("assured_date", "assured", "last_assured", "last_checked"));
+    columns.put("phone", List.of("phone", "phones", "telephone", "phone_number", "tel"));
+    columns.put("opening_hours", List.of("opening_hours", "hours", "opening_times"));
     return columns;
   }
 
@@ -390,6 +412,60 @@ public final class CsvImport {
       return null;
     }
 
+    /** The {@code assured_date} cell: a day no later than {@code today}. */
+    LocalDate assuredDate(LocalDate today) {
+      String value = value("assured_date");
+      if (value == null) {
+        return null;
+      }
+      LocalDate date = date(value);
+      if (date == null) {
+        problem("assured_date", "'" + value + "' is not a date (2024-05-01 or 01/05/2024)");
+      } else if (date.isAfter(today)) {
+        problem("assured_date", "'" + value + "' is after today (" + today + "); it is the day the details were"
+            + " last checked");
+        return null;
+      }
+      return date;
+    }
+
+    private static LocalDate date(String value) {
+      for (DateTimeFormatter format : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"))) {
+        try {
+          return LocalDate.parse(value, format);
+        } catch (DateTimeException e) {
+          // next form
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The {@code phone} cell as ORUK phone records ({@code id}, {@code number}): one number, or several separated
+     * by {@code ;}. ORUK 3.0 defines the phone record but gives a service no place for it, so the numbers travel
+     * as the extension {@value CsvImport#PHONES}, where HSDS 3.0 puts a service's phones; null when the cell is blank.
+     */
+    ArrayNode phones(String serviceId) {
+      String value = value("phone");
+      if (value == null) {
+        return null;
+      }
+      ArrayNode phones = JsonNodeFactory.instance.arrayNode();
+      for (String part : value.split(";")) {
+        String number = part.strip();
+        if (number.isEmpty()) {
+          continue;
+        }
+        if (!PHONE.matcher(number.replaceAll("[\\s().\\-]", "")).matches()) {
+          problem("phone", "'" + number + "' is not a telephone number; write it with all its digits, such as"
+              + " 0117 496 0000 or +44 117 496 0000 (several separated by ;)");
+          return null;
+        }
+        phones.addObject().put("id", id("phone", serviceId + "|" + number)).put("number", number);
+      }
+      return phones.isEmpty() ? null : phones;
+    }
+
     OffsetDateTime instant(String column, OffsetDateTime otherwise) {
       String value = value(column);
       if (value == null) {
@@ -405,12 +481,9 @@ public final class CsvImport {
       } catch (DateTimeException e) {
         // try a date
       }
-      for (DateTimeFormatter format : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"))) {
-        try {
-          return LocalDate.parse(value, format).atStartOfDay(LONDON).toOffsetDateTime();
-        } catch (DateTimeException e) {
-          // next form
-        }
+      LocalDate date = date(value);
+      if (date != null) {
+        return date.atStartOfDay(LONDON).toOffsetDateTime();
       }
       problem(column, "'" + value + "' is not a date (2024-05-01 or 01/05/2024) or a date-time");
       return otherwise;
@@ -475,17 +548,30 @@ public final class CsvImport {
       return null;
     }
 
-    Schedule schedule(String serviceId) {
+    /** The row's weekly opening times: from {@code opening_hours}, or from {@code days}, {@code opens_at} and {@code closes_at}. */
+    List<Schedule> schedules(String serviceId) {
+      String hours = value("opening_hours");
       String days = value("days");
       LocalTime opens = time("opens_at");
       LocalTime closes = time("closes_at");
+      if (hours != null) {
+        if (days != null || opens != null || closes != null) {
+          problem("opening_hours", "give the opening times either here or in days, opens_at and closes_at, not both");
+          return List.of();
+        }
+        return openingHours(serviceId, hours);
+      }
       if (days == null && opens == null && closes == null) {
-        return null;
+        return List.of();
       }
       if (opens != null && closes != null && !closes.isAfter(opens)) {
         problem("closes_at", "is not after opens_at");
       }
-      String codes = days == null ? null : dayCodes(days);
+      String codes = days == null ? null : dayCodes("days", days);
+      return List.of(weekly(serviceId, codes, opens, closes));
+    }
+
+    private static Schedule weekly(String serviceId, String codes, LocalTime opens, LocalTime closes) {
       Schedule schedule = new Schedule().id(id("schedule", serviceId + "|" + codes + "|" + opens + "|" + closes))
           .serviceId(serviceId).opensAt(opens).closesAt(closes);
       if (codes != null) {
@@ -494,14 +580,67 @@ public final class CsvImport {
       return schedule;
     }
 
+    /**
+     * {@code Mo-Fr 09:00-17:00; Sa 10:00-12:00}: parts separated by {@code ;}, each some days (as the
+     * {@code days} column takes them, or {@code daily}) and one or more periods separated by commas. Each
+     * period of each part is one weekly schedule.
+     */
+    private List<Schedule> openingHours(String serviceId, String text) {
+      List<Schedule> schedules = new ArrayList<>();
+      for (String part : text.split(";")) {
+        String rule = part.strip();
+        if (rule.isEmpty()) {
+          continue;
+        }
+        Matcher matcher = HOURS_PART.matcher(rule);
+        if (!matcher.matches()) {
+          problem("opening_hours", "'" + rule + "' is not days and times such as " + HOURS_EXAMPLE);
+          return List.of();
+        }
+        String dayText = matcher.group(1).strip();
+        if (dayText.isEmpty()) {
+          problem("opening_hours", "'" + rule + "' does not say on which days; put them first, as in " + HOURS_EXAMPLE);
+          return List.of();
+        }
+        String codes = dayText.equalsIgnoreCase("daily") || dayText.equalsIgnoreCase("every day")
+            ? String.join(",", DAY_CODES) : dayCodes("opening_hours", dayText);
+        if (codes == null) {
+          return List.of();
+        }
+        for (String period : matcher.group(2).split(",")) {
+          String[] ends = period.strip().split("\\s*[-\u2013]\\s*");
+          LocalTime opens = timeOfDay(ends[0]);
+          LocalTime closes = timeOfDay(ends[1]);
+          if (opens == null || closes == null) {
+            problem("opening_hours", "'" + period.strip() + "' in '" + rule + "' is not two times of day such as"
+                + " 09:00-17:00");
+            return List.of();
+          }
+          if (!closes.isAfter(opens)) {
+            problem("opening_hours", "'" + period.strip() + "' in '" + rule + "' closes before it opens");
+            return List.of();
+          }
+          schedules.add(weekly(serviceId, codes, opens, closes));
+        }
+      }
+      return schedules;
+    }
+
     private LocalTime time(String column) {
       String value = value(column);
       if (value == null) {
         return null;
       }
-      Matcher matcher = TIME.matcher(value);
-      if (!matcher.matches()) {
+      LocalTime time = timeOfDay(value);
+      if (time == null) {
         problem(column, "'" + value + "' is not a time of day such as 09:30");
+      }
+      return time;
+    }
+
+    private static LocalTime timeOfDay(String value) {
+      Matcher matcher = TIME.matcher(value.strip());
+      if (!matcher.matches()) {
         return null;
       }
       return LocalTime.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
@@ -509,7 +648,7 @@ public final class CsvImport {
     }
 
     /** "Mon-Fri", "MO,WE,FR", "Tuesday and Thursday" → "MO,TU,WE,TH,FR" etc. */
-    private String dayCodes(String text) {
+    private String dayCodes(String column, String text) {
       boolean[] on = new boolean[7];
       String cleaned = text.toLowerCase(Locale.ROOT).replace(" to ", "-").replace(" and ", ",").replace('&', ',')
           .replace(';', ',').replace('/', ',');
@@ -522,7 +661,7 @@ public final class CsvImport {
         int from = day(range[0]);
         int to = range.length > 1 ? day(range[1]) : from;
         if (from < 0 || to < 0 || range.length > 2) {
-          problem("days", "'" + text + "' is not a list of days such as MO,WE,FR or Mon-Fri");
+          problem(column, "'" + text + "' is not a list of days such as MO,WE,FR or Mon-Fri");
           return null;
         }
         for (int d = from; ; d = (d + 1) % 7) {
@@ -538,7 +677,11 @@ public final class CsvImport {
           codes.add(DAY_CODES[d]);
         }
       }
-      return codes.isEmpty() ? null : String.join(",", codes);
+      if (codes.isEmpty()) {
+        problem(column, "'" + text + "' names no day; use days such as MO,WE,FR or Mon-Fri");
+        return null;
+      }
+      return String.join(",", codes);
     }
 
     private static int day(String word) {

@@ -1,5 +1,6 @@
 package io.github.oruk.examples.jdbc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.Address;
 import io.github.oruk.model.Attribute;
 import io.github.oruk.model.Contact;
@@ -23,7 +24,8 @@ import javax.sql.DataSource;
 
 /**
  * Stores ORUK records in the example's tables, one transaction per call: services (with their
- * organization, locations, addresses, schedules, service areas, contacts and attributes), and
+ * organization, locations, addresses, schedules, service areas, contacts, attributes and the telephone
+ * numbers of the {@value CsvImport#PHONES} extension), and
  * taxonomies with their terms. Records already present (by id) are left as they are. Every value goes
  * in as a statement parameter.
  */
@@ -130,6 +132,15 @@ public final class DirectoryWriter {
       for (Contact contact : service.getContacts()) {
         update(connection, "INSERT INTO contact (id, service_id, name, title) VALUES (?, ?, ?, ?)",
             contact.getId(), service.getId(), contact.getName(), contact.getTitle());
+      }
+    }
+    JsonNode phones = service.hasExtensions() ? service.getExtensions().get(CsvImport.PHONES) : null;
+    if (phones != null && phones.isArray()) {
+      for (JsonNode phone : phones) {
+        update(connection, "INSERT INTO phone (id, service_id, number, description) VALUES (?, ?, ?, ?)",
+            phone.path("id").asText(CsvImport.id("phone", service.getId() + "|" + phone.path("number").asText())),
+            service.getId(), phone.path("number").asText(), phone.hasNonNull("description")
+                ? phone.get("description").asText() : null);
       }
     }
     if (service.getAttributes() != null) {

@@ -1,5 +1,8 @@
 package io.github.oruk.examples.jdbc;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.oruk.model.Address;
 import io.github.oruk.model.AddressType;
 import io.github.oruk.model.Attribute;
@@ -53,6 +56,10 @@ import javax.sql.DataSource;
  * {@code search} word matches anywhere inside a name or description ({@code food} finds
  * {@code Foodbank}), case-insensitively but not accent-insensitively. {@code postcode} is placed from the
  * directory's own addresses (the postcode itself, else the average of its district).
+ *
+ * <p>A service's telephone numbers come back as the extension {@value CsvImport#PHONES} (ORUK 3.0 gives a
+ * service no place for them); an API publishes them when built with
+ * {@code OrukApi.Builder.publishExtensions(true)}, as {@link JdbcPublisher} does.
  */
 public final class JdbcDirectory implements DirectoryProvider {
 
@@ -221,6 +228,22 @@ public final class JdbcDirectory implements DirectoryProvider {
           service.addContactsItem(new Contact().id(rows.getString(1)).serviceId(service.getId())
               .name(rows.getString(2)).title(rows.getString(3)));
         }
+      }
+    }
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT id, number, description FROM phone WHERE service_id = ? ORDER BY id")) {
+      statement.setString(1, service.getId());
+      ArrayNode phones = JsonNodeFactory.instance.arrayNode();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          ObjectNode phone = phones.addObject().put("id", rows.getString(1)).put("number", rows.getString(2));
+          if (rows.getString(3) != null) {
+            phone.put("description", rows.getString(3));
+          }
+        }
+      }
+      if (!phones.isEmpty()) {
+        service.putExtension(CsvImport.PHONES, phones);
       }
     }
     try (PreparedStatement statement = connection.prepareStatement("SELECT a.id, t.id, t.name, t.description,"

@@ -4,11 +4,14 @@ import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.jdk.OrukHttpServer;
 import io.github.oruk.server.memory.ServiceFile;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 
@@ -20,13 +23,24 @@ import javax.sql.DataSource;
  * java -jar jdbc-publisher.jar --import services.csv                  # H2 file ./oruk-directory.mv.db
  * java -jar jdbc-publisher.jar --url jdbc:postgresql://localhost/directory --user oruk   # password: ORUK_DB_PASSWORD
  * </pre>
+ *
+ * <p>Exit codes: 0 stopped normally, 1 the import or the server failed (the reason is printed, one problem a
+ * line, never a stack trace), 2 usage error.
  */
 public final class JdbcPublisher {
 
   private JdbcPublisher() {
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) throws InterruptedException {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the example as {@link #main} does, printing to {@code out} and {@code err}; returns the exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
     String url = Database.DEFAULT_URL;
     String user = null;
     String host = "127.0.0.1";
@@ -36,35 +50,69 @@ public final class JdbcPublisher {
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {
-        usage();
-        return;
+        out.println(usage());
+        return 0;
       }
       if (i + 1 >= args.length) {
-        fail("option " + option + " needs a value; see --help");
+        return usageError(err, "option " + option + " needs a value");
       }
       String value = args[++i];
       switch (option) {
         case "--url" -> url = value;
         case "--user" -> user = value;
         case "--host" -> host = value;
-        case "--port" -> port = Integer.parseInt(value);
+        case "--port" -> {
+          try {
+            port = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            return usageError(err, "--port must be a number from 0 to 65535; got '" + value + "'");
+          }
+        }
         case "--base-url" -> baseUrl = value;
         case "--import" -> importFile = Path.of(value);
-        default -> fail("unknown option " + option + "; see --help");
+        default -> {
+          return usageError(err, "unknown option " + option);
+        }
       }
     }
     String password = System.getenv("ORUK_DB_PASSWORD");
-    DataSource dataSource = Database.of(url, user, password == null ? "" : password);
-    Database.createSchema(dataSource);
-    if (importFile != null) {
-      int count = importFile(dataSource, importFile);
-      System.err.printf(Locale.ROOT, "imported %d services from %s%n", count, importFile);
+    OrukHttpServer server;
+    try {
+      DataSource dataSource = Database.of(url, user, password == null ? "" : password);
+      Database.createSchema(dataSource);
+      if (importFile != null) {
+        int count = importFile(dataSource, importFile);
+        err.printf(Locale.ROOT, "imported %d services from %s%n", count, importFile);
+      }
+      server = OrukHttpServer.builder(api(dataSource, baseUrl)).host(host).port(port).start();
+    } catch (CsvImportException e) {
+      List<String> problems = e.problems();
+      if (problems.size() == 1) {
+        err.println("jdbc-publisher: " + importFile + ": " + problems.get(0));
+      } else {
+        err.println("jdbc-publisher: " + importFile + ": " + problems.size() + " problems, nothing imported:");
+        problems.forEach(problem -> err.println("  " + problem));
+      }
+      return 1;
+    } catch (NoSuchFileException e) {
+      err.println("jdbc-publisher: no such file: " + e.getFile());
+      return 1;
+    } catch (IOException | SQLException | RuntimeException e) {
+      err.println("jdbc-publisher: " + e.getMessage());
+      return 1;
     }
-    OrukApi api = OrukApi.builder(new JdbcDirectory(dataSource)).baseUrl(baseUrl).build();
-    OrukHttpServer server = OrukHttpServer.builder(api).host(host).port(port).start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "jdbc-publisher-shutdown"));
-    System.out.println("listening on " + server.uri());
+    out.println("listening on " + server.uri());
     server.awaitStop();
+    return 0;
+  }
+
+  /**
+   * The API over the tables, publishing the one extension they hold: services' telephone numbers (see
+   * {@link JdbcDirectory}).
+   */
+  static OrukApi api(DataSource dataSource, String baseUrl) {
+    return OrukApi.builder(new JdbcDirectory(dataSource)).baseUrl(baseUrl).publishExtensions(true).build();
   }
 
   /**
@@ -72,6 +120,7 @@ public final class JdbcPublisher {
    * tables, in one transaction.
    *
    * @return how many services were imported
+   * @throws CsvImportException listing every problem of a spreadsheet that cannot be imported (nothing is)
    */
   public static int importFile(DataSource dataSource, Path file) throws IOException, SQLException {
     DirectoryWriter writer = new DirectoryWriter(dataSource);
@@ -91,8 +140,8 @@ public final class JdbcPublisher {
     return services.services().size();
   }
 
-  private static void usage() {
-    System.out.println(String.join("\n",
+  private static String usage() {
+    return String.join("\n",
         "Publishes a relational ORUK directory as an ORUK 3.0 API.",
         "",
         "  --url JDBC_URL     database (default " + Database.DEFAULT_URL + ", an H2 file here)",
@@ -102,11 +151,12 @@ public final class JdbcPublisher {
         "  --host H           address to listen on (default 127.0.0.1)",
         "  --base-url URL     public address, when behind a reverse proxy",
         "",
-        "Spreadsheet columns: " + String.join(", ", CsvImport.columnNames())));
+        "Spreadsheet columns: " + String.join(", ", CsvImport.columnNames()),
+        "(services-template.csv, beside the example's README, shows each one.)");
   }
 
-  private static void fail(String message) {
-    System.err.println("jdbc-publisher: " + message);
-    System.exit(2);
+  private static int usageError(PrintStream err, String message) {
+    err.println("jdbc-publisher: " + message + "; see --help");
+    return 2;
   }
 }

@@ -79,6 +79,15 @@ CREATE TABLE IF NOT EXISTS contact (
   title VARCHAR
 );
 
+-- A service's telephone numbers. ORUK 3.0 defines the phone record but gives a service no place for it,
+-- so the API publishes them as the extension "phones" on the service, where HSDS 3.0 has them.
+CREATE TABLE IF NOT EXISTS phone (
+  id VARCHAR PRIMARY KEY,
+  service_id VARCHAR NOT NULL REFERENCES service (id),
+  number VARCHAR NOT NULL,
+  description VARCHAR
+);
+
 CREATE TABLE IF NOT EXISTS taxonomy (
   id VARCHAR PRIMARY KEY,
   name VARCHAR NOT NULL,
@@ -114,6 +123,7 @@ CREATE INDEX IF NOT EXISTS link_service ON service_at_location (service_id);
 CREATE INDEX IF NOT EXISTS schedule_service ON schedule (service_id);
 CREATE INDEX IF NOT EXISTS area_service ON service_area (service_id);
 CREATE INDEX IF NOT EXISTS contact_service ON contact (service_id);
+CREATE INDEX IF NOT EXISTS phone_service ON phone (service_id);
 CREATE INDEX IF NOT EXISTS attribute_service ON service_attribute (service_id);
 CREATE INDEX IF NOT EXISTS attribute_term ON service_attribute (taxonomy_term_id);
 CREATE INDEX IF NOT EXISTS term_taxonomy ON taxonomy_term (taxonomy_id);

@@ -1,14 +1,15 @@
 package io.github.oruk.examples.jdbc;
 
+import io.github.oruk.model.Prerequisite;
 import java.sql.Connection;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The JDBC provider on PostgreSQL: the one {@code ORUK_TEST_PG_URL} names (with {@code ORUK_TEST_PG_USER}
  * and {@code ORUK_TEST_PG_PASSWORD} if needed), or else a {@link ThrowawayPostgres} when the machine has the
- * server binaries; skipped, saying why, when there is neither. The tables go into a schema of their own,
+ * server binaries; skipped, saying why, when there is neither, or failed instead where {@code ORUK_REQUIRE_POSTGRES}
+ * is set (as {@code .ci/run} does: the CI machine has the binaries). The tables go into a schema of their own,
  * dropped afterwards, so the database's other contents are never touched.
  */
 class PostgresDirectoryTest extends JdbcDirectoryContract {
@@ -23,8 +24,8 @@ class PostgresDirectoryTest extends JdbcDirectoryContract {
     if (url == null || url.isBlank()) {
       url = ThrowawayPostgres.url().orElse(null);
       user = "oruk";
-      Assumptions.assumeTrue(url != null, () -> "ORUK_TEST_PG_URL is not set and " + ThrowawayPostgres.whyNot()
-          + "; skipping the PostgreSQL run of the JDBC example");
+      Prerequisite.require(url != null, "no PostgreSQL for the JDBC example's PostgreSQL run: ORUK_TEST_PG_URL is"
+          + " not set and " + ThrowawayPostgres.whyNot(), Prerequisite.POSTGRES);
     }
     String password = System.getenv("ORUK_TEST_PG_PASSWORD");
     admin = Database.of(url, user, password == null ? "" : password);
