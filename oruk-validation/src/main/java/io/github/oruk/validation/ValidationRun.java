@@ -40,6 +40,12 @@ public final class ValidationRun {
   private final QualityTally quality;
   /** Services, organizations and service-at-locations by id, named as the run saw them (for reports). */
   private final Map<String, RecordName> names = new HashMap<>();
+  /**
+   * Where the finding about each record's content sits in {@link #findings}, and how near the top its copy was,
+   * so that a service seen in several places (its own answer, a list page, nested in its organization and in
+   * each service-at-location, twice in a file) is told about once, at its fullest copy (see {@link Pending}).
+   */
+  private final Map<String, int[]> aboutContent = new HashMap<>();
   private int documents;
   private int records;
   private int dropped;
@@ -88,7 +94,7 @@ public final class ValidationRun {
   public void checkDocument(JsonNode document, RecordType type, boolean page, String url, boolean critical,
       boolean quality) {
     Checked checked = new Checked(quality);
-    Collector collector = new Collector(url, critical, document, type, page, checked.findings);
+    Collector collector = new Collector(url, critical, document, type, page, checked.pending);
     DocumentContext context = new DocumentContext(document, type, page, validator.payload(), validator.settings());
     for (DocumentRule rule : validator.documentRules()) {
       rule.check(context, collector);
@@ -104,7 +110,7 @@ public final class ValidationRun {
     synchronized (this) {
       documents++;
       records += checked.records;
-      checked.findings.forEach(this::keep);
+      checked.pending.forEach(this::keep);
       checked.services.forEach(service -> this.quality.add(service.json(), service.parent() == null));
       checked.names.forEach(this::remember);
     }
@@ -113,7 +119,7 @@ public final class ValidationRun {
   /** What the rules found in one document, gathered without a lock and merged into the run at the end. */
   private static final class Checked {
     final boolean quality;
-    final List<Finding> findings = new ArrayList<>();
+    final List<Pending> pending = new ArrayList<>();
     final List<RecordContext> services = new ArrayList<>();
     final List<RecordName> names = new ArrayList<>();
     int records;
@@ -128,7 +134,8 @@ public final class ValidationRun {
     if (!record.isObject()) {
       return;
     }
-    Collector collector = new Collector(url, critical, null, type, false, checked.findings);
+    Collector collector = new Collector(url, critical, null, type, false, checked.pending);
+    collector.inPage = pointer.startsWith("/contents/");
     RecordTree.walk(type, record, pointer, null, null, validator.settings(), context -> {
       checked.records++;
       RecordName named = RecordName.of(context);
@@ -139,6 +146,7 @@ public final class ValidationRun {
         checked.services.add(context);
       }
       collector.recordId = RecordTree.owner(context);
+      collector.record = context;
       for (RecordRule rule : validator.recordRules()) {
         if (!checked.quality && rule.info().category() == Category.DATA_QUALITY) {
           continue;
@@ -228,6 +236,34 @@ public final class ValidationRun {
     }
   }
 
+  private void keep(Pending pending) {
+    if (pending.about() == null) {
+      keep(pending.finding());
+      return;
+    }
+    int[] seen = aboutContent.get(pending.about());
+    if (seen == null) {
+      if (findings.size() < FINDING_LIMIT) {
+        aboutContent.put(pending.about(), new int[] {findings.size(), pending.depth()});
+      }
+      keep(pending.finding());
+    } else if (pending.depth() < seen[1]) {
+      findings.set(seen[0], pending.finding());
+      seen[1] = pending.depth();
+    }
+  }
+
+  /**
+   * A finding on its way into the run. Findings about a record's content (data quality and notes for
+   * consumers) carry what they are about, {@code about}: the check, the record's type and id, the pointer
+   * inside the record and the value seen. The same record seen again gives the same {@code about}, and the run
+   * keeps one finding for it: the one from the copy nearest the top ({@code depth}: a record of its own
+   * document before a page item, before a copy nested in another record). Conformance findings are about the
+   * document that carried them, and each is kept.
+   */
+  private record Pending(Finding finding, String about, int depth) {
+  }
+
   /** Turns what rules report into findings for one document or record. */
   private final class Collector implements Reporter {
     private final String url;
@@ -235,12 +271,15 @@ public final class ValidationRun {
     private final JsonNode document;
     private final RecordType type;
     private final boolean page;
-    private final List<Finding> sink;
+    private final List<Pending> sink;
     /** Without a document: the id of the record the rules are looking at now (see {@link RecordTree#owner}). */
     String recordId = "";
+    /** Without a document: the record the rules are looking at now, and whether it is an item of a page. */
+    RecordContext record;
+    boolean inPage;
 
     /** With a document, the record id of each finding is worked out from its pointer. */
-    Collector(String url, boolean critical, JsonNode document, RecordType type, boolean page, List<Finding> sink) {
+    Collector(String url, boolean critical, JsonNode document, RecordType type, boolean page, List<Pending> sink) {
       this.sink = sink;
       this.url = url;
       this.critical = critical;
@@ -271,8 +310,23 @@ public final class ValidationRun {
       }
       boolean failsInParity = critical && rule.category() == Category.CONFORMANCE
           && validator.parityCritical().contains(rule.code());
-      sink.add(new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(), message,
-          url, pointer, recordId(pointer), observed, rule.fix()));
+      Finding finding = new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(),
+          message, url, pointer, recordId(pointer), observed, rule.fix());
+      sink.add(aboutContent(finding));
+    }
+
+    private Pending aboutContent(Finding finding) {
+      if (record == null || record.id().isEmpty() || finding.category() == Category.CONFORMANCE
+          || !finding.pointer().startsWith(record.pointer())) {
+        return new Pending(finding, null, 0);
+      }
+      int depth = inPage ? 1 : 0;
+      for (RecordContext up = record.parent(); up != null; up = up.parent()) {
+        depth += 2;
+      }
+      String about = String.join("\u0000", finding.code(), record.type().name(), record.id(),
+          finding.pointer().substring(record.pointer().length()), String.valueOf(finding.observed()));
+      return new Pending(finding, about, depth);
     }
   }
 }
