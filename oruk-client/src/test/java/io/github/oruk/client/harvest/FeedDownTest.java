@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,30 +52,6 @@ class FeedDownTest {
     return ids;
   }
 
-  /** A file sink that counts down {@code reached} when it is given its {@code count}-th service. */
-  private static HarvestSink signallingAt(NdjsonSink sink, int count, CountDownLatch reached) {
-    AtomicInteger accepted = new AtomicInteger();
-    return new HarvestSink() {
-      @Override
-      public void accept(Service service) throws IOException {
-        sink.accept(service);
-        if (accepted.incrementAndGet() == count) {
-          reached.countDown();
-        }
-      }
-
-      @Override
-      public void flush() throws IOException {
-        sink.flush();
-      }
-
-      @Override
-      public long position() {
-        return sink.position();
-      }
-    };
-  }
-
   /**
    * The feed (here the proxy in front of it) goes away after 100 of 400 services, all on one list page. The
    * harvest stops within a few give-up times of one request, not after trying each of the 300 left in turn (about
@@ -97,7 +72,11 @@ class FeedDownTest {
       long died;
       try (NdjsonSink file = NdjsonSink.toFile(out, JSON)) {
         Future<HarvestReport> running = harvesting.submit(
-            () -> new Harvester(client).harvest(options, signallingAt(file, 100, hundred)));
+            () -> new Harvester(client).harvest(options, ResumeTest.watching(file, count -> {
+              if (count == 100) {
+                hundred.countDown();
+              }
+            })));
         assertTrue(hundred.await(30, TimeUnit.SECONDS), "100 services delivered");
         proxy.close();
         died = System.nanoTime();
