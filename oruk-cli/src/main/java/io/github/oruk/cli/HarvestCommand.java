@@ -58,6 +58,11 @@ import picocli.CommandLine.Spec;
             + " are retried with backoff, honouring Retry-After, up to --max-attempts times. Legacy ORUK v1 feeds"
             + " are read into ORUK 3.0. BASE_URL may end in /services.",
         "",
+        "A feed that stops answering stops the harvest: when --stop-after-failures services in a row could not be"
+            + " fetched without an answer (no connection, timeouts, 429, 5xx, after their retries) and a service it"
+            + " answered earlier fails too, the harvest ends, says why and how many services it did not attempt,"
+            + " and prints the command that carries on once the feed is back.",
+        "",
         "Progress goes to stderr (a bar on a terminal, a line every 10 s otherwise), then a summary: every"
             + " service that could not be fetched (FAILED<TAB>id<TAB>url<TAB>cause) and everything odd the paging"
             + " showed (CODE<TAB>url#pointer<TAB>message).",
@@ -114,6 +119,12 @@ final class HarvestCommand implements Callable<Integer> {
       description = "How long one request may take, from sending it to the last byte of the answer; a slower"
           + " answer is a timeout, and is retried (default: 30).")
   private Double requestTimeout;
+
+  @Option(names = "--stop-after-failures", paramLabel = "N",
+      description = "Stop when N services in a row could not be fetched because the feed did not answer, and a"
+          + " service it answered earlier fails too: the feed is down. 0 never stops (default: "
+          + HarvestOptions.DEFAULT_STOP_AFTER_FAILURES + ").")
+  private Integer stopAfterFailures;
 
   @Option(names = "--keep-extensions",
       description = "Also write properties the standard does not define (vendor extensions, values kept aside).")
@@ -256,6 +267,13 @@ final class HarvestCommand implements Callable<Integer> {
       if (since != null) {
         options = options.withModifiedAfter(parseSince(since));
       }
+      if (stopAfterFailures != null) {
+        if (stopAfterFailures < 0) {
+          throw new IllegalArgumentException("--stop-after-failures must be 0 (never stop) or more; got "
+              + stopAfterFailures);
+        }
+        options = options.withStopAfterFailures(stopAfterFailures);
+      }
       return options;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage().replace("concurrency", "--concurrency"));
@@ -397,6 +415,9 @@ final class HarvestCommand implements Callable<Integer> {
     }
     if (requestTimeout != null) {
       words.addAll(List.of("--request-timeout", number(requestTimeout)));
+    }
+    if (stopAfterFailures != null) {
+      words.addAll(List.of("--stop-after-failures", stopAfterFailures.toString()));
     }
     if (keepExtensions) {
       words.add("--keep-extensions");

@@ -170,6 +170,59 @@ class HarvestCommandTest {
     }
   }
 
+  /**
+   * A feed that goes away part way through: the harvest stops, says the feed stopped answering and how many
+   * services it did not attempt, exits 1 and prints the command that carries on, which completes the harvest
+   * once the feed is back, each service once.
+   */
+  @Test
+  void aFeedThatStopsAnsweringStopsTheHarvestWithTheResumeCommand() throws Exception {
+    Path out = dir.resolve("services.ndjson");
+    try (FakeFeed feed = FakeFeed.builder().services(200).perPage(200).start()) {
+      FaultProxy proxy = FaultProxy.builder(feed.baseUri()).start();
+      int port = proxy.port();
+      Thread killer = new Thread(() -> {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (proxy.requests() < 60 && System.nanoTime() < deadline) {
+          java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // polling the proxy's count, with a deadline
+        }
+        proxy.close();
+      }, "feed-killer");
+      killer.start();
+
+      CliRun first = CliRun.of("harvest", proxy.baseUri().toString(), "--out", out.toString(), "--max-attempts", "2",
+          "--stop-after-failures", "5");
+      killer.join(60_000);
+
+      assertEquals(1, first.exitCode(), first.err());
+      java.util.regex.Matcher reason = java.util.regex.Pattern.compile("oruk harvest: harvest stopped \\(the feed"
+          + " stopped answering: (\\d+) services in a row could not be fetched, nor could ").matcher(first.err());
+      assertTrue(reason.find(), first.err());
+      assertTrue(Integer.parseInt(reason.group(1)) >= 5, "--stop-after-failures 5 was used: " + first.err());
+      long failed = Arrays.stream(first.errLines()).filter(line -> line.startsWith("FAILED\t")).count();
+      int written = Files.readAllLines(out).size();
+      java.util.regex.Matcher notAttempted = java.util.regex.Pattern.compile(", (\\d+) not attempted")
+          .matcher(first.err());
+      assertTrue(notAttempted.find(), first.err());
+      assertEquals(200, written + failed + Long.parseLong(notAttempted.group(1)), "nothing unaccounted for: "
+          + first.err());
+      assertTrue(first.err().contains("The harvest stopped before the end. To carry on where it stopped"), first.err());
+      assertFalse(first.err().contains("--since"), first.err());
+      List<String> resume = resumeCommand(first);
+      assertEquals(List.of("oruk", "harvest", proxy.baseUri().toString(), "--out", out.toString(), "--max-attempts",
+          "2", "--stop-after-failures", "5", "--resume", out + ".checkpoint"), resume);
+
+      try (FaultProxy back = FaultProxy.builder(feed.baseUri()).port(port).start()) {
+        CliRun second = paste(resume);
+
+        assertEquals(0, second.exitCode(), second.err());
+        List<String> ids = ids(Files.readAllLines(out, StandardCharsets.UTF_8));
+        assertEquals(200, ids.size(), "each service once");
+        assertEquals(new HashSet<>(feed.ids()), new HashSet<>(ids));
+      }
+    }
+  }
+
   /** A feed whose by-id answers all carry another id: nothing is written, each is FAILED, exit 1. */
   @Test
   void aFeedWhoseDetailsCarryAnotherIdWritesNothing() throws Exception {
@@ -358,7 +411,7 @@ class HarvestCommandTest {
     assertTrue(url.err().contains("https://"), url.err());
     assertEquals(2, CliRun.of("harvest", "http://127.0.0.1:9/api", "--per-page", "0").exitCode());
     for (String[] bad : new String[][] {{"--max-attempts", "0"}, {"--request-timeout", "0"},
-        {"--request-timeout", "-2"}, {"--max-rps", "-1"}}) {
+        {"--request-timeout", "-2"}, {"--max-rps", "-1"}, {"--stop-after-failures", "-1"}}) {
       CliRun refused = CliRun.of("harvest", "http://127.0.0.1:9/api", bad[0], bad[1]);
       assertEquals(2, refused.exitCode(), refused.err());
       assertTrue(refused.err().contains(bad[0] + " must be"), refused.err());

@@ -29,12 +29,23 @@ import java.util.function.Consumer;
  * @param progress told how far the harvest is, every {@code progressInterval} and once at the end
  * @param progressInterval how often {@code progress} is told (default 1 s)
  * @param maxPages the most list pages to read (default {@value PagingOptions#DEFAULT_MAX_PAGES})
+ * @param stopAfterFailures when the feed is taken to have stopped answering, and the harvest stops: after this
+ *     many services in a row could not be fetched without an answer (no connection, a timeout, 429 or 5xx, after
+ *     the client's retries), when a service the feed delivered earlier cannot be fetched again either (default
+ *     {@value #DEFAULT_STOP_AFTER_FAILURES}; 0 never stops). See {@link Harvester}.
  */
 public record HarvestOptions(int concurrency, Query query, Path checkpoint, Duration checkpointInterval,
-    Consumer<HarvestProgress> progress, Duration progressInterval, int maxPages) {
+    Consumer<HarvestProgress> progress, Duration progressInterval, int maxPages, int stopAfterFailures) {
 
   /** The default number of details fetched at once. */
   public static final int DEFAULT_CONCURRENCY = 8;
+
+  /**
+   * The default number of services in a row that must fail without an answer, with a service fetched earlier
+   * failing too, for the harvest to stop: more than the default concurrency, so that with a feed that refuses
+   * connections it stops after about two requests' retries (see {@link Harvester}).
+   */
+  public static final int DEFAULT_STOP_AFTER_FAILURES = 10;
 
   public HarvestOptions {
     if (concurrency < 1 || concurrency > 256) {
@@ -51,27 +62,30 @@ public record HarvestOptions(int concurrency, Query query, Path checkpoint, Dura
     if (maxPages < 1) {
       throw new IllegalArgumentException("maxPages must be at least 1; got " + maxPages);
     }
+    if (stopAfterFailures < 0) {
+      throw new IllegalArgumentException("stopAfterFailures must be 0 (never stop) or more; got " + stopAfterFailures);
+    }
     if (query.page() != null) {
       throw new IllegalArgumentException("a harvest reads every page; leave page out of the query (got page="
           + query.page() + ")");
     }
   }
 
-  /** Concurrency 8, every service, no checkpoint, no progress reports. */
+  /** Concurrency 8, every service, no checkpoint, no progress reports, stop after 10 failures in a row. */
   public static HarvestOptions defaults() {
     return new HarvestOptions(DEFAULT_CONCURRENCY, Query.all(), null, Duration.ofSeconds(5), p -> { },
-        Duration.ofSeconds(1), PagingOptions.DEFAULT_MAX_PAGES);
+        Duration.ofSeconds(1), PagingOptions.DEFAULT_MAX_PAGES, DEFAULT_STOP_AFTER_FAILURES);
   }
 
   public HarvestOptions withConcurrency(int concurrency) {
     return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages);
+        maxPages, stopAfterFailures);
   }
 
   /** The list query: filters, page size, {@code modified_after}; {@code page} must be left out. */
   public HarvestOptions withQuery(Query query) {
     return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages);
+        maxPages, stopAfterFailures);
   }
 
   /** The list query with this page size. */
@@ -86,20 +100,31 @@ public record HarvestOptions(int concurrency, Query query, Path checkpoint, Dura
 
   public HarvestOptions withCheckpoint(Path checkpoint) {
     return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages);
+        maxPages, stopAfterFailures);
   }
 
   public HarvestOptions withCheckpointInterval(Duration checkpointInterval) {
     return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages);
+        maxPages, stopAfterFailures);
   }
 
   public HarvestOptions withProgress(Consumer<HarvestProgress> progress, Duration every) {
-    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, every, maxPages);
+    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, every, maxPages,
+        stopAfterFailures);
   }
 
   public HarvestOptions withMaxPages(int maxPages) {
     return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages);
+        maxPages, stopAfterFailures);
+  }
+
+  /**
+   * Stop when this many services in a row could not be fetched without an answer and a service delivered earlier
+   * cannot be fetched again either: the feed has stopped answering (0: never stop; default
+   * {@value #DEFAULT_STOP_AFTER_FAILURES}).
+   */
+  public HarvestOptions withStopAfterFailures(int stopAfterFailures) {
+    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
+        maxPages, stopAfterFailures);
   }
 }

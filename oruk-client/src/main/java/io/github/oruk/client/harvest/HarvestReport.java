@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The result of a harvest. Every service that was listed is either delivered to the sink or in
- * {@link #failed()}, with its id, address and cause; a harvest that stopped early says so, and its
+ * The result of a harvest. Every service that was listed is delivered to the sink, in {@link #failed()} with
+ * its id, address and cause, or — when the harvest stopped early — counted in {@link #notAttempted()}:
+ * {@code fetched + failedServices().size() + notAttempted == listed}. A harvest that stopped says why, and its
  * checkpoint knows what is left.
  *
  * @param feed the feed's base URI
@@ -26,15 +27,21 @@ import java.util.Objects;
  * @param previouslyDelivered services delivered by the earlier runs this one resumed
  * @param failed services (and list pages) that could not be fetched in this run; a resumed run retries the
  *     earlier runs' failures first, so this is what still fails, and a resume from the checkpoint retries it
+ * @param notAttempted services listed in this run (or kept by an earlier run to retry) that this run neither
+ *     delivered nor failed, because it stopped first: requests cancelled when it stopped, and services it had
+ *     not come to. The checkpoint keeps them, and a resume fetches them. Services on list pages not read yet are
+ *     not counted here ({@code totalItems} says how many the feed has).
  * @param duplicates records skipped because their id had been listed already, over all runs
  * @param totalItems the number of services the feed last announced ({@code total_items}); null if never
  * @param legacyV1 whether the feed answered with legacy ORUK v1 pages
  * @param findings what the paging guard noticed, over all runs
  * @param readFindings how many of each read finding the list pages and service details had in this run
- * @param stoppedBecause why the harvest stopped early; null unless the outcome is {@link Outcome#STOPPED}
+ * @param stoppedBecause why the harvest stopped early, such as "interrupted" or "the feed stopped answering: ...";
+ *     null unless the outcome is {@link Outcome#STOPPED}
  */
 public record HarvestReport(URI feed, Outcome outcome, Instant startedAt, Duration elapsed, long listed,
-    long fetched, long previouslyDelivered, List<HarvestFailure> failed, long duplicates, Integer totalItems,
+    long fetched, long previouslyDelivered, List<HarvestFailure> failed, long notAttempted, long duplicates,
+    Integer totalItems,
     boolean legacyV1, List<PagingFinding> findings, Map<ReadCode, Long> readFindings, String stoppedBecause) {
 
   /** How a harvest ended. */
@@ -43,7 +50,10 @@ public record HarvestReport(URI feed, Outcome outcome, Instant startedAt, Durati
     COMPLETE,
     /** Listing finished, but some services or list pages failed, or paging ended early (stalled, limit). */
     PARTIAL,
-    /** Interrupted, or the sink failed: resume from the checkpoint to carry on. */
+    /**
+     * Interrupted, the sink failed, or the feed stopped answering ({@link HarvestOptions#stopAfterFailures()}):
+     * resume from the checkpoint to carry on.
+     */
     STOPPED,
     /** Nothing could be read from the feed at all. */
     UNREADABLE
@@ -85,6 +95,9 @@ public record HarvestReport(URI feed, Outcome outcome, Instant startedAt, Durati
     long failedServices = failedServices().size();
     long failedPages = failed.size() - failedServices;
     line.append(String.format(java.util.Locale.ROOT, ", %,d failed", failedServices));
+    if (notAttempted > 0) {
+      line.append(String.format(java.util.Locale.ROOT, ", %,d not attempted", notAttempted));
+    }
     if (failedPages > 0) {
       line.append(String.format(java.util.Locale.ROOT, ", %,d list page%s failed", failedPages,
           failedPages == 1 ? "" : "s"));

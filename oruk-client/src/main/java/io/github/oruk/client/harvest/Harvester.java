@@ -61,6 +61,20 @@ import java.util.concurrent.TimeUnit;
  * are retried, and listing starts again one page before where it had got to (so records that moved back
  * a page meanwhile are still seen). Interrupting the thread that runs {@link #harvest} stops the harvest
  * cleanly: requests under way are cancelled and the checkpoint is written.
+ *
+ * <p>A feed that stops answering stops the harvest, rather than have every service left wait out the client's
+ * retries in turn (23 s each with the default back-off, so hours for a large feed). When
+ * {@link HarvestOptions#stopAfterFailures()} services in a row (default 10) could not be fetched without an
+ * answer — no connection, a timeout, 429 or 5xx, after their retries — with nothing delivered in between, and a
+ * service the feed delivered earlier cannot be fetched again either, the harvest stops
+ * ({@link HarvestReport.Outcome#STOPPED}, "the feed stopped answering: ..."): requests under way are cancelled
+ * and counted in {@link HarvestReport#notAttempted()} with the services not yet dispatched, and the checkpoint
+ * keeps all of them. The service fetched again is the check that tells a dead feed from a run of broken
+ * records: if it comes back, the failures are those records' own and the harvest goes on. It is sent at the
+ * first failure of a run, alongside the fetches under way, so with concurrency 8 and a feed that refuses
+ * connections the harvest stops about two give-up times of one request after the feed died (about 46 s with the
+ * client's defaults, 4 minutes when the feed accepts connections but never answers); at a concurrency below 10
+ * it takes about {@code 10 / concurrency} give-up times. See {@code FeedWatch} for the rule and why.
  */
 public final class Harvester {
 
@@ -138,8 +152,10 @@ public final class Harvester {
     private final List<HarvestFailure> pendingRetries = new ArrayList<>();
     private final TreeMap<Integer, PageTrack> pages = new TreeMap<>();
     private final Map<ReadCode, Long> readFindings = new EnumMap<>(ReadCode.class);
+    private final FeedWatch watch;
     private long fetched;
     private long listed;
+    private long notAttempted;
     private boolean sinkBroken;
 
     private volatile String stopReason;
@@ -150,6 +166,7 @@ public final class Harvester {
     private volatile boolean listingComplete;
     private volatile boolean listingFailed;
     private volatile int pagesRead;
+    private volatile CompletableFuture<?> check;
 
     Run(OrukClient client, HarvestOptions options, HarvestSink sink, HarvestCheckpoint resumed) {
       this.client = client;
@@ -158,6 +175,13 @@ public final class Harvester {
       this.resumed = resumed;
       this.permits = new Semaphore(options.concurrency());
       this.startedAt = resumed != null ? resumed.startedAt() : Instant.now();
+      String knownGood = null;
+      if (resumed != null) {
+        for (String id : resumed.delivered()) {
+          knownGood = id; // the last one delivered
+        }
+      }
+      this.watch = new FeedWatch(options.stopAfterFailures(), knownGood, this::check);
       if (resumed != null) {
         delivered.addAll(resumed.delivered());
         claimed.addAll(resumed.delivered());
@@ -185,6 +209,7 @@ public final class Harvester {
         }
         awaitAll();
       } finally {
+        cancelCheck();
         ticker.shutdownNow();
         try {
           ticker.awaitTermination(10, TimeUnit.SECONDS);
@@ -207,12 +232,14 @@ public final class Harvester {
         return;
       }
       for (HarvestFailure failure : resumed.failed()) {
-        if (failure.id() == null || stopReason != null || !claimed.add(failure.id())) {
+        if (failure.id() == null || !claimed.add(failure.id())) {
           continue;
         }
-        if (!acquire()) {
+        if (!acquireUnlessStopped()) {
           synchronized (lock) {
-            pendingRetries.add(failure);
+            pendingRetries.add(failure); // kept in the checkpoint, so the next run retries it
+            listed++;
+            notAttempted++;
           }
           continue;
         }
@@ -270,7 +297,7 @@ public final class Harvester {
 
     private void dispatchPage(RecordPage<Service> page, PageTrack track) {
       List<Service> services = page.records();
-      for (int i = 0; i < services.size() && stopReason == null; i++) {
+      for (int i = 0; i < services.size(); i++) {
         String id = services.get(i).getId();
         if (id == null || id.isBlank()) {
           synchronized (lock) {
@@ -279,21 +306,29 @@ public final class Harvester {
           }
           continue;
         }
-        if (!claimed.add(id)) {
+        if (claimed.contains(id)) {
           continue; // delivered by an earlier run, or being retried
         }
-        if (!acquire()) {
-          synchronized (lock) {
-            track.pending++;
-          }
+        if (!acquireUnlessStopped()) {
+          notReached(services.subList(i, services.size()), track);
           return;
         }
+        claimed.add(id);
         dispatch(id, track);
       }
-      if (stopReason != null) {
-        synchronized (lock) {
-          track.pending++; // the rest of the page was never dispatched
-        }
+    }
+
+    /**
+     * The harvest stopped before these services of a page were dispatched: they count as listed and not
+     * attempted, and the page stays open, so the checkpoint has listing carry on from it.
+     */
+    private void notReached(List<Service> rest, PageTrack track) {
+      long count = rest.stream().map(Service::getId).filter(id -> id != null && !id.isBlank() && !claimed.contains(id))
+          .distinct().count();
+      synchronized (lock) {
+        track.pending++;
+        listed += count;
+        notAttempted += count;
       }
     }
 
@@ -313,14 +348,22 @@ public final class Harvester {
       return page.nextPage() != null ? page.nextPage() - 1 : null;
     }
 
-    private boolean acquire() {
+    /** Waits for a free slot; false, with no slot taken, when the harvest stopped before or meanwhile. */
+    private boolean acquireUnlessStopped() {
+      if (stopReason != null) {
+        return false;
+      }
       try {
         permits.acquire();
-        return true;
       } catch (InterruptedException e) {
         stop("interrupted");
         return false;
       }
+      if (stopReason != null) {
+        permits.release();
+        return false;
+      }
+      return true;
     }
 
     // ----------------------------------------------------------------------------------------- fetching
@@ -360,10 +403,15 @@ public final class Harvester {
             delivered.add(id);
             fetched++;
             response.findings().forEach(this::count);
+            watch.delivered(id);
           } else if (cause == null || cause instanceof CancellationException || isInterruption(cause)) {
             markPending(id, track);
           } else {
             failed.add(failureOf(id, cause));
+            String down = watch.failed(cause);
+            if (down != null) {
+              stop(down);
+            }
           }
         } catch (IOException | RuntimeException e) {
           markPending(id, track);
@@ -378,10 +426,47 @@ public final class Harvester {
     }
 
     private void markPending(String id, PageTrack track) {
+      notAttempted++;
       if (track != null) {
         track.pending++;
       } else {
         pendingRetries.add(new HarvestFailure(id, detailUri(id), null, "not retried yet"));
+      }
+    }
+
+    /**
+     * The feed watch's check: fetches again a service the feed delivered earlier, and tells the watch how it went.
+     * Called under the lock; the answer is not delivered again.
+     */
+    private void check(String id, long run) {
+      LOG.log(Level.DEBUG, "a service could not be fetched without an answer from the feed; checking that it still"
+          + " answers with {0}", id);
+      CompletableFuture<OrukResponse<Service>> future;
+      try {
+        future = client.serviceAsync(id);
+      } catch (RuntimeException e) {
+        future = CompletableFuture.failedFuture(e);
+      }
+      check = future;
+      future.whenComplete((response, error) -> {
+        Throwable cause = unwrap(error);
+        if (cause instanceof CancellationException || isInterruption(cause) || stopReason != null) {
+          return; // the harvest is over, or stopping
+        }
+        synchronized (lock) {
+          String down = watch.checked(run, cause);
+          LOG.log(Level.DEBUG, "the check with {0} {1}", id, cause == null ? "was answered" : "failed: " + cause);
+          if (down != null) {
+            stop(down);
+          }
+        }
+      });
+    }
+
+    private void cancelCheck() {
+      CompletableFuture<?> running = check;
+      if (running != null) {
+        running.cancel(true);
       }
     }
 
@@ -412,6 +497,7 @@ public final class Harvester {
         Thread.interrupted(); // cleared while the run winds down; set again before returning
       }
       inFlight.values().forEach(future -> future.cancel(true));
+      cancelCheck();
     }
 
     private void awaitAll() {
@@ -548,7 +634,8 @@ public final class Harvester {
       }
       synchronized (lock) {
         return new HarvestReport(client.baseUri(), outcome, startedAt, Duration.ofNanos(System.nanoTime() - startNanos),
-            listed, fetched, resumed == null ? 0 : resumed.delivered().size(), failed, duplicates(summary),
+            listed, fetched, resumed == null ? 0 : resumed.delivered().size(), failed, notAttempted,
+            duplicates(summary),
             totalItems == null ? null : totalItems.intValue(), legacyPageBase(summary) != null, findings(summary),
             readFindings, stopReason);
       }

@@ -7,7 +7,8 @@
  * as it arrives. {@link io.github.oruk.client.harvest.HarvestOptions} sets the concurrency, the list query
  * ({@code modified_after} for incremental harvests), progress reports and the
  * {@link io.github.oruk.client.harvest.HarvestCheckpoint} file that lets an interrupted harvest resume.
- * The {@link io.github.oruk.client.harvest.HarvestReport} accounts for every record: delivered, or failed
- * with its id, address and cause.
+ * The {@link io.github.oruk.client.harvest.HarvestReport} accounts for every record: delivered, failed with
+ * its id, address and cause, or — when the harvest stopped, interrupted or because the feed stopped answering —
+ * not attempted, and kept in the checkpoint for the next run.
  */
 package io.github.oruk.client.harvest;

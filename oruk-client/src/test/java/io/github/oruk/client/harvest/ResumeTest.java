@@ -48,12 +48,12 @@ class ResumeTest {
     });
   }
 
-  private interface Watcher {
+  interface Watcher {
     void before(int count) throws IOException;
   }
 
   /** A file sink that lets {@code watcher} see each service's number before it is written. */
-  private static HarvestSink watching(NdjsonSink sink, Watcher watcher) {
+  static HarvestSink watching(NdjsonSink sink, Watcher watcher) {
     AtomicInteger count = new AtomicInteger();
     return new HarvestSink() {
       @Override
