@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  *       this set (issue #12: label coverage, two-word phrases, the full Porter stemmer), so its figure is
  *       optimistic.</li>
  *   <li>{@code held-out-lgsl.csv}: 80 further descriptions, written and labelled from the LGSL list before
- *       that tuning began and committed on their own first; never tuned on. Its figure is the honest one.</li>
+ *       that tuning began and committed on their own first; never tuned on. Its figure is the honest one, so
+ *       only its figures are printed, never its misses: nobody tuning the suggester sees which examples fail.</li>
  * </ul>
  */
 class SuggestionAccuracyTest {
@@ -80,19 +81,25 @@ class SuggestionAccuracyTest {
 
   @Test
   void handLabelledDescriptionsAgainstTheLgsl() throws IOException {
-    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("hand-labelled-lgsl.csv", "hand-labelled (tuning set)", 65);
+    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("hand-labelled-lgsl.csv", "hand-labelled (tuning set)", 65, true);
     // Measured 44/65 top-1 and 55/65 top-3 (the README); fails four examples below either.
     assertTrue(accuracy.top1Rate() >= 0.62 && accuracy.top3Rate() >= 0.79, accuracy::toString);
   }
 
   @Test
   void heldOutDescriptionsAgainstTheLgsl() throws IOException {
-    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("held-out-lgsl.csv", "held-out (never tuned on)", 80);
+    // Only the aggregate figures, never the misses: who tunes the suggester must not see which examples fail.
+    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("held-out-lgsl.csv", "held-out (never tuned on)", 80, false);
     // Measured 50/80 top-1 and 66/80 top-3 (the README); fails four examples below either.
     assertTrue(accuracy.top1Rate() >= 0.57 && accuracy.top3Rate() >= 0.77, accuracy::toString);
   }
 
-  private static Evaluation.Accuracy evaluateOnTheLgsl(String resource, String what, int size) throws IOException {
+  /**
+   * Evaluates a labelled set against the LGSL and records its figures; with {@code showMisses}, also every
+   * example with no right type in the first three (for the tuning sets only).
+   */
+  private static Evaluation.Accuracy evaluateOnTheLgsl(String resource, String what, int size, boolean showMisses)
+      throws IOException {
     Scheme lgsl = lgsl();
     List<Evaluation.Example> examples = labelled(resource);
     assertEquals(size, examples.size(), resource);
@@ -107,6 +114,9 @@ class SuggestionAccuracyTest {
     Evaluation.Accuracy accuracy = Evaluation.evaluate(TypeSuggester.of(lgsl), examples);
 
     record(what + ", " + examples.size() + " descriptions, LGSL (978 live service types)", accuracy);
+    if (!showMisses) {
+      return accuracy;
+    }
     StringBuilder misses = new StringBuilder();
     for (Evaluation.Miss miss : accuracy.misses()) {
       List<String> labels = new ArrayList<>();
