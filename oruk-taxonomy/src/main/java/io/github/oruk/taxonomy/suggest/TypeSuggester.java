@@ -18,8 +18,12 @@ import java.util.function.Predicate;
  * Suggests service types for a service from its name and description: a BM25F index over the scheme's
  * concepts (preferred label, synonyms, definition and the labels of their parents, each field with its own
  * weight), over single words and two-word phrases, plus a bonus for how much of a concept's label (or of
- * one of its synonyms) the text holds, in any order. Every suggestion carries a score from 0 to 1 and the
- * words that matched, so a tagger can see why.
+ * one of its synonyms) the text holds, in any order. The text is read as people write it: common acronyms in
+ * capitals ("SEND", "EHCP") and a few everyday words for people ("elderly", "kids") also count as their
+ * plain words, at half weight ({@link Builder#layTerms}); two words the scheme writes as one ("fly tipping":
+ * Flytipping) count as that word, and one word the scheme writes as two side by side ("foodbank": Food
+ * banks) as those two. Every suggestion carries a score from 0 to 1 and the words that matched, so a tagger
+ * can see why.
  *
  * <p><b>What the score means.</b> Let {@code raw} be the sum above and {@code R} the median, over the
  * candidate concepts, of the raw score each gets from a text that just mentions the most telling word of its
