@@ -95,7 +95,7 @@ final class Tokenizer {
    */
   static Set<String> capitalised(String text) {
     Set<String> words = null;
-    if (text == null) {
+    if (text == null || !hasTwoCapitalsInARow(text)) {
       return Set.of();
     }
     int i = 0;
@@ -127,6 +127,18 @@ final class Tokenizer {
       }
     }
     return words == null ? Set.of() : words;
+  }
+
+  private static boolean hasTwoCapitalsInARow(String text) {
+    boolean previous = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean upper = Character.isUpperCase(text.charAt(i));
+      if (upper && previous) {
+        return true;
+      }
+      previous = upper;
+    }
+    return false;
   }
 
   /** Porter's steps 1 to 5, for lower-case words; words with digits or other characters are kept as they are. */

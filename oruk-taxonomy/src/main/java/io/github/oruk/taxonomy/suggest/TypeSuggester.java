@@ -41,8 +41,8 @@ public final class TypeSuggester {
 
   /**
    * The default minimum score: two thirds of the evidence of one key label word. Chosen on the hand-labelled
-   * LGSL tuning set the module README describes, where every right suggestion among the first three scores
-   * 0.56 or more, and on the OpenActive activity list, where a suggestion that rests only on a word of a
+   * LGSL tuning sets the module README describes, where every right suggestion among the first three scores
+   * 0.50 or more, and on the OpenActive activity list, where a suggestion that rests only on a word of a
    * definition ("food bank": Track Cycling's "banked tracks", 0.27) falls below it and one key word of a label
    * ("Couch to 5K, a beginners running programme": Running, 0.44) stays above.
    */
@@ -73,6 +73,8 @@ public final class TypeSuggester {
   private final java.util.Set<String> writtenWords;
   /** The beginnings of written words, leaving three letters or more ("fly" of "flytipping"). */
   private final java.util.Set<String> compoundStarts;
+  /** The hash codes of the written words, sorted. */
+  private final int[] writtenHashes;
   private final double reference;
 
   private TypeSuggester(Builder builder) {
@@ -170,6 +172,7 @@ public final class TypeSuggester {
       }
     }
     this.compoundStarts = starts;
+    this.writtenHashes = written.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
     // The label bonus: for each distinct stem of each label, which labels hold it; and each label's summed IDF.
     this.labelConcept = new int[labels.size()];
     this.labelIdf = new double[labels.size()];
@@ -315,7 +318,14 @@ public final class TypeSuggester {
       if (word.length() < 6 || index.containsKey(token.stem())) {
         continue;
       }
-      for (int cut = 3; cut <= word.length() - 3; cut++) {
+      // The hash of each beginning of the word, grown a letter at a time, is looked up before any substring is
+      // made (String.hashCode is this same sum).
+      int hash = 0;
+      for (int cut = 1; cut <= word.length() - 3; cut++) {
+        hash = 31 * hash + word.charAt(cut - 1);
+        if (cut < 3 || Arrays.binarySearch(writtenHashes, hash) < 0) {
+          continue;
+        }
         String left = word.substring(0, cut);
         if (!writtenWords.contains(left)) {
           continue;

@@ -101,8 +101,8 @@ class SuggestionAccuracyTest {
   void heldOutDescriptionsAgainstTheLgsl() throws IOException {
     // Only the aggregate figures, never the misses: who tunes the suggester must not see which examples fail.
     Evaluation.Accuracy accuracy = evaluateOnTheLgsl("held-out-lgsl.csv", "held-out (never tuned on)", 80, false);
-    // Measured 50/80 top-1 and 66/80 top-3 (the README); fails four examples below either.
-    assertTrue(accuracy.top1Rate() >= 0.57 && accuracy.top3Rate() >= 0.77, accuracy::toString);
+    // Measured 51/80 top-1 and 67/80 top-3 (the README); fails four examples below either.
+    assertTrue(accuracy.top1Rate() >= 0.595 && accuracy.top3Rate() >= 0.79, accuracy::toString);
   }
 
   /**
