@@ -89,6 +89,58 @@ final class Tokenizer {
     return tokens;
   }
 
+  /**
+   * The words of a text written in capitals (two letters or more, no lower-case letter), lower-cased: the
+   * text's likely acronyms, so "SEND" can be read as one while "send" stays a verb.
+   */
+  static Set<String> capitalised(String text) {
+    Set<String> words = null;
+    if (text == null || !hasTwoCapitalsInARow(text)) {
+      return Set.of();
+    }
+    int i = 0;
+    int length = text.length();
+    while (i < length) {
+      while (i < length && !Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      boolean lower = false;
+      int letters = 0;
+      while (i < length && Character.isLetterOrDigit(text.charAt(i))) {
+        char c = text.charAt(i);
+        // A plural s after capitals ("EHCPs") still leaves an acronym.
+        boolean pluralS = c == 's' && i > start && (i + 1 == length || !Character.isLetterOrDigit(text.charAt(i + 1)));
+        lower |= Character.isLowerCase(c) && !pluralS;
+        letters += Character.isLetter(c) ? 1 : 0;
+        i++;
+      }
+      if (!lower && letters >= 2) {
+        String word = text.substring(start, i);
+        if (word.endsWith("s")) {
+          word = word.substring(0, word.length() - 1);
+        }
+        if (words == null) {
+          words = new java.util.HashSet<>();
+        }
+        words.add(word.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return words == null ? Set.of() : words;
+  }
+
+  private static boolean hasTwoCapitalsInARow(String text) {
+    boolean previous = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean upper = Character.isUpperCase(text.charAt(i));
+      if (upper && previous) {
+        return true;
+      }
+      previous = upper;
+    }
+    return false;
+  }
+
   /** Porter's steps 1 to 5, for lower-case words; words with digits or other characters are kept as they are. */
   static String stem(String word) {
     String irregular = IRREGULAR.get(word);

@@ -18,8 +18,12 @@ import java.util.function.Predicate;
  * Suggests service types for a service from its name and description: a BM25F index over the scheme's
  * concepts (preferred label, synonyms, definition and the labels of their parents, each field with its own
  * weight), over single words and two-word phrases, plus a bonus for how much of a concept's label (or of
- * one of its synonyms) the text holds, in any order. Every suggestion carries a score from 0 to 1 and the
- * words that matched, so a tagger can see why.
+ * one of its synonyms) the text holds, in any order. The text is read as people write it: common acronyms in
+ * capitals ("SEND", "EHCP") and a few everyday words for people ("elderly", "kids") also count as their
+ * plain words, at half weight ({@link Builder#layTerms}); two words the scheme writes as one ("fly tipping":
+ * Flytipping) count as that word, and one word the scheme writes as two side by side ("foodbank": Food
+ * banks) as those two. Every suggestion carries a score from 0 to 1 and the words that matched, so a tagger
+ * can see why.
  *
  * <p><b>What the score means.</b> Let {@code raw} be the sum above and {@code R} the median, over the
  * candidate concepts, of the raw score each gets from a text that just mentions the most telling word of its
@@ -37,8 +41,8 @@ public final class TypeSuggester {
 
   /**
    * The default minimum score: two thirds of the evidence of one key label word. Chosen on the hand-labelled
-   * LGSL tuning set the module README describes, where every right suggestion among the first three scores
-   * 0.56 or more, and on the OpenActive activity list, where a suggestion that rests only on a word of a
+   * LGSL tuning sets the module README describes, where every right suggestion among the first three scores
+   * 0.50 or more, and on the OpenActive activity list, where a suggestion that rests only on a word of a
    * definition ("food bank": Track Cycling's "banked tracks", 0.27) falls below it and one key word of a label
    * ("Couch to 5K, a beginners running programme": Running, 0.44) stays above.
    */
@@ -46,6 +50,11 @@ public final class TypeSuggester {
 
   private static final double K1 = 1.2;
   private static final double B = 0.75;
+  /**
+   * How much the plain-words meaning of an acronym or everyday word ({@link LayTerms}) counts, relative to a
+   * word of the text: half, since it is read into the text rather than written in it.
+   */
+  private static final double LAY_TERM_WEIGHT = 0.5;
   /** The separator of the two stems of a phrase term; a space never occurs inside a stem. */
   private static final String PHRASE = " ";
 
@@ -59,6 +68,13 @@ public final class TypeSuggester {
   private final double phraseWeight;
   private final double labelBonus;
   private final double minScore;
+  private final boolean layTerms;
+  /** Every word the indexed fields write (lower case, unstemmed): where a compound may split. */
+  private final java.util.Set<String> writtenWords;
+  /** The beginnings of written words, leaving three letters or more ("fly" of "flytipping"). */
+  private final java.util.Set<String> compoundStarts;
+  /** The hash codes of the written words, sorted. */
+  private final int[] writtenHashes;
   private final double reference;
 
   private TypeSuggester(Builder builder) {
@@ -67,6 +83,7 @@ public final class TypeSuggester {
     this.phraseWeight = builder.phraseWeight;
     this.labelBonus = builder.labelBonus;
     this.minScore = builder.minScore;
+    this.layTerms = builder.layTerms;
     List<Concept> chosen = new ArrayList<>();
     for (Concept concept : scheme.concepts()) {
       if ((builder.includeDeprecated || !concept.deprecated()) && builder.candidates.test(concept)
@@ -80,25 +97,26 @@ public final class TypeSuggester {
     int n = candidates.size();
     // Field texts, stemmed; and every label (preferred, then synonyms) on its own, for the label bonus.
     List<List<List<String>>> docs = new ArrayList<>(n);
+    java.util.Set<String> written = new java.util.HashSet<>();
     double[] totalLength = new double[fields];
     List<List<String>> labels = new ArrayList<>();
     List<Integer> owners = new ArrayList<>();
     for (int d = 0; d < n; d++) {
       Concept concept = candidates.get(d);
       List<List<String>> doc = new ArrayList<>(fields);
-      List<String> label = Tokenizer.stems(concept.prefLabel());
+      List<String> label = stems(concept.prefLabel(), written);
       doc.add(label);
       labels.add(label);
       owners.add(d);
       List<String> synonyms = new ArrayList<>();
       for (String alt : concept.altLabels()) {
-        List<String> stems = Tokenizer.stems(alt);
+        List<String> stems = stems(alt, written);
         synonyms.addAll(stems);
         labels.add(stems);
         owners.add(d);
       }
       doc.add(synonyms);
-      doc.add(Tokenizer.stems(concept.definition().orElse("")));
+      doc.add(stems(concept.definition().orElse(""), written));
       List<String> parents = new ArrayList<>();
       scheme.parents(concept).forEach(parent -> parents.addAll(Tokenizer.stems(parent.prefLabel())));
       doc.add(parents);
@@ -146,6 +164,15 @@ public final class TypeSuggester {
       postings.put(entry.getKey(), new Posting(ids, scores, idf));
     }
     this.index = postings;
+    this.writtenWords = written;
+    java.util.Set<String> starts = new java.util.HashSet<>();
+    for (String word : written) {
+      for (int cut = 2; cut <= word.length() - 3; cut++) {
+        starts.add(word.substring(0, cut));
+      }
+    }
+    this.compoundStarts = starts;
+    this.writtenHashes = written.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
     // The label bonus: for each distinct stem of each label, which labels hold it; and each label's summed IDF.
     this.labelConcept = new int[labels.size()];
     this.labelIdf = new double[labels.size()];
@@ -161,6 +188,16 @@ public final class TypeSuggester {
     byStem.forEach((stem, ls) -> labelPostings.put(stem, ls.stream().mapToInt(Integer::intValue).toArray()));
     this.labelIndex = labelPostings;
     this.reference = medianKeyWordScore();
+  }
+
+  private static List<String> stems(String text, java.util.Set<String> written) {
+    List<Tokenizer.Token> tokens = Tokenizer.tokens(text);
+    List<String> stems = new ArrayList<>(tokens.size());
+    for (Tokenizer.Token token : tokens) {
+      stems.add(token.stem());
+      written.add(token.word());
+    }
+    return stems;
   }
 
   /** A suggester over every live concept of the scheme, with the default weights. */
@@ -205,55 +242,124 @@ public final class TypeSuggester {
     if (limit <= 0) {
       return List.of();
     }
-    List<Tokenizer.Token> nameTokens = Tokenizer.tokens(name);
-    List<Tokenizer.Token> descriptionTokens = Tokenizer.tokens(description);
-    Map<String, Double> words = new LinkedHashMap<>();
-    Map<String, Double> phrases = new HashMap<>();
-    Map<String, String> surface = new HashMap<>();
-    addTerms(nameTokens, nameWeight, words, phrases, surface);
-    addTerms(descriptionTokens, 1.0, words, phrases, surface);
+    Query query = new Query();
+    addText(name, nameWeight, query);
+    addText(description, 1.0, query);
     int n = candidates.size();
     double[] scores = new double[n];
     boolean[] hit = new boolean[n];
-    List<String> used = new ArrayList<>(words.size());
-    List<Posting> usedPostings = new ArrayList<>(words.size());
-    List<Double> usedWeights = new ArrayList<>(words.size());
-    for (Map.Entry<String, Double> term : words.entrySet()) {
+    score(query, scores, hit);
+    Integer[] order = topK(scores, hit, limit, minScore <= 0 ? 0 : reference * minScore / (1 - minScore));
+    List<Suggestion> suggestions = new ArrayList<>(order.length);
+    for (int d : order) {
+      suggestions.add(new Suggestion(candidates.get(d), normalise(scores[d]), matched(d, query)));
+    }
+    return suggestions;
+  }
+
+  /** A text's terms: stems and adjacent stem pairs with their weights, and each stem's word as written. */
+  private static final class Query {
+    final Map<String, Double> words = new LinkedHashMap<>();
+    final Map<String, Double> phrases = new HashMap<>();
+    final Map<String, String> surface = new HashMap<>();
+    final List<String> used = new ArrayList<>();
+    final List<Posting> usedPostings = new ArrayList<>();
+    final List<Double> usedWeights = new ArrayList<>();
+  }
+
+  private void addText(String text, double weight, Query query) {
+    List<Tokenizer.Token> tokens = Tokenizer.tokens(text);
+    addTerms(tokens, weight, query);
+    addCompounds(tokens, weight, query);
+    if (layTerms) {
+      java.util.Set<String> capitals = Tokenizer.capitalised(text);
+      for (Tokenizer.Token token : tokens) {
+        String meaning = LayTerms.meaning(token.word(), capitals);
+        if (meaning != null) {
+          List<Tokenizer.Token> expansion = new ArrayList<>();
+          for (Tokenizer.Token word : Tokenizer.tokens(meaning)) {
+            expansion.add(new Tokenizer.Token(word.stem(), token.word()));
+          }
+          addTerms(expansion, weight * LAY_TERM_WEIGHT, query);
+        }
+      }
+    }
+  }
+
+  private static void addTerms(List<Tokenizer.Token> tokens, double weight, Query query) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Tokenizer.Token token = tokens.get(i);
+      query.words.merge(token.stem(), weight, Double::sum);
+      query.surface.putIfAbsent(token.stem(), token.word());
+      if (i > 0) {
+        query.phrases.merge(tokens.get(i - 1).stem() + PHRASE + token.stem(), weight, Double::sum);
+      }
+    }
+  }
+
+  /**
+   * Words written apart that the scheme writes as one ("fly tipping": Flytipping), and one word the scheme
+   * writes as two ("foodbank": Food banks), where the scheme has the two words side by side.
+   */
+  private void addCompounds(List<Tokenizer.Token> tokens, double weight, Query query) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Tokenizer.Token token = tokens.get(i);
+      String word = token.word();
+      if (i > 0 && compoundStarts.contains(tokens.get(i - 1).word())) {
+        String joined = tokens.get(i - 1).word() + word;
+        if (writtenWords.contains(joined)) {
+          String stem = Tokenizer.stem(joined);
+          if (index.containsKey(stem) && !query.words.containsKey(stem)) {
+            query.words.merge(stem, weight, Double::sum);
+            query.surface.putIfAbsent(stem, tokens.get(i - 1).word() + " " + word);
+          }
+        }
+      }
+      if (word.length() < 6 || index.containsKey(token.stem())) {
+        continue;
+      }
+      // The hash of each beginning of the word, grown a letter at a time, is looked up before any substring is
+      // made (String.hashCode is this same sum).
+      int hash = 0;
+      for (int cut = 1; cut <= word.length() - 3; cut++) {
+        hash = 31 * hash + word.charAt(cut - 1);
+        if (cut < 3 || Arrays.binarySearch(writtenHashes, hash) < 0) {
+          continue;
+        }
+        String left = word.substring(0, cut);
+        if (!writtenWords.contains(left)) {
+          continue;
+        }
+        String pair = Tokenizer.stem(left) + PHRASE + Tokenizer.stem(word.substring(cut));
+        if (index.containsKey(pair)) {
+          int space = pair.indexOf(' ');
+          addTerms(List.of(new Tokenizer.Token(pair.substring(0, space), word),
+              new Tokenizer.Token(pair.substring(space + 1), word)), weight, query);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Adds the query's BM25F and label-bonus scores to {@code scores}, and notes the terms that matched. */
+  private void score(Query query, double[] scores, boolean[] hit) {
+    for (Map.Entry<String, Double> term : query.words.entrySet()) {
       Posting posting = index.get(term.getKey());
       if (posting != null) {
         double weight = saturate(term.getValue());
         add(posting, weight, scores, hit);
-        used.add(term.getKey());
-        usedPostings.add(posting);
-        usedWeights.add(weight);
+        query.used.add(term.getKey());
+        query.usedPostings.add(posting);
+        query.usedWeights.add(weight);
       }
     }
-    for (Map.Entry<String, Double> term : phrases.entrySet()) {
+    for (Map.Entry<String, Double> term : query.phrases.entrySet()) {
       Posting posting = index.get(term.getKey());
       if (posting != null) {
         add(posting, phraseWeight * saturate(term.getValue()), scores, hit);
       }
     }
-    addLabelBonus(words, scores);
-    Integer[] order = topK(scores, hit, limit, minScore <= 0 ? 0 : reference * minScore / (1 - minScore));
-    List<Suggestion> suggestions = new ArrayList<>(order.length);
-    for (int d : order) {
-      suggestions.add(new Suggestion(candidates.get(d), normalise(scores[d]),
-          matched(d, used, usedPostings, usedWeights, surface)));
-    }
-    return suggestions;
-  }
-
-  private static void addTerms(List<Tokenizer.Token> tokens, double weight, Map<String, Double> words,
-      Map<String, Double> phrases, Map<String, String> surface) {
-    for (int i = 0; i < tokens.size(); i++) {
-      Tokenizer.Token token = tokens.get(i);
-      words.merge(token.stem(), weight, Double::sum);
-      surface.putIfAbsent(token.stem(), token.word());
-      if (i > 0) {
-        phrases.merge(tokens.get(i - 1).stem() + PHRASE + token.stem(), weight, Double::sum);
-      }
-    }
+    addLabelBonus(query.words.keySet(), scores);
   }
 
   /** Repeated words in the text: the second mention adds less than the first, and no term counts more than 2. */
@@ -273,14 +379,14 @@ public final class TypeSuggester {
    * share of it (by IDF) that the text holds, in any order, times {@code labelBonus}. A label found whole
    * adds its full IDF; half of it, a quarter.
    */
-  private void addLabelBonus(Map<String, Double> words, double[] scores) {
+  private void addLabelBonus(java.util.Set<String> words, double[] scores) {
     if (labelBonus <= 0) {
       return;
     }
     double[] covered = new double[labelIdf.length];
     int[] touched = new int[labelIdf.length];
     int count = 0;
-    for (String stem : words.keySet()) {
+    for (String stem : words) {
       int[] ls = labelIndex.get(stem);
       double idf = idf(stem);
       // A label word that is in no indexed field (a label weight of 0) has no IDF and counts for nothing.
@@ -318,50 +424,52 @@ public final class TypeSuggester {
   private double medianKeyWordScore() {
     int n = candidates.size();
     double[] own = new double[n];
+    Map<String, double[]> byKey = new HashMap<>();
     for (int d = 0; d < n; d++) {
-      double labelIdf = 0;
       String key = null;
-      for (String stem : new LinkedHashSet<>(Tokenizer.stems(candidates.get(d).prefLabel()))) {
-        labelIdf += idf(stem);
-        if (key == null || idf(stem) > idf(key)) {
-          key = stem;
+      for (Tokenizer.Token token : Tokenizer.tokens(candidates.get(d).prefLabel())) {
+        if (key == null || idf(token.stem()) > idf(Tokenizer.stem(key))) {
+          key = token.word();
         }
       }
-      // One mention in the description weighs 1; the label bonus of a label with that share found.
-      own[d] = key == null || labelIdf == 0 ? 0 : scoreOf(key, d) + labelBonus * idf(key) * idf(key) / labelIdf;
+      if (key == null || idf(Tokenizer.stem(key)) == 0) {
+        continue;
+      }
+      // The same scoring as suggest(), for a description that is just that word.
+      double[] scores = byKey.computeIfAbsent(key, word -> {
+        Query query = new Query();
+        addText(word, 1.0, query);
+        double[] s = new double[n];
+        score(query, s, new boolean[n]);
+        return s;
+      });
+      own[d] = scores[d];
     }
     Arrays.sort(own);
     double median = n == 0 ? 0 : n % 2 == 1 ? own[n / 2] : (own[n / 2 - 1] + own[n / 2]) / 2;
     return median > 0 ? median : 1;
   }
 
-  private double scoreOf(String term, int doc) {
-    Posting posting = index.get(term);
-    if (posting == null) {
-      return 0;
-    }
-    int at = Arrays.binarySearch(posting.ids, doc);
-    return at >= 0 ? posting.scores[at] : 0;
-  }
-
   private double normalise(double raw) {
     return raw / (raw + reference);
   }
 
-  private static List<String> matched(int doc, List<String> used, List<Posting> postings, List<Double> weights,
-      Map<String, String> surface) {
+  private static List<String> matched(int doc, Query query) {
     List<Object[]> contributions = new ArrayList<>();
-    for (int t = 0; t < used.size(); t++) {
-      Posting posting = postings.get(t);
+    for (int t = 0; t < query.used.size(); t++) {
+      Posting posting = query.usedPostings.get(t);
       int at = Arrays.binarySearch(posting.ids, doc);
       if (at >= 0) {
-        contributions.add(new Object[] {surface.get(used.get(t)), weights.get(t) * posting.scores[at]});
+        String word = query.surface.get(query.used.get(t));
+        contributions.add(new Object[] {word, query.usedWeights.get(t) * posting.scores[at]});
       }
     }
     contributions.sort(Comparator.comparingDouble((Object[] c) -> (Double) c[1]).reversed());
     List<String> words = new ArrayList<>(contributions.size());
     for (Object[] contribution : contributions) {
-      words.add((String) contribution[0]);
+      if (!words.contains(contribution[0])) {
+        words.add((String) contribution[0]);
+      }
     }
     return words;
   }
@@ -394,7 +502,7 @@ public final class TypeSuggester {
     final double idf;
 
     Posting(int[] ids, float[] scores, double idf) {
-      // Sort by concept position so matched() and scoreOf() can binary-search.
+      // Sort by concept position so matched() can binary-search.
       Integer[] order = new Integer[ids.length];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
@@ -421,6 +529,7 @@ public final class TypeSuggester {
     private double phraseWeight = 0.5;
     private double labelBonus = 1.0;
     private double minScore = DEFAULT_MIN_SCORE;
+    private boolean layTerms = true;
     private boolean includeDeprecated;
     private boolean leavesOnly;
     private Predicate<Concept> candidates = concept -> true;
@@ -481,6 +590,16 @@ public final class TypeSuggester {
         throw new IllegalArgumentException("the minimum score must be at least 0 and below 1; got " + value);
       }
       this.minScore = value;
+      return this;
+    }
+
+    /**
+     * Also read the plain-words meaning of common UK public-service acronyms written in capitals ("SEND",
+     * "EHCP", "HMO") and of a few everyday words for groups of people ("elderly", "kids", "mums"), at half the
+     * weight of a written word (default true; the table is listed in the module README).
+     */
+    public Builder layTerms(boolean value) {
+      this.layTerms = value;
       return this;
     }
 

@@ -36,10 +36,15 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>{@code hand-labelled-lgsl.csv}: 65 service descriptions written in the style of UK directory entries,
  *       each labelled by hand with every LGSL service type a person would accept. The suggester was tuned on
- *       this set (issue #12: label coverage, two-word phrases, the full Porter stemmer), so its figure is
- *       optimistic.</li>
+ *       this set (issue #12: label coverage, two-word phrases, the full Porter stemmer; then acronyms, everyday
+ *       words and compounds), so its figure is optimistic.</li>
+ *   <li>{@code tuning-2-lgsl.csv}: 105 further descriptions across what the LGSL covers (family hubs, SEND,
+ *       schools, adult social care, housing, benefits, food, youth, health, libraries, leisure, waste, parking,
+ *       licensing, registration, planning), written and labelled in the second round of issue #12 and committed
+ *       before the suggester was run on them; that round's choices were made on both tuning sets together.</li>
  *   <li>{@code held-out-lgsl.csv}: 80 further descriptions, written and labelled from the LGSL list before
- *       that tuning began and committed on their own first; never tuned on. Its figure is the honest one.</li>
+ *       that tuning began and committed on their own first; never tuned on. Its figure is the honest one, so
+ *       only its figures are printed, never its misses: nobody tuning the suggester sees which examples fail.</li>
  * </ul>
  */
 class SuggestionAccuracyTest {
@@ -80,19 +85,32 @@ class SuggestionAccuracyTest {
 
   @Test
   void handLabelledDescriptionsAgainstTheLgsl() throws IOException {
-    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("hand-labelled-lgsl.csv", "hand-labelled (tuning set)", 65);
+    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("hand-labelled-lgsl.csv", "hand-labelled (tuning set)", 65, true);
     // Measured 44/65 top-1 and 55/65 top-3 (the README); fails four examples below either.
     assertTrue(accuracy.top1Rate() >= 0.62 && accuracy.top3Rate() >= 0.79, accuracy::toString);
   }
 
   @Test
-  void heldOutDescriptionsAgainstTheLgsl() throws IOException {
-    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("held-out-lgsl.csv", "held-out (never tuned on)", 80);
-    // Measured 50/80 top-1 and 66/80 top-3 (the README); fails four examples below either.
-    assertTrue(accuracy.top1Rate() >= 0.57 && accuracy.top3Rate() >= 0.77, accuracy::toString);
+  void secondTuningSetAgainstTheLgsl() throws IOException {
+    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("tuning-2-lgsl.csv", "tuning-2 (tuning set)", 105, true);
+    // Measured 73/105 top-1 and 87/105 top-3 (the README); fails four examples below either.
+    assertTrue(accuracy.top1Rate() >= 0.66 && accuracy.top3Rate() >= 0.795, accuracy::toString);
   }
 
-  private static Evaluation.Accuracy evaluateOnTheLgsl(String resource, String what, int size) throws IOException {
+  @Test
+  void heldOutDescriptionsAgainstTheLgsl() throws IOException {
+    // Only the aggregate figures, never the misses: who tunes the suggester must not see which examples fail.
+    Evaluation.Accuracy accuracy = evaluateOnTheLgsl("held-out-lgsl.csv", "held-out (never tuned on)", 80, false);
+    // Measured 51/80 top-1 and 67/80 top-3 (the README); fails four examples below either.
+    assertTrue(accuracy.top1Rate() >= 0.595 && accuracy.top3Rate() >= 0.79, accuracy::toString);
+  }
+
+  /**
+   * Evaluates a labelled set against the LGSL and records its figures; with {@code showMisses}, also every
+   * example with no right type in the first three (for the tuning sets only).
+   */
+  private static Evaluation.Accuracy evaluateOnTheLgsl(String resource, String what, int size, boolean showMisses)
+      throws IOException {
     Scheme lgsl = lgsl();
     List<Evaluation.Example> examples = labelled(resource);
     assertEquals(size, examples.size(), resource);
@@ -107,6 +125,9 @@ class SuggestionAccuracyTest {
     Evaluation.Accuracy accuracy = Evaluation.evaluate(TypeSuggester.of(lgsl), examples);
 
     record(what + ", " + examples.size() + " descriptions, LGSL (978 live service types)", accuracy);
+    if (!showMisses) {
+      return accuracy;
+    }
     StringBuilder misses = new StringBuilder();
     for (Evaluation.Miss miss : accuracy.misses()) {
       List<String> labels = new ArrayList<>();

@@ -121,6 +121,58 @@ class TypeSuggesterTest {
     assertEquals("Tai Chi", taiChi.get(0).concept().prefLabel());
   }
 
+  /** Types written for the test in the LGSL's words, for the language a directory writes in. */
+  private static Scheme publicServices() {
+    Scheme.Builder scheme = Scheme.builder("urn:test:services").title("Test services");
+    scheme.add(Concept.builder("urn:test:s1", "s1", "Special educational needs assessment")
+        .definition("Assessment of a child's needs for additional support at school."));
+    scheme.add(Concept.builder("urn:test:s2", "s2", "Flytipping").definition("Rubbish dumped illegally."));
+    scheme.add(Concept.builder("urn:test:s3", "s3", "Food banks").definition("Emergency food for people in crisis."));
+    scheme.add(Concept.builder("urn:test:s4", "s4", "Activities for older people")
+        .definition("Social and leisure activities."));
+    scheme.add(Concept.builder("urn:test:s5", "s5", "Postal services").definition("Letters and parcels to send."));
+    return scheme.build();
+  }
+
+  @Test
+  void anAcronymInCapitalsIsReadAsItsWords() {
+    TypeSuggester suggester = TypeSuggester.of(publicServices());
+
+    List<Suggestion> send = suggester.suggest("Parent carer forum", "For families of children with SEND.", 3);
+    assertEquals("Special educational needs assessment", send.get(0).concept().prefLabel(), send.toString());
+    assertTrue(send.get(0).matchedWords().contains("send"), send.get(0).matchedWords().toString());
+    List<Suggestion> plural = suggester.suggest("Help with EHCPs and SEN support", 3);
+    assertEquals("Special educational needs assessment", plural.get(0).concept().prefLabel(), plural.toString());
+
+    // Written in lower case it is the verb: no special educational needs.
+    List<Suggestion> verb = TypeSuggester.builder(publicServices()).minScore(0).build()
+        .suggest("Send us your letters and parcels", 5);
+    assertTrue(verb.stream().noneMatch(s -> s.concept().uri().equals("urn:test:s1")), verb.toString());
+    assertTrue(TypeSuggester.builder(publicServices()).layTerms(false).build().suggest("Parent carer forum",
+        "For families of children with SEND.", 3).stream().noneMatch(s -> s.concept().uri().equals("urn:test:s1")),
+        "without lay terms an acronym is just a word");
+  }
+
+  @Test
+  void everydayWordsForPeopleMeetTheOfficialOnes() {
+    List<Suggestion> elderly = TypeSuggester.of(publicServices()).suggest("Tea dance for the elderly", 3);
+
+    assertEquals("Activities for older people", elderly.get(0).concept().prefLabel(), elderly.toString());
+  }
+
+  @Test
+  void wordsWrittenApartOrTogetherMeet() {
+    TypeSuggester suggester = TypeSuggester.of(publicServices());
+
+    List<Suggestion> apart = suggester.suggest("Report fly-tipping on your street", 3);
+    assertEquals("Flytipping", apart.get(0).concept().prefLabel(), apart.toString());
+    assertTrue(apart.get(0).matchedWords().contains("fly tipping"), apart.get(0).matchedWords().toString());
+    List<Suggestion> together = suggester.suggest("St Anne's Foodbank", "Open on Fridays.", 3);
+    assertEquals("Food banks", together.get(0).concept().prefLabel(), together.toString());
+    // A word is split only where the scheme writes the two parts side by side.
+    assertTrue(suggester.suggest("Lettering workshop", 3).isEmpty(), "no 'let' + 'tering' split");
+  }
+
   @Test
   void stemsOfOneWordFamilyMeet() {
     assertEquals(stemsOf("disabled disability disabilities"), List.of("disabl", "disabl", "disabl"));
