@@ -615,6 +615,85 @@ public abstract class EndpointSuite {
         "nothing was lost or changed");
   }
 
+  /**
+   * Extreme values of every type the parser reads — dates at both ends of what Java reads, numbers with huge
+   * exponents, integers at and past {@code int}'s limits — on the endpoints that take them, as pages and as
+   * NDJSON. Each is answered (200, the right records) or refused with a 400 naming the parameter; never a 5xx.
+   */
+  @Test
+  void extremeValuesAreAnsweredOrRefusedByNameNeverA5xx() {
+    String postcode = Directories.reference().services().stream()
+        .flatMap(service -> service.getServiceAtLocations().stream())
+        .filter(link -> link.getLocation().getAddresses() != null && link.getLocation().getLatitude() != null)
+        .findFirst().orElseThrow().getLocation().getAddresses().get(0).getPostalCode().replace(" ", "%20");
+    List<Service> dated = Directories.reference().services().stream().filter(s -> s.getLastModified() != null).toList();
+    Map<String, Integer> everything = Map.of("services", dated.size(), "service_at_locations",
+        dated.stream().mapToInt(service -> service.getServiceAtLocations().size()).sum());
+    String[] earliest = {"0000-01-01T00:00:00Z", "0000-01-01T00:00:00%2B18:00", "0000-01-01", "1970-01-01T00:00:00Z"};
+    String[] latest = {"9999-12-31T23:59:59Z", "9999-12-31T23:59:59.999999999-18:00", "9999-12-31"};
+    String[] refusedDates = {"%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+        "%2B999999999-12-31T23:59:59.999999999-18:00", "%2B10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z",
+        "%2B999999999-12-31", "-999999999-01-01T00:00", "2024-01-01T00:00:00%2B19:00"};
+    for (String list : List.of("services", "service_at_locations")) {
+      for (String format : List.of("", "&format=ndjson")) {
+        for (String date : earliest) {
+          assertEquals(everything.get(list), count(http.get(list + "?modified_after=" + date + format)), list + date);
+        }
+        for (String date : latest) {
+          assertEquals(0, count(http.get(list + "?modified_after=" + date + format)), list + date);
+        }
+        for (String date : refusedDates) {
+          assertJsonError(http.get(list + "?modified_after=" + date + format), 400, "invalid_parameter",
+              "modified_after");
+        }
+      }
+    }
+    String[] numbers = {"0", "-0", "1e9", "1000000000", "0e-2147483647", "1e-20", "999999999.99999999999999999999"};
+    String[] refusedNumbers = {"1e-999999999", "1e2147483647", "1e-2147483648", "NaN", "Infinity", "-Infinity",
+        "1000000000.1", "1e-21", "9".repeat(3000), "0x10", "-1e-5"};
+    for (String format : List.of("", "&format=ndjson")) {
+      for (String number : numbers) {
+        assertEquals(200, http.get("services?minimum_age=" + number + format).status(), number);
+        assertEquals(200, http.get("services?maximum_age=" + number + format).status(), number);
+        assertEquals(200, http.get("service_at_locations?postcode=" + postcode + "&proximity=" + number + format)
+            .status(), number);
+      }
+      for (String number : refusedNumbers) {
+        for (String parameter : List.of("minimum_age", "maximum_age")) {
+          assertJsonError(http.get("services?" + parameter + "=" + number + format), 400, "invalid_parameter",
+              parameter);
+        }
+        assertJsonError(http.get("service_at_locations?postcode=" + postcode + "&proximity=" + number + format), 400,
+            "invalid_parameter", "proximity");
+      }
+    }
+    long placed = Directories.reference().services().stream().flatMap(service -> service.getServiceAtLocations()
+        .stream()).filter(link -> link.getLocation() != null && link.getLocation().getLatitude() != null).count();
+    assertEquals(placed, count(http.get("service_at_locations?postcode=" + postcode + "&proximity=1e9")),
+        "a billion metres reaches every location with coordinates");
+    for (String list : LISTS) {
+      JsonNode last = ok(http.get(list + "?page=2147483647&per_page=2147483647")).json();
+      assertEquals(2147483647, last.path("page_number").asInt(), last::toString);
+      assertTrue(last.path("empty").asBoolean(), last::toString);
+      for (String integer : List.of("2147483648", "-2147483648", "9223372036854775807", "9223372036854775808",
+          "99999999999999999999", "1e3", "0x10")) {
+        assertJsonError(http.get(list + "?page=" + integer), 400, "invalid_parameter", "page");
+        assertJsonError(http.get(list + "?per_page=" + integer), 400, "invalid_parameter", "per_page");
+      }
+    }
+    assertEquals(200, http.get("services?start_time=23:59:59&end_time=00:00&format=ndjson").status());
+    assertJsonError(http.get("services?end_time=23:60"), 400, "invalid_parameter", "end_time");
+  }
+
+  /** The records an answer carries: total_items of a page, lines of an NDJSON stream. */
+  private static int count(Http.Reply reply) {
+    assertEquals(200, reply.status(), reply::toString);
+    if (reply.header("Content-Type").startsWith("application/x-ndjson")) {
+      return reply.text().isEmpty() ? 0 : reply.text().split("\n").length;
+    }
+    return reply.json().path("total_items").asInt();
+  }
+
   @Test
   void seededFuzzNeverGets5xxAndAlwaysJson() {
     SplittableRandom random = new SplittableRandom(20_260_101);
