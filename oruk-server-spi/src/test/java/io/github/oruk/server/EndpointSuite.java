@@ -75,12 +75,14 @@ public abstract class EndpointSuite {
   private Http http;
   private Http searchOnly;
   private Http failing;
+  private Http erring;
 
   @BeforeAll
   void start() throws Exception {
     http = new Http(start(OrukApi.of(Directories.reference())));
     searchOnly = new Http(start(OrukApi.of(Directories.searchOnly())));
     failing = new Http(start(OrukApi.builder(Directories.failing()).notOfferedStatus(404).build()));
+    erring = new Http(start(OrukApi.of(Directories.erring())));
   }
 
   protected URI start(OrukApi api) throws Exception {
@@ -444,13 +446,24 @@ public abstract class EndpointSuite {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void anNdjsonStreamThatBreaksIsNotEndedAsIfComplete(boolean gzip) throws Exception {
+    assertCutAfterTwoWholeLines(failing, gzip);
+  }
+
+  /** A stream broken by an {@link Error} (here a StackOverflowError) is cut off just as one broken by an exception. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void anNdjsonStreamBrokenByAnErrorIsCutOffToo(boolean gzip) throws Exception {
+    assertCutAfterTwoWholeLines(erring, gzip);
+  }
+
+  private static void assertCutAfterTwoWholeLines(Http server, boolean gzip) throws Exception {
     // A cut connection shows within milliseconds; the deadline only tells it from a stall, with room for a
     // machine busy with the rest of the build.
     int deadline = 20_000;
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     CompletableFuture<IOException> transfer = CompletableFuture.supplyAsync(() -> {
       try {
-        HttpURLConnection connection = (HttpURLConnection) failing.base().resolve("services?format=ndjson")
+        HttpURLConnection connection = (HttpURLConnection) server.base().resolve("services?format=ndjson")
             .toURL().openConnection();
         connection.setRequestProperty("Accept-Encoding", gzip ? "gzip" : "identity");
         connection.setConnectTimeout(deadline);
@@ -535,6 +548,24 @@ public abstract class EndpointSuite {
     assertJsonError(failing.get("services?search=refuse"), 400, "invalid_parameter", "search");
     assertJsonError(failing.get("services/null"), 500, "internal_error", null);
     assertJsonError(failing.get("organizations"), 501, "not_implemented", null);
+  }
+
+  /**
+   * An {@link Error} from the provider — a real StackOverflowError, an AssertionError, an OutOfMemoryError, a
+   * LinkageError, and one that breaks a stream before its first record — is a JSON 500 like any failure, and
+   * the server goes on answering.
+   */
+  @Test
+  void errorsThrownByTheProviderAreJson500s() {
+    for (String search : List.of("recursion", "assert", "memory", "linkage")) {
+      Http.Reply reply = erring.get("services?search=" + search);
+      assertJsonError(reply, 500, "internal_error", null);
+      assertFalse(reply.text().contains("Error"), "no Java error names in " + reply);
+    }
+    assertJsonError(erring.get("services/x"), 500, "internal_error", null);
+    assertJsonError(erring.get("service_at_locations?format=ndjson"), 500, "internal_error", null);
+    assertEquals(Directories.SERVICES, ok(erring.get("services")).json().path("total_items").asInt(),
+        "the server answers as usual afterwards");
   }
 
   @Test
