@@ -147,7 +147,8 @@ public final class OrukProtocol {
     if (buckets != null && !request.method().equals("OPTIONS")) {
       long wait = buckets.acquire(request.clientAddress());
       if (wait > 0) {
-        long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+        // Rounded up without overflow: a bucket that refills very slowly may ask for Long.MAX_VALUE ns.
+        long seconds = Math.max(1, wait / 1_000_000_000L + (wait % 1_000_000_000L == 0 ? 0 : 1));
         throw new ProtocolException(429, "too_many_requests", null, "Too many requests; try again in "
             + seconds + (seconds == 1 ? " second." : " seconds."), Map.of("Retry-After", Long.toString(seconds)));
       }

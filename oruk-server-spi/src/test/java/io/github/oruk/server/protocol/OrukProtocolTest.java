@@ -18,6 +18,7 @@ import io.github.oruk.server.DirectoryProvider;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.PageRequest;
 import io.github.oruk.server.Results;
+import io.github.oruk.server.Throttle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -200,6 +201,17 @@ class OrukProtocolTest {
         throw error;
       }
     };
+  }
+
+  @Test
+  void aBucketThatAlmostNeverRefillsSaysSoInRetryAfter() {
+    OrukProtocol protocol = new OrukProtocol(OrukApi.builder(Directories.reference())
+        .throttle(Throttle.perClient(1e-300, 1)).build());
+    assertEquals(200, get(protocol, "/", null, Map.of()).status());
+    ProtocolResponse refused = get(protocol, "/", null, Map.of());
+    assertEquals(429, refused.status());
+    assertTrue(Long.parseLong(refused.header("Retry-After")) > 1_000_000_000L,
+        "not a retry in a second: " + refused.header("Retry-After"));
   }
 
   @Test
