@@ -19,8 +19,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -199,6 +201,44 @@ class HostileFeedTest {
     Finding failed = report.findings("ORUK-FEED-001").get(0);
     assertTrue(failed.message().contains("request timeout"), failed.message());
     assertTrue(took.toSeconds() < 20, "two attempts of 2 s each, not the ten minutes of drip: " + took);
+  }
+
+  /**
+   * The time limit is kept even while an answer is still arriving: here /services drips a byte a second and
+   * each answer is allowed 20 s, but the whole check only 2 s. The request is cut off at the limit; the
+   * report says what was not checked, and that /services, being required, fails the feed. Meanwhile the
+   * progress listener hears what is being waited for.
+   */
+  @Test
+  void aRequestStillArrivingWhenTheTimeLimitEndsIsCutOffThere() {
+    on("/services", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      for (int i = 0; i < 60; i++) {
+        out.write(' ');
+        out.flush();
+        sleep(1000);
+      }
+    });
+    List<FeedProgress> heard = new CopyOnWriteArrayList<>();
+
+    long started = System.nanoTime();
+    ValidationReport report = within(Duration.ofSeconds(30), validator().requestTimeout(Duration.ofSeconds(20))
+        .timeout(Duration.ofSeconds(2)).progress(heard::add, Duration.ofMillis(200)).build(), base());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertTrue(took.toMillis() < 10_000, "ended at the 2 s limit, not after 2 attempts of 20 s: " + took);
+    assertTrue(report.notChecked().stream().anyMatch(n -> n.because().contains("time limit of 2 s")
+        && n.because().contains("/services")), () -> "what was cut off is named: " + report.notChecked());
+    assertEquals(Verdict.FAIL, report.verdict());
+    Finding unchecked = report.findings("ORUK-FEED-010").get(0);
+    assertTrue(unchecked.message().contains("GET /services was not checked"), unchecked.message());
+    assertTrue(report.findings("ORUK-FEED-001").isEmpty(), "the feed did not fail a request: " + report.findings());
+    FeedProgress waiting = heard.stream().filter(p -> p.step().equals("/services") && p.waiting() == 1
+        && p.longestWait().toMillis() >= 200).findFirst().orElseThrow(() -> new AssertionError("heard " + heard));
+    assertEquals(1, waiting.requestsDone(), "/ was answered");
+    assertEquals(Duration.ofSeconds(2), waiting.timeLimit());
   }
 
   @Test
