@@ -178,20 +178,7 @@ class HostileFeedTest {
 
   @Test
   void aBodyDrippedAByteASecondTimesOut() {
-    on("/services", exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, 0);
-      OutputStream out = exchange.getResponseBody();
-      for (int i = 0; i < 600; i++) {
-        out.write('[');
-        out.flush();
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    on("/services", exchange -> drip(exchange, '[', 600));
 
     long started = System.nanoTime();
     ValidationReport report = within(Duration.ofSeconds(30), validator().build(), base());
@@ -211,16 +198,7 @@ class HostileFeedTest {
    */
   @Test
   void aRequestStillArrivingWhenTheTimeLimitEndsIsCutOffThere() {
-    on("/services", exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, 0);
-      OutputStream out = exchange.getResponseBody();
-      for (int i = 0; i < 60; i++) {
-        out.write(' ');
-        out.flush();
-        sleep(1000);
-      }
-    });
+    on("/services", exchange -> drip(exchange, ' ', 60));
     List<FeedProgress> heard = new CopyOnWriteArrayList<>();
 
     long started = System.nanoTime();
@@ -257,6 +235,22 @@ class HostileFeedTest {
     assertTrue(report.notChecked().stream().anyMatch(n -> n.because().contains("time limit")),
         () -> "the unfinished part is declared: " + report.notChecked());
     assertTrue(servicePages.get() < 20, "pages fetched after the limit: " + servicePages.get());
+  }
+
+  /** Answers 200 with a body of {@code seconds} bytes, one a second, until the client hangs up. */
+  private static void drip(HttpExchange exchange, char each, int seconds) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    for (int i = 0; i < seconds; i++) {
+      out.write(each);
+      out.flush();
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 
   private static void sleep(long millis) {
