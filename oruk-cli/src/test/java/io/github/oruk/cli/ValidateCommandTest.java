@@ -270,9 +270,9 @@ class ValidateCommandTest {
   }
 
   /**
-   * A feed whose /services drips a byte every 100 ms: with a one-second time limit the check ends at once
-   * with the rest listed as not checked and the feed failed (its required list never answered), and
-   * progress lines (forced on, as stderr is no terminal here) say what it was waiting for meanwhile.
+   * A feed whose / drips a byte every 100 ms: with a one-second time limit the check ends then, with the rest
+   * listed as not checked and the feed failed (a required endpoint never answered), and progress lines
+   * (forced on, as stderr is no terminal here) say what it was waiting for meanwhile.
    */
   @Test
   void aDrippingFeedShowsProgressAndEndsAtTheTimeLimit() throws Exception {
@@ -282,14 +282,6 @@ class ValidateCommandTest {
     feed.createContext("/", exchange -> {
       try (exchange) {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
-        if (exchange.getRequestURI().getPath().equals("/")) {
-          byte[] details = "{\"version\":\"HSDS-UK-3.0\",\"profile\":\"https://openreferraluk.org/\"}"
-              .getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, details.length);
-          exchange.getResponseBody().write(details);
-          return;
-        }
         exchange.sendResponseHeaders(200, 0);
         for (int i = 0; i < 600; i++) {
           exchange.getResponseBody().write(' ');
@@ -308,14 +300,16 @@ class ValidateCommandTest {
       long took = (System.nanoTime() - started) / 1_000_000;
 
       assertEquals(1, run.exitCode(), run.err());
-      assertTrue(took < 15_000, "ended at the limit of 1 s, not at the 30 s per answer: " + took + " ms");
+      // Building the validator and writing the report come on top, slow on a busy machine; the limit's
+      // absence would show as 2 attempts of 30 s.
+      assertTrue(took < 29_000, "ended at the limit of 1 s, not at the 30 s an answer may take: " + took + " ms");
       JsonNode report = JSON.readTree(run.out());
       assertEquals("fail", report.get("verdict").asText());
       assertTrue(report.get("not_checked").toString().contains("time limit of 1 s"), report.get("not_checked")::toString);
       assertTrue(report.get("findings").toString().contains("ORUK-FEED-010"), report.get("findings")::toString);
       List<String> progress = run.err().lines().filter(line -> line.startsWith("oruk validate: ")).toList();
-      assertTrue(progress.stream().anyMatch(line -> line.matches("oruk validate: 0:0\\d of 0:01; checking /services;"
-          + " 1 request done, 1 waiting \\(one for \\d s\\)")), () -> "progress lines: " + run.err());
+      assertTrue(progress.stream().anyMatch(line -> line.matches("oruk validate: 0:0\\d of 0:01; checking /;"
+          + " 0 requests done, 1 waiting \\(one for \\d s\\)")), () -> "progress lines: " + run.err());
     } finally {
       feed.stop(0);
       threads.shutdownNow();

@@ -191,32 +191,35 @@ class HostileFeedTest {
   }
 
   /**
-   * The time limit is kept even while an answer is still arriving: here /services drips a byte a second and
-   * each answer is allowed 20 s, but the whole check only 2 s. The request is cut off at the limit; the
-   * report says what was not checked, and that /services, being required, fails the feed. Meanwhile the
-   * progress listener hears what is being waited for.
+   * The time limit is kept even while an answer is still arriving: here / drips a byte a second and each
+   * answer is allowed 20 s, but the whole check only 1 s. The request is cut off at the limit; the report
+   * says what was not checked, and that /, being required, fails the feed. Meanwhile the progress listener
+   * hears what is being waited for. (The first request drips, so that nothing depends on how fast a busy
+   * machine answers the others.)
    */
   @Test
   void aRequestStillArrivingWhenTheTimeLimitEndsIsCutOffThere() {
-    on("/services", exchange -> drip(exchange, ' ', 60));
+    on("/", exchange -> drip(exchange, ' ', 60));
     List<FeedProgress> heard = new CopyOnWriteArrayList<>();
 
     long started = System.nanoTime();
     ValidationReport report = within(Duration.ofSeconds(30), validator().requestTimeout(Duration.ofSeconds(20))
-        .timeout(Duration.ofSeconds(2)).progress(heard::add, Duration.ofMillis(200)).build(), base());
+        .timeout(Duration.ofSeconds(1)).progress(heard::add, Duration.ofMillis(100)).build(), base());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-    assertTrue(took.toMillis() < 10_000, "ended at the 2 s limit, not after 2 attempts of 20 s: " + took);
-    assertTrue(report.notChecked().stream().anyMatch(n -> n.because().contains("time limit of 2 s")
-        && n.because().contains("/services")), () -> "what was cut off is named: " + report.notChecked());
+    // The margin is for a machine busy with other builds; without the limit the wait is 2 attempts of 20 s.
+    assertTrue(took.toMillis() < 19_000, "ended at the 1 s limit, not after the 20 s an answer may take: " + took);
+    assertTrue(report.notChecked().stream().anyMatch(n -> n.because().contains("time limit of 1 s")
+        && n.because().contains("waiting for GET " + base())), () -> "what was cut off is named: " + report.notChecked());
     assertEquals(Verdict.FAIL, report.verdict());
     Finding unchecked = report.findings("ORUK-FEED-010").get(0);
-    assertTrue(unchecked.message().contains("GET /services was not checked"), unchecked.message());
+    assertTrue(unchecked.message().contains("GET / was not checked"), unchecked.message());
     assertTrue(report.findings("ORUK-FEED-001").isEmpty(), "the feed did not fail a request: " + report.findings());
-    FeedProgress waiting = heard.stream().filter(p -> p.step().equals("/services") && p.waiting() == 1
-        && p.longestWait().toMillis() >= 200).findFirst().orElseThrow(() -> new AssertionError("heard " + heard));
-    assertEquals(1, waiting.requestsDone(), "/ was answered");
-    assertEquals(Duration.ofSeconds(2), waiting.timeLimit());
+    FeedProgress waiting = heard.stream().filter(p -> p.step().equals("/") && p.waiting() == 1).findFirst()
+        .orElseThrow(() -> new AssertionError("heard " + heard));
+    assertEquals(0, waiting.requestsDone());
+    assertEquals(Duration.ofSeconds(1), waiting.timeLimit());
+    assertTrue(heard.stream().allMatch(p -> p.elapsed().compareTo(p.longestWait()) >= 0), heard::toString);
   }
 
   @Test

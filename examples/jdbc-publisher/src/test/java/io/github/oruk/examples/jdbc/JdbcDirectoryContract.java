@@ -352,28 +352,26 @@ abstract class JdbcDirectoryContract {
         .filter(l -> l.getLocation().getLatitude() != null && l.getLocation().getAddresses() != null).findFirst()
         .orElseThrow().getLocation().getAddresses().get(0).getPostalCode().replace(" ", "%20");
     long dated = data.stream().filter(s -> s.getLastModified() != null).count();
-    for (String format : List.of("", "&format=ndjson")) {
-      for (String date : List.of("0000-01-01T00:00:00Z", "0000-01-01T00:00:00%2B18:00", "0000-01-01")) {
-        assertEquals(dated, count(get("services?modified_after=" + date + format)), date);
+    for (String date : List.of("0000-01-01T00:00:00Z", "0000-01-01T00:00:00%2B18:00&format=ndjson", "0000-01-01")) {
+      assertEquals(dated, count(get("services?modified_after=" + date)), date);
+    }
+    for (String date : List.of("9999-12-31T23:59:59.999999999-18:00", "9999-12-31T23:59:59Z&format=ndjson")) {
+      assertEquals(0, count(get("services?modified_after=" + date)), date);
+      assertEquals(0, count(get("service_at_locations?modified_after=" + date)), date);
+    }
+    for (String number : List.of("0e-2147483647", "1e9&format=ndjson", "999999999.99999999999999999999")) {
+      for (String query : List.of("services?minimum_age=", "services?maximum_age=",
+          "service_at_locations?postcode=" + postcode + "&proximity=")) {
+        assertEquals(200, get(query + number).statusCode(), query + number);
       }
-      for (String date : List.of("9999-12-31T23:59:59.999999999-18:00", "9999-12-31T23:59:59Z", "9999-12-31")) {
-        assertEquals(0, count(get("services?modified_after=" + date + format)), date);
-        assertEquals(0, count(get("service_at_locations?modified_after=" + date + format)), date);
-      }
-      for (String number : List.of("0", "0e-2147483647", "1e9", "999999999.99999999999999999999", "1e-20")) {
-        for (String query : List.of("services?minimum_age=", "services?maximum_age=",
-            "service_at_locations?postcode=" + postcode + "&proximity=")) {
-          assertEquals(200, get(query + number + format).statusCode(), query + number + format);
-        }
-      }
-      for (String refused : List.of("services?modified_after=%2B999999999-12-31T23:59:59Z",
-          "service_at_locations?modified_after=-999999999-01-01T00:00:00Z", "services?minimum_age=1e-999999999",
-          "services?maximum_age=1e2147483647", "service_at_locations?postcode=" + postcode + "&proximity=NaN")) {
-        HttpResponse<byte[]> response = get(refused + format);
-        assertEquals(400, response.statusCode(), refused);
-        assertEquals(refused.replaceAll(".*[?&]([a-z_]+)=[^&]*$", "$1"), json(response).path("parameter").asText(),
-            refused);
-      }
+    }
+    for (String refused : List.of("services?modified_after=%2B999999999-12-31T23:59:59Z",
+        "service_at_locations?modified_after=-999999999-01-01T00:00:00Z", "services?minimum_age=1e-999999999",
+        "services?maximum_age=1e2147483647", "service_at_locations?postcode=" + postcode + "&proximity=NaN")) {
+      HttpResponse<byte[]> response = get(refused);
+      assertEquals(400, response.statusCode(), refused);
+      assertEquals(refused.replaceAll(".*[?&]([a-z_]+)=[^&]*$", "$1"), json(response).path("parameter").asText(),
+          refused);
     }
     for (String list : List.of("services", "service_at_locations", "organizations", "taxonomies", "taxonomy_terms")) {
       JsonNode last = json(get(list + "?page=2147483647&per_page=2147483647"));
