@@ -2,6 +2,7 @@ package io.github.oruk.cli;
 
 import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.Throttle;
 import io.github.oruk.server.jdk.OrukHttpServer;
 import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.server.memory.ServiceFile;
@@ -76,6 +77,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Largest page a client may ask for (default: ${DEFAULT-VALUE}).")
   private int maxPerPage;
 
+  @Option(names = "--throttle", paramLabel = ThrottleOption.LABEL, converter = ThrottleOption.class,
+      description = "Limit each client address to RATE requests per second, in bursts of up to BURST (default: "
+          + "RATE rounded up); a client going faster is answered 429 with Retry-After. Behind a reverse proxy "
+          + "every client has the proxy's address: throttle at the proxy instead (default: no limit).")
+  private Throttle throttle;
+
   @Option(names = "--no-wait", description = "Start, print where, then stop at once (for scripts and tests).")
   private boolean noWait;
 
@@ -111,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
     OrukApi api;
     try {
       api = OrukApi.builder(directory).baseUrl(baseUrl).maxPerPage(maxPerPage)
-          .defaultPerPage(Math.min(OrukApi.DEFAULT_PER_PAGE, maxPerPage)).build();
+          .defaultPerPage(Math.min(OrukApi.DEFAULT_PER_PAGE, maxPerPage)).throttle(throttle).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

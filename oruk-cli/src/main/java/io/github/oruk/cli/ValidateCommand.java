@@ -2,6 +2,8 @@ package io.github.oruk.cli;
 
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.Validator;
+import io.github.oruk.validation.feed.FeedProgress;
+import io.github.oruk.validation.feed.FeedValidator;
 import io.github.oruk.validation.profile.Profile;
 import io.github.oruk.validation.report.ReportFormat;
 import java.io.ByteArrayInputStream;
@@ -12,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,7 +36,10 @@ import picocli.CommandLine.Spec;
         "TARGET is a base URL (a live feed), a JSON file (a record or a page; its type is worked out) or an "
             + "NDJSON file of services (each line checked). The verdict is pass, pass-with-warnings or fail; "
             + "every finding has a code, a JSON pointer and a fix."},
-    footer = {"", "Exit codes: 0 pass or pass-with-warnings, 1 fail, 2 the validation could not run."})
+    footer = {"", "Live feeds are checked within --timeout (default: 600 s), each answer within 30 s; what the time "
+        + "limit leaves unchecked is listed in the report, and if that includes /, /services or /services/{id} the "
+        + "verdict is fail (ORUK-FEED-010). On a terminal, a progress line says what is being checked.",
+        "", "Exit codes: 0 pass or pass-with-warnings, 1 fail, 2 the validation could not run."})
 final class ValidateCommand implements Callable<Integer> {
 
   @Spec
@@ -61,12 +69,25 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--sample", paramLabel = "N", description = "Live feeds: check N ids by id (a seeded sample).")
   private Integer sample;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Live feeds: give up after this long overall.")
-  private Integer timeout;
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + FeedValidator.DEFAULT_TIMEOUT_SECONDS,
+      description = "Live feeds: the time the whole check may take (default: ${DEFAULT-VALUE}); each answer is cut "
+          + "off after " + FeedValidator.DEFAULT_REQUEST_TIMEOUT_SECONDS + " s.")
+  private int timeout;
+
+  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10", hidden = true,
+      description = "Seconds between progress lines when stderr is not a terminal.")
+  private double progressEvery;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (timeout < 1) {
+      throw new ParameterException(spec.commandLine(), "--timeout is the time the whole check may take, in seconds:"
+          + " at least 1; got " + timeout);
+    }
+    if (!(progressEvery > 0)) {
+      throw new ParameterException(spec.commandLine(), "--progress-every must be above 0; got " + progressEvery);
+    }
     ReportFormat reportFormat;
     Validator validator;
     try {
@@ -79,7 +100,13 @@ final class ValidateCommand implements Callable<Integer> {
     ValidationReport report;
     try {
       if (target.startsWith("http://") || target.startsWith("https://")) {
-        report = LiveTargets.validate(validator, target, maxPages, sample, timeout);
+        Progress progress = new Progress(err, Oruk.isTerminal(err));
+        try {
+          report = LiveTargets.validate(validator, target, maxPages, sample, Duration.ofSeconds(timeout), progress,
+              progress.terminal ? Duration.ofSeconds(1) : Duration.ofMillis((long) (progressEvery * 1000)));
+        } finally {
+          progress.end();
+        }
       } else {
         report = validateFile(validator, Path.of(target));
       }
@@ -131,6 +158,50 @@ final class ValidateCommand implements Callable<Integer> {
       objects++;
     }
     return objects >= 2;
+  }
+
+  /**
+   * Progress of a live check on stderr: on a terminal one line, redrawn in place every second and cleared at
+   * the end; otherwise a line now and then (every 10 s), so a long check is never silent.
+   */
+  static final class Progress implements Consumer<FeedProgress> {
+    private final PrintWriter err;
+    private final boolean terminal;
+    private int drawn;
+
+    Progress(PrintWriter err, boolean terminal) {
+      this.err = err;
+      this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void accept(FeedProgress progress) {
+      String text = line(progress);
+      if (terminal) {
+        err.print("\r" + text + " ".repeat(Math.max(0, drawn - text.length())));
+        drawn = text.length();
+      } else {
+        err.println("oruk validate: " + text);
+      }
+      err.flush();
+    }
+
+    synchronized void end() {
+      if (drawn > 0) {
+        err.print("\r" + " ".repeat(drawn) + "\r");
+        err.flush();
+        drawn = 0;
+      }
+    }
+
+    /** "0:40 of 10:00; checking /services/{id}; 12 requests done, 4 waiting (the longest for 25 s)". */
+    static String line(FeedProgress progress) {
+      String waiting = progress.waiting() == 0 ? "" : String.format(Locale.ROOT, ", %d waiting (%s for %d s)",
+          progress.waiting(), progress.waiting() == 1 ? "one" : "the longest", progress.longestWait().toSeconds());
+      return String.format(Locale.ROOT, "%s of %s; checking %s; %,d request%s done%s",
+          HarvestCommand.clock(progress.elapsed()), HarvestCommand.clock(progress.timeLimit()), progress.step(),
+          progress.requestsDone(), progress.requestsDone() == 1 ? "" : "s", waiting);
+    }
   }
 
   /** Lets report writers write to picocli's PrintWriter. */

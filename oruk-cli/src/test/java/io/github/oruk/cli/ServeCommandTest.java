@@ -12,15 +12,23 @@ import io.github.oruk.testkit.generate.DataGenerator;
 import io.github.oruk.testkit.generate.Quirk;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +121,61 @@ class ServeCommandTest {
     CliRun duplicate = CliRun.of("serve", "--data", twice.toString(), "--no-wait");
     assertEquals(1, duplicate.exitCode());
     assertTrue(duplicate.err().contains("'a'"), duplicate.err());
+  }
+
+  /**
+   * Each client address has its own bucket: two requests, then 429 with Retry-After, for 127.0.0.1 and
+   * for 127.0.0.2 alike (Linux routes all of 127/8 to the loopback interface). At 0.01 requests a second no
+   * token comes back during the test.
+   */
+  @Test
+  void throttleLimitsEachClientAddressSeparately() throws Exception {
+    try (LiveCli serve = new LiveCli("serve", "--generate", "3", "--port", "0", "--throttle", "0.01,2")) {
+      URI base = serve.awaitListening();
+      InetAddress second = InetAddress.getByName("127.0.0.2");
+      boolean secondUsable;
+      try (Socket probe = new Socket()) {
+        probe.bind(new InetSocketAddress(second, 0));
+        secondUsable = true;
+      } catch (IOException e) {
+        secondUsable = false;
+      }
+      Assumptions.assumeTrue(secondUsable, "127.0.0.2 is not a loopback address on this system");
+      for (InetAddress client : List.of(InetAddress.getByName("127.0.0.1"), second)) {
+        assertTrue(rawGet(base, client).startsWith("HTTP/1.1 200"), client.toString());
+        assertTrue(rawGet(base, client).startsWith("HTTP/1.1 200"), client.toString());
+        String refused = rawGet(base, client);
+        assertTrue(refused.startsWith("HTTP/1.1 429"), refused);
+        Matcher retry = Pattern.compile("(?im)^Retry-After: *(\\d+)").matcher(refused);
+        assertTrue(retry.find(), refused);
+        int seconds = Integer.parseInt(retry.group(1));
+        assertTrue(seconds > 60 && seconds <= 100, "a token every 100 s: " + seconds);
+        assertTrue(refused.contains("\"error\":\"too_many_requests\""), refused);
+        assertTrue(Pattern.compile("(?im)^Access-Control-Allow-Origin: *\\*").matcher(refused).find(), refused);
+      }
+    }
+  }
+
+  /** GET of the API's root from a given local address, over a socket; the whole answer as text. */
+  private static String rawGet(URI base, InetAddress from) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getByName(base.getHost()), base.getPort(), from, 0)) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("GET " + base.getPath() + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+          + base.getPort() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void throttleValuesThatMeanNothingAreUsageErrors() {
+    for (String value : List.of("0", "10,0", "-1", "1,2,3", "Infinity", "1e3", "0.0001", "10,99999999")) {
+      CliRun run = CliRun.of("serve", "--generate", "3", "--port", "0", "--no-wait", "--throttle", value);
+      assertEquals(2, run.exitCode(), value + ": " + run.err());
+      assertTrue(run.err().contains("--throttle") && run.err().contains("RATE is requests per second"),
+          value + ": " + run.err());
+    }
+    assertEquals(0, CliRun.of("serve", "--generate", "1", "--port", "0", "--no-wait", "--throttle", "0.5")
+        .exitCode());
   }
 
   @Test

@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.github.oruk.validation.feed.FeedProgress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -258,6 +267,78 @@ class ValidateCommandTest {
     assertEquals(1, CliRun.of("validate", page.toString()).exitCode(), "strict fails a broken list page");
     assertEquals(0, CliRun.of("validate", "--profile", "parity", page.toString()).exitCode(),
         "the official validator does not fail a feed for its list pages");
+  }
+
+  /**
+   * A feed whose / drips a byte every 100 ms: with a one-second time limit the check ends then, with the rest
+   * listed as not checked and the feed failed (a required endpoint never answered), and progress lines
+   * (forced on, as stderr is no terminal here) say what it was waiting for meanwhile.
+   */
+  @Test
+  void aDrippingFeedShowsProgressAndEndsAtTheTimeLimit() throws Exception {
+    HttpServer feed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    ExecutorService threads = Executors.newCachedThreadPool();
+    feed.setExecutor(threads);
+    feed.createContext("/", exchange -> {
+      try (exchange) {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        for (int i = 0; i < 600; i++) {
+          exchange.getResponseBody().write(' ');
+          exchange.getResponseBody().flush();
+          Thread.sleep(100);
+        }
+      } catch (IOException | InterruptedException e) {
+        // the validator hung up, as it should
+      }
+    });
+    feed.start();
+    try {
+      String url = "http://127.0.0.1:" + feed.getAddress().getPort() + "/";
+      long started = System.nanoTime();
+      CliRun run = CliRun.of("validate", "--timeout", "1", "--progress-every", "0.2", "--format", "json", url);
+      long took = (System.nanoTime() - started) / 1_000_000;
+
+      assertEquals(1, run.exitCode(), run.err());
+      // Building the validator and writing the report come on top, slow on a busy machine; the limit's
+      // absence would show as 2 attempts of 30 s.
+      assertTrue(took < 29_000, "ended at the limit of 1 s, not at the 30 s an answer may take: " + took + " ms");
+      JsonNode report = JSON.readTree(run.out());
+      assertEquals("fail", report.get("verdict").asText());
+      assertTrue(report.get("not_checked").toString().contains("time limit of 1 s"), report.get("not_checked")::toString);
+      assertTrue(report.get("findings").toString().contains("ORUK-FEED-010"), report.get("findings")::toString);
+      List<String> progress = run.err().lines().filter(line -> line.startsWith("oruk validate: ")).toList();
+      assertTrue(progress.stream().anyMatch(line -> line.matches("oruk validate: 0:0\\d of 0:01; checking /;"
+          + " 0 requests done, 1 waiting \\(one for \\d s\\)")), () -> "progress lines: " + run.err());
+    } finally {
+      feed.stop(0);
+      threads.shutdownNow();
+    }
+  }
+
+  /** On a terminal the progress line is redrawn in place, and wiped before the report is printed. */
+  @Test
+  void onATerminalProgressIsOneLineRedrawnAndWipedAtTheEnd() {
+    StringWriter text = new StringWriter();
+    ValidateCommand.Progress progress = new ValidateCommand.Progress(new PrintWriter(text), true);
+    progress.accept(new FeedProgress("/services/{id}", 12, 4, Duration.ofSeconds(25), Duration.ofSeconds(40),
+        Duration.ofMinutes(10)));
+    progress.accept(new FeedProgress("/", 1, 0, Duration.ZERO, Duration.ofSeconds(41), Duration.ofMinutes(10)));
+    progress.end();
+
+    String first = "0:40 of 10:00; checking /services/{id}; 12 requests done, 4 waiting (the longest for 25 s)";
+    String second = "0:41 of 10:00; checking /; 1 request done";
+    assertEquals("\r" + first + "\r" + second + " ".repeat(first.length() - second.length()) + "\r"
+        + " ".repeat(second.length()) + "\r", text.toString());
+  }
+
+  @Test
+  void timeoutsThatMeanNothingAreUsageErrors() {
+    for (String timeout : List.of("0", "-5", "ten", "1.5")) {
+      CliRun run = CliRun.of("validate", "--timeout", timeout, "http://127.0.0.1:9/");
+      assertEquals(2, run.exitCode(), timeout + ": " + run.err());
+      assertTrue(run.err().contains("--timeout"), run.err());
+    }
   }
 
   @Test

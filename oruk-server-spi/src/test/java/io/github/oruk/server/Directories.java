@@ -1,6 +1,7 @@
 package io.github.oruk.server;
 
 import io.github.oruk.model.Service;
+import io.github.oruk.model.ServiceAtLocation;
 import io.github.oruk.model.query.InvalidQueryException;
 import io.github.oruk.model.query.Parameter;
 import io.github.oruk.model.query.Query;
@@ -63,6 +64,69 @@ public final class Directories {
         return directory.service(id);
       }
     };
+  }
+
+  /**
+   * A provider that throws {@link Error}s rather than exceptions: {@code /services?search=W} throws
+   * {@link StackOverflowError} (a real one, from runaway recursion) for W {@code recursion},
+   * {@link AssertionError} for {@code assert}, {@link OutOfMemoryError} for {@code memory} and
+   * {@link NoClassDefFoundError} for {@code linkage}; {@code /services/{id}} throws {@link AssertionError};
+   * the NDJSON stream of services breaks with a {@link StackOverflowError} after two records, and that of
+   * service-at-locations before its first.
+   */
+  public static DirectoryProvider erring() {
+    InMemoryDirectory directory = reference();
+    return new DirectoryProvider() {
+      @Override
+      public Capabilities capabilities() {
+        return Capabilities.builder().services(Parameter.SEARCH).serviceAtLocations().build();
+      }
+
+      @Override
+      public Results<Service> services(Query query, PageRequest page) {
+        switch (String.valueOf(query.search())) {
+          case "recursion" -> deeper(0);
+          case "assert" -> throw new AssertionError("the index is inconsistent");
+          case "memory" -> throw new OutOfMemoryError("Java heap space");
+          case "linkage" -> throw new NoClassDefFoundError("org/example/MissingDriver");
+          default -> {
+            // below
+          }
+        }
+        return directory.services(query, page);
+      }
+
+      @Override
+      public Stream<Service> streamServices(Query query) {
+        return Stream.iterate(0, i -> i + 1).map(i -> {
+          if (i >= 2) {
+            throw new StackOverflowError();
+          }
+          return directory.services().get(i);
+        });
+      }
+
+      @Override
+      public Optional<Service> service(String id) {
+        throw new AssertionError("unreachable");
+      }
+
+      @Override
+      public Results<ServiceAtLocation> serviceAtLocations(Query query, PageRequest page) {
+        return directory.serviceAtLocations(query, page);
+      }
+
+      @Override
+      public Stream<ServiceAtLocation> streamServiceAtLocations(Query query) {
+        return Stream.generate(() -> {
+          throw new StackOverflowError();
+        });
+      }
+    };
+  }
+
+  private static int deeper(int depth) {
+    return deeper(depth + 1) + 1;
   }
 
   /**

@@ -75,12 +75,14 @@ public abstract class EndpointSuite {
   private Http http;
   private Http searchOnly;
   private Http failing;
+  private Http erring;
 
   @BeforeAll
   void start() throws Exception {
     http = new Http(start(OrukApi.of(Directories.reference())));
     searchOnly = new Http(start(OrukApi.of(Directories.searchOnly())));
     failing = new Http(start(OrukApi.builder(Directories.failing()).notOfferedStatus(404).build()));
+    erring = new Http(start(OrukApi.of(Directories.erring())));
   }
 
   protected URI start(OrukApi api) throws Exception {
@@ -444,13 +446,24 @@ public abstract class EndpointSuite {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void anNdjsonStreamThatBreaksIsNotEndedAsIfComplete(boolean gzip) throws Exception {
+    assertCutAfterTwoWholeLines(failing, gzip);
+  }
+
+  /** A stream broken by an {@link Error} (here a StackOverflowError) is cut off just as one broken by an exception. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void anNdjsonStreamBrokenByAnErrorIsCutOffToo(boolean gzip) throws Exception {
+    assertCutAfterTwoWholeLines(erring, gzip);
+  }
+
+  private static void assertCutAfterTwoWholeLines(Http server, boolean gzip) throws Exception {
     // A cut connection shows within milliseconds; the deadline only tells it from a stall, with room for a
     // machine busy with the rest of the build.
     int deadline = 20_000;
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     CompletableFuture<IOException> transfer = CompletableFuture.supplyAsync(() -> {
       try {
-        HttpURLConnection connection = (HttpURLConnection) failing.base().resolve("services?format=ndjson")
+        HttpURLConnection connection = (HttpURLConnection) server.base().resolve("services?format=ndjson")
             .toURL().openConnection();
         connection.setRequestProperty("Accept-Encoding", gzip ? "gzip" : "identity");
         connection.setConnectTimeout(deadline);
@@ -537,6 +550,24 @@ public abstract class EndpointSuite {
     assertJsonError(failing.get("organizations"), 501, "not_implemented", null);
   }
 
+  /**
+   * An {@link Error} from the provider — a real StackOverflowError, an AssertionError, an OutOfMemoryError, a
+   * LinkageError, and one that breaks a stream before its first record — is a JSON 500 like any failure, and
+   * the server goes on answering.
+   */
+  @Test
+  void errorsThrownByTheProviderAreJson500s() {
+    for (String search : List.of("recursion", "assert", "memory", "linkage")) {
+      Http.Reply reply = erring.get("services?search=" + search);
+      assertJsonError(reply, 500, "internal_error", null);
+      assertFalse(reply.text().contains("Error"), "no Java error names in " + reply);
+    }
+    assertJsonError(erring.get("services/x"), 500, "internal_error", null);
+    assertJsonError(erring.get("service_at_locations?format=ndjson"), 500, "internal_error", null);
+    assertEquals(Directories.SERVICES, ok(erring.get("services")).json().path("total_items").asInt(),
+        "the server answers as usual afterwards");
+  }
+
   @Test
   void throttlingAnswers429WithRetryAfter() throws Exception {
     Http throttled = new Http(start(OrukApi.builder(Directories.reference())
@@ -613,6 +644,84 @@ public abstract class EndpointSuite {
     assertFalse(injected.path("message").asText().contains("\r"), "control characters are not echoed");
     assertEquals(Directories.SERVICES, ok(http.get("services")).json().path("total_items").asInt(),
         "nothing was lost or changed");
+  }
+
+  /**
+   * Extreme values of every type the parser reads — dates at both ends of what Java reads, numbers with huge
+   * exponents, integers at and past {@code int}'s limits — on the endpoints that take them, as pages and as
+   * NDJSON. Each is answered (200, the right records) or refused with a 400 naming the parameter; never a 5xx.
+   */
+  @Test
+  void extremeValuesAreAnsweredOrRefusedByNameNeverA5xx() {
+    String postcode = Directories.reference().services().stream()
+        .flatMap(service -> service.getServiceAtLocations().stream())
+        .filter(link -> link.getLocation().getAddresses() != null && link.getLocation().getLatitude() != null)
+        .findFirst().orElseThrow().getLocation().getAddresses().get(0).getPostalCode().replace(" ", "%20");
+    List<Service> dated = Directories.reference().services().stream().filter(s -> s.getLastModified() != null).toList();
+    Map<String, Integer> everything = Map.of("services", dated.size(), "service_at_locations",
+        dated.stream().mapToInt(service -> service.getServiceAtLocations().size()).sum());
+    String[] earliest = {"0000-01-01T00:00:00Z", "0000-01-01T00:00:00%2B18:00", "0000-01-01", "1970-01-01T00:00:00Z"};
+    String[] latest = {"9999-12-31T23:59:59Z", "9999-12-31T23:59:59.999999999-18:00", "9999-12-31"};
+    String[] refusedDates = {"%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+        "%2B999999999-12-31T23:59:59.999999999-18:00", "%2B10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z",
+        "%2B999999999-12-31", "-999999999-01-01T00:00", "2024-01-01T00:00:00%2B19:00"};
+    for (String list : List.of("services", "service_at_locations")) {
+      for (String format : List.of("", "&format=ndjson")) {
+        for (String date : earliest) {
+          assertEquals(everything.get(list), count(http.get(list + "?modified_after=" + date + format)), list + date);
+        }
+        for (String date : latest) {
+          assertEquals(0, count(http.get(list + "?modified_after=" + date + format)), list + date);
+        }
+        for (String date : refusedDates) {
+          assertJsonError(http.get(list + "?modified_after=" + date + format), 400, "invalid_parameter",
+              "modified_after");
+        }
+      }
+    }
+    String[] numbers = {"0", "-0", "1e9", "1000000000", "0e-2147483647", "1e-20", "999999999.99999999999999999999"};
+    String[] refusedNumbers = {"1e-999999999", "1e2147483647", "1e-2147483648", "NaN", "Infinity", "-Infinity",
+        "1000000000.1", "1e-21", "9".repeat(3000), "0x10", "-1e-5"};
+    for (String number : numbers) {
+      // NDJSON goes through other provider methods than a page, so both are asked for what is accepted.
+      String format = number.length() % 2 == 0 ? "" : "&format=ndjson";
+      assertEquals(200, http.get("services?minimum_age=" + number + format).status(), number);
+      assertEquals(200, http.get("services?maximum_age=" + number + format).status(), number);
+      assertEquals(200, http.get("service_at_locations?postcode=" + postcode + "&proximity=" + number + format)
+          .status(), number);
+    }
+    for (String number : refusedNumbers) {
+      for (String parameter : List.of("minimum_age", "maximum_age")) {
+        assertJsonError(http.get("services?" + parameter + "=" + number), 400, "invalid_parameter", parameter);
+      }
+      assertJsonError(http.get("service_at_locations?postcode=" + postcode + "&proximity=" + number
+          + "&format=ndjson"), 400, "invalid_parameter", "proximity");
+    }
+    long placed = Directories.reference().services().stream().flatMap(service -> service.getServiceAtLocations()
+        .stream()).filter(link -> link.getLocation() != null && link.getLocation().getLatitude() != null).count();
+    assertEquals(placed, count(http.get("service_at_locations?postcode=" + postcode + "&proximity=1e9")),
+        "a billion metres reaches every location with coordinates");
+    for (String list : LISTS) {
+      JsonNode last = ok(http.get(list + "?page=2147483647&per_page=2147483647")).json();
+      assertEquals(2147483647, last.path("page_number").asInt(), last::toString);
+      assertTrue(last.path("empty").asBoolean(), last::toString);
+    }
+    for (String integer : List.of("2147483648", "-2147483648", "9223372036854775807", "9223372036854775808",
+        "99999999999999999999", "1e3", "0x10")) {
+      assertJsonError(http.get("services?page=" + integer), 400, "invalid_parameter", "page");
+      assertJsonError(http.get("taxonomy_terms?per_page=" + integer), 400, "invalid_parameter", "per_page");
+    }
+    assertEquals(200, http.get("services?start_time=23:59:59&end_time=00:00&format=ndjson").status());
+    assertJsonError(http.get("services?end_time=23:60"), 400, "invalid_parameter", "end_time");
+  }
+
+  /** The records an answer carries: total_items of a page, lines of an NDJSON stream. */
+  private static int count(Http.Reply reply) {
+    assertEquals(200, reply.status(), reply::toString);
+    if (reply.header("Content-Type").startsWith("application/x-ndjson")) {
+      return reply.text().isEmpty() ? 0 : reply.text().split("\n").length;
+    }
+    return reply.json().path("total_items").asInt();
   }
 
   @Test

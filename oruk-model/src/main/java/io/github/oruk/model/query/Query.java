@@ -109,6 +109,8 @@ public record Query(
   }
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  /** Decimal places {@link #parse} accepts in {@code proximity} and the ages. */
+  private static final int MAX_DECIMAL_PLACES = 20;
   private static final Map<DayOfWeek, String> DAY_CODES = new EnumMap<>(Map.of(
       DayOfWeek.MONDAY, "MO", DayOfWeek.TUESDAY, "TU", DayOfWeek.WEDNESDAY, "WE", DayOfWeek.THURSDAY, "TH",
       DayOfWeek.FRIDAY, "FR", DayOfWeek.SATURDAY, "SA", DayOfWeek.SUNDAY, "SU"));
@@ -167,11 +169,11 @@ public record Query(
     put(wire, Parameter.FULL, full);
     put(wire, Parameter.FULL_SERVICE, fullService);
     put(wire, Parameter.POSTCODE, postcode);
-    put(wire, Parameter.PROXIMITY, proximity == null ? null : proximity.toPlainString());
+    put(wire, Parameter.PROXIMITY, plain(proximity));
     put(wire, Parameter.TOP_ONLY, topOnly);
     put(wire, Parameter.PARENT_ID, parentId);
-    put(wire, Parameter.MINIMUM_AGE, minimumAge == null ? null : minimumAge.toPlainString());
-    put(wire, Parameter.MAXIMUM_AGE, maximumAge == null ? null : maximumAge.toPlainString());
+    put(wire, Parameter.MINIMUM_AGE, plain(minimumAge));
+    put(wire, Parameter.MAXIMUM_AGE, plain(maximumAge));
     put(wire, Parameter.START_TIME, startTime == null ? null : time(startTime));
     put(wire, Parameter.END_TIME, endTime == null ? null : time(endTime));
     put(wire, Parameter.DAY, day == null ? null : DAY_CODES.get(day));
@@ -302,35 +304,58 @@ public record Query(
     };
   }
 
+  /**
+   * A number from 0 to 10⁹ with at most {@value #MAX_DECIMAL_PLACES} decimal places. The bound on decimal
+   * places matters as much as the range: {@code 1e-999999999} is a tiny number that BigDecimal holds in a few
+   * bytes but writes out in full as a billion digits.
+   */
   private static BigDecimal number(String name, String value, String expected) {
     try {
       BigDecimal number = new BigDecimal(value.strip());
-      if (number.signum() >= 0 && number.compareTo(BigDecimal.valueOf(1_000_000_000)) <= 0) {
-        return number;
+      if (number.signum() >= 0 && number.compareTo(BigDecimal.valueOf(1_000_000_000)) <= 0
+          && number.stripTrailingZeros().scale() <= MAX_DECIMAL_PLACES) {
+        // As written (16.0 stays 16.0), except a zero, whose scale may be anything (0e-2147483647).
+        return number.signum() == 0 ? BigDecimal.ZERO : number;
       }
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | ArithmeticException e) {
       // reported below
     }
-    throw invalid(name, value, expected);
+    throw invalid(name, value, expected + ", from 0 to 1000000000 with at most " + MAX_DECIMAL_PLACES
+        + " decimal places");
   }
 
+  /**
+   * An instant with a four-digit year, as RFC 3339 (the format the standard names) writes it. Java reads
+   * years up to ±999,999,999, which no directory can compare with (they overflow epoch milliseconds and
+   * database timestamps), so they are refused here rather than failing in a provider.
+   */
   private static OffsetDateTime instant(String name, String value) {
     String text = value.strip();
+    OffsetDateTime instant = null;
     try {
-      return OffsetDateTime.parse(text);
+      instant = OffsetDateTime.parse(text);
     } catch (DateTimeException e) {
       // try the UK forms below
     }
-    try {
-      return LocalDateTime.parse(text).atZone(LONDON).toOffsetDateTime();
-    } catch (DateTimeException e) {
-      // try a date
+    if (instant == null) {
+      try {
+        instant = LocalDateTime.parse(text).atZone(LONDON).toOffsetDateTime();
+      } catch (DateTimeException e) {
+        // try a date
+      }
     }
-    try {
-      return LocalDate.parse(text).atStartOfDay(LONDON).toOffsetDateTime();
-    } catch (DateTimeException e) {
-      throw invalid(name, value, "a date-time such as 2024-05-01T09:30:00Z (or a date, read as midnight UK time)");
+    if (instant == null) {
+      try {
+        instant = LocalDate.parse(text).atStartOfDay(LONDON).toOffsetDateTime();
+      } catch (DateTimeException e) {
+        // reported below
+      }
     }
+    if (instant == null || instant.getYear() < 0 || instant.getYear() > 9999) {
+      throw invalid(name, value, "a date-time with a four-digit year, such as 2024-05-01T09:30:00Z (or a date,"
+          + " read as midnight UK time)");
+    }
+    return instant;
   }
 
   private static LocalTime timeOfDay(String name, String value) {
@@ -389,6 +414,17 @@ public record Query(
         : time.withNano(0).toString();
   }
 
+  /**
+   * The number without an exponent where that is short; a number such as {@code 1E-999999999} keeps its
+   * exponent, which every reader of numbers understands, rather than being written as a billion digits.
+   */
+  private static String plain(BigDecimal number) {
+    if (number == null) {
+      return null;
+    }
+    return Math.abs((long) number.scale()) <= 1000 ? number.toPlainString() : number.toString();
+  }
+
   private static void put(Map<Parameter, String> wire, Parameter parameter, Object value) {
     if (value != null) {
       wire.put(parameter, value.toString());
@@ -397,7 +433,7 @@ public record Query(
 
   private static void requireNotNegative(String name, BigDecimal value) {
     if (value != null && value.signum() < 0) {
-      throw new IllegalArgumentException(name + " cannot be negative; got " + value.toPlainString());
+      throw new IllegalArgumentException(name + " cannot be negative; got " + plain(value));
     }
   }
 

@@ -90,6 +90,36 @@ class QueryTest {
   }
 
   @Test
+  void datesOutsideFourDigitYearsAreRefusedAndTheEdgesAreRead() {
+    for (String date : List.of("%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "%2B10000-01-01T00:00:00Z",
+        "-0001-12-31T23:59:59Z", "%2B999999999-12-31T23:59:59", "%2B999999999-12-31", "-999999999-01-01")) {
+      assertRefused(Endpoint.SERVICES, "modified_after=" + date, "modified_after", "four-digit year");
+    }
+    assertEquals(OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 0, ZoneOffset.ofHours(-18)),
+        Query.parse(Endpoint.SERVICES, "modified_after=9999-12-31T23:59:59-18:00").modifiedAfter());
+    assertEquals(OffsetDateTime.of(0, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(18)),
+        Query.parse(Endpoint.SERVICE_AT_LOCATIONS, "modified_after=0000-01-01T00:00:00%2B18:00").modifiedAfter());
+    assertEquals(9999, Query.parse(Endpoint.SERVICES, "modified_after=9999-12-31").modifiedAfter().getYear());
+  }
+
+  @Test
+  void numbersWithHugeExponentsAreRefusedOrKeptShort() {
+    for (String number : List.of("1e-999999999", "1e-2147483647", "1e-2147483648", "1e2147483647", "1e-21", "NaN",
+        "Infinity", "-Infinity", "0x10", "1_000", "1000000000.000000001")) {
+      assertRefused(Endpoint.SERVICES, "minimum_age=" + number, "minimum_age", "decimal places");
+      assertRefused(Endpoint.SERVICE_AT_LOCATIONS, "postcode=BS1%204DJ&proximity=" + number, "proximity", "metres");
+    }
+    Query zero = Query.parse(Endpoint.SERVICES, "maximum_age=0e-2147483647&minimum_age=1e-20");
+    assertEquals(0, zero.maximumAge().signum());
+    assertEquals("minimum_age=0.00000000000000000001&maximum_age=0", zero.toQueryString(),
+        "written out in full, and short");
+    assertEquals(0, new BigDecimal("1000000000").compareTo(Query.parse(Endpoint.SERVICES, "minimum_age=1e9").minimumAge()));
+
+    Query built = Query.builder().maximumAge(new BigDecimal("1e-999999999")).build();
+    assertEquals("maximum_age=1E-999999999", built.toQueryString(), "a built query keeps the exponent");
+  }
+
+  @Test
   void clientsLearnEarlyWhenAParameterDoesNotApply() {
     Query query = Query.builder().postcode("BS1 4DJ").build();
     assertEquals(query, query.requireApplicableTo(Endpoint.SERVICE_AT_LOCATIONS));

@@ -258,7 +258,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
     Arrays.sort(byModified, Comparator.comparing(i -> services.get(i).getLastModified().toInstant()));
     this.modifiedOrder = Arrays.stream(byModified).mapToInt(Integer::intValue).toArray();
     this.modifiedSorted = Arrays.stream(byModified)
-        .mapToLong(i -> services.get(i).getLastModified().toInstant().toEpochMilli()).toArray();
+        .mapToLong(i -> epochMillis(services.get(i).getLastModified())).toArray();
     this.minimumAgeOrder = sortedBy(count, i -> services.get(i).getMinimumAge());
     this.minimumAgeSorted = Arrays.stream(minimumAgeOrder).mapToObj(i -> services.get(i).getMinimumAge())
         .toArray(BigDecimal[]::new);
@@ -653,7 +653,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
   }
 
   private BitSet modifiedSince(OffsetDateTime since) {
-    long millis = since.toInstant().toEpochMilli();
+    long millis = epochMillis(since);
     int from = Arrays.binarySearch(modifiedSorted, millis);
     if (from < 0) {
       from = -from - 1;
@@ -715,6 +715,22 @@ public final class InMemoryDirectory implements DirectoryProvider {
       }
     }
     return bits;
+  }
+
+  /**
+   * Milliseconds since the epoch, saturated at the ends of {@code long}: {@code OffsetDateTime} reaches
+   * ±999,999,999 years, beyond what epoch milliseconds hold (about ±292 million years), and such a value
+   * still sorts after (or before) every other.
+   */
+  static long epochMillis(OffsetDateTime time) {
+    long seconds = time.toEpochSecond();
+    if (seconds > Long.MAX_VALUE / 1000 - 1) {
+      return Long.MAX_VALUE;
+    }
+    if (seconds < Long.MIN_VALUE / 1000 + 1) {
+      return Long.MIN_VALUE;
+    }
+    return seconds * 1000 + time.getNano() / 1_000_000;
   }
 
   private static int secondOfDay(LocalTime time) {

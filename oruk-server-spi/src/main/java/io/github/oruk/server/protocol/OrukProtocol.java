@@ -42,9 +42,15 @@ import java.util.zip.GZIPOutputStream;
  * not support; computes the page envelope; answers every failure with a JSON error
  * ({@code {"status":400,"error":"invalid_parameter","parameter":"per_page","message":"…"}}); and adds
  * {@code Access-Control-Allow-Origin: *} to every response, {@code ETag}/304, gzip, HEAD, CORS preflight,
- * 405, 414 and (when configured) 429 throttling. It never throws and never reveals a stack trace: an
- * unexpected provider failure is logged through {@code System.Logger} ({@code io.github.oruk.server}) and
- * answered with a plain 500 JSON error.
+ * 405, 414 and (when configured) 429 throttling. It never reveals a stack trace: an unexpected provider
+ * failure is logged through {@code System.Logger} ({@code io.github.oruk.server}) and answered with a plain
+ * 500 JSON error. That includes an {@link Error} such as {@link StackOverflowError}, {@link AssertionError},
+ * {@link OutOfMemoryError} or a {@link LinkageError}: the failing request's stack and memory are released as
+ * it unwinds, and the next request is served as usual (a publisher who would rather restart on running out
+ * of memory runs the JVM with {@code -XX:+ExitOnOutOfMemoryError}, which acts where the error is thrown,
+ * before this class sees it). Only errors that say the JVM itself is broken or that the thread is being
+ * killed — {@link InternalError}, {@link UnknownError} and {@code ThreadDeath} — are logged and thrown on,
+ * since no answer made after them can be trusted; see {@link #handle}.
  *
  * <p>Thread-safe; create one per {@link OrukApi} and share it.
  */
@@ -91,7 +97,11 @@ public final class OrukProtocol {
     return api;
   }
 
-  /** Answers one request. Never throws. */
+  /**
+   * Answers one request. It throws only an error that says the JVM itself is failing or the thread is being
+   * killed ({@link InternalError}, {@link UnknownError}, {@code ThreadDeath}), after logging it; everything
+   * else, {@link StackOverflowError} and {@link OutOfMemoryError} included, is a JSON answer.
+   */
   public ProtocolResponse handle(ProtocolRequest request) {
     Map<String, String> headers = commonHeaders();
     ProtocolResponse response;
@@ -99,7 +109,8 @@ public final class OrukProtocol {
       response = route(request, headers);
     } catch (ProtocolException e) {
       response = error(e, headers);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      throwIfFatal(e, request.method() + " " + request.path());
       LOG.log(Level.ERROR, () -> "oruk-server: failed to answer " + request.method() + " " + request.path(), e);
       response = error(new ProtocolException(500, "internal_error", null,
           "The server failed to answer this request; the failure has been logged."), headers);
@@ -136,7 +147,8 @@ public final class OrukProtocol {
     if (buckets != null && !request.method().equals("OPTIONS")) {
       long wait = buckets.acquire(request.clientAddress());
       if (wait > 0) {
-        long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+        // Rounded up without overflow: a bucket that refills very slowly may ask for Long.MAX_VALUE ns.
+        long seconds = Math.max(1, wait / 1_000_000_000L + (wait % 1_000_000_000L == 0 ? 0 : 1));
         throw new ProtocolException(429, "too_many_requests", null, "Too many requests; try again in "
             + seconds + (seconds == 1 ? " second." : " seconds."), Map.of("Retry-After", Long.toString(seconds)));
       }
@@ -334,10 +346,10 @@ public final class OrukProtocol {
     Iterator<?> iterator;
     try {
       // Fetching the first record here lets a failure still be answered with a proper error status.
-      iterator = stream.iterator();
+      iterator = call(endpoint, stream::iterator);
       Iterator<?> started = iterator;
       call(endpoint, started::hasNext);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       stream.close();
       throw e;
     }
@@ -385,7 +397,8 @@ public final class OrukProtocol {
                 break;
               }
               record = shape(endpoint, query, records.next());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+              throwIfFatal(e, endpoint.path() + "?format=ndjson");
               // Every line written so far is whole: send them, then cut the answer short.
               buffered.flush();
               throw failedPartWay(e);
@@ -397,7 +410,8 @@ public final class OrukProtocol {
           if (compressed != null) {
             compressed.finish();
           }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+          throwIfFatal(e, endpoint.path() + "?format=ndjson");
           throw failedPartWay(e);
         }
       }
@@ -406,7 +420,7 @@ public final class OrukProtocol {
        * What the adapter is given to abort the answer with: it must cut the connection (the chunked body
        * never ended), so that the client sees a failed transfer, not a short answer that looks complete.
        */
-      private IOException failedPartWay(RuntimeException e) {
+      private IOException failedPartWay(Throwable e) {
         LOG.log(Level.ERROR, () -> "oruk-server: " + endpoint.path() + "?format=ndjson failed part-way;"
             + " aborting the response", e);
         return new IOException("the directory failed part-way through the NDJSON answer", e);
@@ -512,10 +526,25 @@ public final class OrukProtocol {
           + " but it does not implement it: " + e.getMessage());
       throw new ProtocolException(501, "not_implemented", null,
           "This directory does not implement " + endpoint.path() + ".");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      throwIfFatal(e, endpoint.path());
       LOG.log(Level.ERROR, () -> "oruk-server: the provider failed on " + endpoint.path(), e);
       throw new ProtocolException(500, "internal_error", null,
           "The directory failed to answer this request; the failure has been logged.");
+    }
+  }
+
+  /**
+   * Throws on, after logging, an error that no answer should be made after: {@link InternalError} and
+   * {@link UnknownError} (the JVM itself is failing) and {@code ThreadDeath} (the thread is being killed).
+   * {@link StackOverflowError} and {@link OutOfMemoryError}, the other {@link VirtualMachineError}s, are
+   * limits the failing request hit; its stack and memory are released as it unwinds, so they are answered.
+   */
+  @SuppressWarnings("removal")
+  private static void throwIfFatal(Throwable failure, String what) {
+    if (failure instanceof InternalError || failure instanceof UnknownError || failure instanceof ThreadDeath) {
+      LOG.log(Level.ERROR, () -> "oruk-server: the JVM failed while answering " + what + "; not answering", failure);
+      throw (Error) failure;
     }
   }
 

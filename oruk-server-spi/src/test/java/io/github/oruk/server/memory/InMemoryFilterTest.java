@@ -233,6 +233,26 @@ class InMemoryFilterTest {
     }
   }
 
+  /**
+   * Records and queries at the ends of what {@code OffsetDateTime} holds (±999,999,999 years, beyond epoch
+   * milliseconds): the directory builds, and they sort after (before) every ordinary date.
+   */
+  @Test
+  void modifiedAfterAtTheEndsOfTime() {
+    Service ordinary = DataGenerator.builder().seed(3).build().service(0)
+        .lastModified(OffsetDateTime.parse("2024-05-01T09:30:00Z"));
+    Service future = new Service().id("future").name("Future").status(ordinary.getStatus())
+        .lastModified(OffsetDateTime.MAX);
+    Service past = new Service().id("past").name("Past").status(ordinary.getStatus()).lastModified(OffsetDateTime.MIN);
+    InMemoryDirectory edges = InMemoryDirectory.builder().add(ordinary).add(future).add(past).build();
+
+    assertEquals(List.of(ordinary.getId(), "future"), actual(edges, Query.builder()
+        .modifiedAfter(ordinary.getLastModified()).build()));
+    assertEquals(List.of("future"), actual(edges, Query.builder().modifiedAfter(OffsetDateTime.MAX).build()));
+    assertEquals(List.of(ordinary.getId(), "future", "past"), actual(edges, Query.builder()
+        .modifiedAfter(OffsetDateTime.MIN).build()));
+  }
+
   @Test
   void ages() {
     for (int age : new int[] {0, 5, 11, 16, 18, 25, 65, 120}) {

@@ -3,6 +3,8 @@ package io.github.oruk.server.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import io.github.oruk.server.DirectoryProvider;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.PageRequest;
 import io.github.oruk.server.Results;
+import io.github.oruk.server.Throttle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -164,6 +167,51 @@ class OrukProtocolTest {
     assertEquals(6, page.path("total_items").asInt(), "at least the records before and on this page");
     assertEquals(3, page.path("total_pages").asInt());
     assertTrue(page.path("last_page").asBoolean());
+  }
+
+  /**
+   * Errors that say the JVM itself is failing are logged and thrown on, not answered; the resource limits a
+   * request hits (stack, heap) are answered. Both are checked here, without a server, where what
+   * {@code handle} throws can be seen.
+   */
+  @Test
+  void onlyErrorsOfABrokenJvmAreThrownOn() {
+    for (Error fatal : List.<Error>of(new InternalError("JIT failure"), new UnknownError("?"))) {
+      OrukProtocol protocol = new OrukProtocol(OrukApi.of(throwing(fatal)));
+      Error thrown = assertThrows(Error.class, () -> get(protocol, "/services", null, Map.of()));
+      assertSame(fatal, thrown);
+    }
+    for (Error answered : List.<Error>of(new StackOverflowError(), new OutOfMemoryError("Java heap space"),
+        new AssertionError("x"), new ExceptionInInitializerError("static"))) {
+      ProtocolResponse response = get(new OrukProtocol(OrukApi.of(throwing(answered))), "/services", null, Map.of());
+      assertEquals(500, response.status(), answered.toString());
+      assertEquals("internal_error", body(response).path("error").asText());
+    }
+  }
+
+  private static DirectoryProvider throwing(Error error) {
+    return new DirectoryProvider() {
+      @Override
+      public Results<Service> services(Query query, PageRequest page) {
+        throw error;
+      }
+
+      @Override
+      public Optional<Service> service(String id) {
+        throw error;
+      }
+    };
+  }
+
+  @Test
+  void aBucketThatAlmostNeverRefillsSaysSoInRetryAfter() {
+    OrukProtocol protocol = new OrukProtocol(OrukApi.builder(Directories.reference())
+        .throttle(Throttle.perClient(1e-300, 1)).build());
+    assertEquals(200, get(protocol, "/", null, Map.of()).status());
+    ProtocolResponse refused = get(protocol, "/", null, Map.of());
+    assertEquals(429, refused.status());
+    assertTrue(Long.parseLong(refused.header("Retry-After")) > 1_000_000_000L,
+        "not a retry in a second: " + refused.header("Retry-After"));
   }
 
   @Test

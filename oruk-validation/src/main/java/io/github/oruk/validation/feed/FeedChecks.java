@@ -40,6 +40,9 @@ final class FeedChecks {
       "A directory with no services cannot be used; publish its records (or check the base URL).");
   static final RuleInfo NO_IDS = check("ORUK-FEED-009", "No ids to look up", CONFORMANCE, ERROR,
       "List items must carry an id so that /services/{id} can be reached.");
+  static final RuleInfo TIME_LIMIT = check("ORUK-FEED-010", "Required endpoint not checked in time", CONFORMANCE,
+      ERROR, "Answer /, /services and /services/{id} well within the time limit; if the feed is only large, "
+          + "give the validation more time.");
 
   static final RuleInfo SIZE = check("ORUK-PAGE-001", "size disagrees with the items", FEED_BEHAVIOUR, ERROR,
       "Set size to the number of items in contents on this page.");
@@ -91,7 +94,7 @@ final class FeedChecks {
 
   static List<RuleInfo> all() {
     return List.of(REQUIRED_ENDPOINT, NOT_IMPLEMENTED, OPTIONAL_ENDPOINT, VERSION, PROFILE, OPENAPI_URL, LEGACY, EMPTY,
-        NO_IDS, SIZE, TOTAL_PAGES, FIRST_PAGE, LAST_PAGE, EMPTY_FLAG, PAGE_NUMBER, DRIFT, DUPLICATE, PER_PAGE,
+        NO_IDS, TIME_LIMIT, SIZE, TOTAL_PAGES, FIRST_PAGE, LAST_PAGE, EMPTY_FLAG, PAGE_NUMBER, DRIFT, DUPLICATE, PER_PAGE,
         LAST_REACHABLE, ENVELOPE, STALLED, ROUND_TRIP, LIST_DETAIL, CORS, CONTENT_TYPE, HTTPS, SLOW, TOO_LARGE,
         FILTER_IGNORED, FILTER_MISSES, FILTER_REFUSED);
   }

@@ -34,8 +34,16 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Validates a live ORUK feed: every endpoint, required and optional; a bounded, deterministic walk of
@@ -56,6 +64,12 @@ public final class FeedValidator {
       Endpoint.ORGANIZATIONS, Endpoint.TAXONOMIES, Endpoint.TAXONOMY_TERMS);
   private static final Set<Integer> NOT_IMPLEMENTED = Set.of(404, 501, 503);
   private static final int MAX_LISTED_DUPLICATES = 20;
+  private static final System.Logger LOG = System.getLogger("io.github.oruk.validation");
+
+  /** Default time for the whole check of a feed, in seconds (10 minutes). */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 600;
+  /** Default time for one answer, in seconds, as the official validator allows. */
+  public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 
   private final Validator validator;
   private final int maxPages;
@@ -69,6 +83,8 @@ public final class FeedValidator {
   private final Duration slow;
   private final boolean filterTests;
   private final Map<String, String> headers;
+  private final Consumer<FeedProgress> progress;
+  private final Duration progressInterval;
 
   private FeedValidator(Builder builder) {
     this.validator = builder.validator.withChecks(FeedChecks.all());
@@ -83,6 +99,8 @@ public final class FeedValidator {
     this.slow = builder.slow;
     this.filterTests = builder.filterTests;
     this.headers = Map.copyOf(builder.headers);
+    this.progress = builder.progress;
+    this.progressInterval = builder.progressInterval;
   }
 
   public static Builder builder(Validator validator) {
@@ -119,6 +137,15 @@ public final class FeedValidator {
     private String openApiUrl = "";
     private boolean legacy;
     private boolean outOfTime;
+    /** Required endpoints whose request the time limit skipped or cut off. */
+    private final Set<Endpoint> cutByTimeLimit = java.util.EnumSet.noneOf(Endpoint.class);
+    private final long started = System.nanoTime();
+    private final AtomicInteger requestsDone = new AtomicInteger();
+    /** Requests in flight: when each was sent. */
+    private final Map<Object, Long> waiting = new ConcurrentHashMap<>();
+    private volatile String step = "/";
+    /** A part of the check that spans endpoints, such as the filter tests; null in the walk. */
+    private volatile String phase;
 
     Session(OrukClient client) {
       this.client = client;
@@ -127,13 +154,45 @@ public final class FeedValidator {
       // organizations and service-at-locations; services not looked up (--sample) are left out of it.
       run.scoreNestedServices(false);
       this.json = OrukJson.builder().maxDocumentBytes(maxResponseBytes).build();
-      this.deadline = System.nanoTime() + timeout.toNanos();
+      // A limit of centuries is no limit; kept below what nanoTime arithmetic can hold.
+      this.deadline = started + (timeout.getSeconds() > 1L << 32 ? 1L << 62 : timeout.toNanos());
       for (Endpoint endpoint : Endpoint.values()) {
         stats.put(endpoint, new Stats());
       }
     }
 
     ValidationReport run() {
+      ScheduledExecutorService ticker = null;
+      if (progress != null) {
+        ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+          Thread thread = new Thread(task, "oruk-feed-progress");
+          thread.setDaemon(true);
+          return thread;
+        });
+        long every = Math.max(1, progressInterval.toMillis());
+        ticker.scheduleAtFixedRate(this::reportProgress, every, every, TimeUnit.MILLISECONDS);
+      }
+      try {
+        return check();
+      } finally {
+        if (ticker != null) {
+          ticker.shutdownNow();
+        }
+      }
+    }
+
+    private void reportProgress() {
+      long now = System.nanoTime();
+      long oldest = waiting.values().stream().mapToLong(Long::longValue).min().orElse(now);
+      try {
+        progress.accept(new FeedProgress(step, requestsDone.get(), waiting.size(), Duration.ofNanos(now - oldest),
+            Duration.ofNanos(now - started), timeout));
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "the feed check's progress listener failed; ignored", e);
+      }
+    }
+
+    private ValidationReport check() {
       checkTransport();
       apiDetails();
       for (Endpoint list : LISTS) {
@@ -161,11 +220,86 @@ public final class FeedValidator {
         Map<String, JsonNode> services = new LinkedHashMap<>();
         listed.keySet().stream().filter(details::containsKey).forEach(id -> services.put(id, details.get(id)));
         details.forEach(services::putIfAbsent);
+        phase = "the filter tests";
         new FilterProbes(this, services, listedLinks, listedLinks.isEmpty() ? linksMissing : null, totals,
             validator.profile().parityMode()).run();
       }
+      synchronized (run) {
+        for (Endpoint endpoint : cutByTimeLimit) {
+          if (stats.get(endpoint).millis.isEmpty()) {
+            add(FeedChecks.TIME_LIMIT, endpoint, client.uri(endpoint, endpoint.byId() ? "id" : null, null).toString(),
+                "", "", "GET " + endpoint.path() + " was not checked: the time limit of " + timeout.toSeconds()
+                + " s ran out before it answered. Without the required endpoints checked the feed cannot pass.",
+                null, true);
+          }
+        }
+      }
       finishEndpoints();
       return run.finish();
+    }
+
+    /**
+     * Fetches an address within what is left of the time limit: an answer (whatever its status), or null
+     * when the limit ran out before or while waiting (the request is then cancelled, and what was not checked
+     * is recorded).
+     *
+     * @throws OrukClientException when no answer arrived (a timeout of this request, a connection failure)
+     */
+    RawResponse fetch(Endpoint endpoint, URI uri) {
+      String what = endpoint == null ? "the feed's OpenAPI document" : endpoint.path();
+      step = phase == null ? what : phase + " (" + what + ")";
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        timeUp(endpoint, null);
+        return null;
+      }
+      Object request = new Object();
+      waiting.put(request, System.nanoTime());
+      CompletableFuture<RawResponse> answer = client.fetchAsync(uri);
+      boolean done = true;
+      try {
+        return answer.get(remaining, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        done = false;
+        answer.cancel(true);
+        timeUp(endpoint, uri);
+        return null;
+      } catch (InterruptedException e) {
+        done = false;
+        answer.cancel(true);
+        Thread.currentThread().interrupt();
+        timeUp(endpoint, uri);
+        return null;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+            ? e.getCause().getCause() : e.getCause();
+        if (cause instanceof OrukClientException failure) {
+          throw failure;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new OrukClientException(uri, 0, "GET " + uri + " failed: " + cause, cause);
+      } finally {
+        waiting.remove(request);
+        if (done) {
+          requestsDone.incrementAndGet();
+        }
+      }
+    }
+
+    /** Records that the time limit ran out; {@code uri} is the request it cut off, if any. */
+    private void timeUp(Endpoint endpoint, URI uri) {
+      synchronized (run) {
+        if (endpoint != null && endpoint.required()) {
+          cutByTimeLimit.add(endpoint);
+        }
+        if (!outOfTime) {
+          outOfTime = true;
+          run.notChecked("the rest of the feed", "the time limit of " + timeout.toSeconds() + " s was reached"
+              + (uri == null ? "" : " while waiting for GET " + uri));
+        }
+      }
     }
 
     // ----------------------------------------------------------------------------------- transport
@@ -188,21 +322,18 @@ public final class FeedValidator {
 
     /** Fetches an address, recording its timing; null when there was no answer (the failure is a finding). */
     RawResponse get(Endpoint endpoint, URI uri, boolean required) {
-      if (System.nanoTime() > deadline) {
-        if (!outOfTime) {
-          outOfTime = true;
-          run.notChecked("the rest of the feed", "the time limit of " + timeout.toSeconds() + " s was reached");
-        }
-        return null;
-      }
       Stats endpointStats = stats.get(endpoint);
-      endpointStats.requests++;
       try {
-        RawResponse answer = client.fetch(uri);
+        RawResponse answer = fetch(endpoint, uri);
+        if (answer == null) {
+          return null;
+        }
+        endpointStats.requests++;
         endpointStats.millis.add(answer.elapsed().toMillis());
         checkHeaders(endpoint, answer);
         return answer;
       } catch (OrukClientException e) {
+        endpointStats.requests++;
         if (e instanceof OrukResponseTooLargeException) {
           add(FeedChecks.TOO_LARGE, endpoint, uri.toString(), "", "", e.getMessage(), null, false);
         }
@@ -558,17 +689,11 @@ public final class FeedValidator {
     }
 
     private RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required) {
-      if (System.nanoTime() > deadline) {
-        synchronized (run) {
-          if (!outOfTime) {
-            outOfTime = true;
-            run.notChecked("the rest of the feed", "the time limit of " + timeout.toSeconds() + " s was reached");
-          }
-        }
-        return null;
-      }
       try {
-        RawResponse answer = client.fetch(uri);
+        RawResponse answer = fetch(endpoint, uri);
+        if (answer == null) {
+          return null;
+        }
         synchronized (run) {
           Stats endpointStats = stats.get(endpoint);
           endpointStats.requests++;
@@ -699,6 +824,11 @@ public final class FeedValidator {
     public String openApiUrl() {
       return openApiUrl;
     }
+
+    @Override
+    public RawResponse fetch(URI uri) {
+      return fetch(null, uri);
+    }
   }
 
   private static Endpoint byId(Endpoint list) {
@@ -735,14 +865,16 @@ public final class FeedValidator {
     private int maxPages = 20;
     private int sample = 20;
     private int perPageProbe = 2;
-    private Duration timeout = Duration.ofMinutes(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration timeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
+    private Duration requestTimeout = Duration.ofSeconds(DEFAULT_REQUEST_TIMEOUT_SECONDS);
     private long maxResponseBytes = 32L * 1024 * 1024;
     private int concurrency = 4;
     private long seed = 20240101;
     private Duration slow = Duration.ofSeconds(5);
     private boolean filterTests = true;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private Consumer<FeedProgress> progress;
+    private Duration progressInterval = Duration.ofSeconds(10);
 
     private Builder(Validator validator) {
       this.validator = Objects.requireNonNull(validator, "validator");
@@ -772,16 +904,42 @@ public final class FeedValidator {
       return this;
     }
 
-    /** Time for the whole validation (default 10 minutes); what is not reached is reported as not checked. */
+    /**
+     * Time for the whole validation (default {@value #DEFAULT_TIMEOUT_SECONDS} s). It is kept to: a request
+     * still waiting when it runs out is cancelled. What it leaves unchecked is reported as not checked; if
+     * that includes {@code /}, {@code /services} or {@code /services/{id}}, the finding ORUK-FEED-010 fails
+     * the feed, since a feed whose required endpoints were not checked cannot pass.
+     */
     public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      this.timeout = positive("timeout", timeout);
       return this;
     }
 
-    /** Time for one request (default 30 s, as the official validator). */
+    /**
+     * Time for one answer, headers and body, per attempt (default {@value #DEFAULT_REQUEST_TIMEOUT_SECONDS} s,
+     * as the official validator): an answer still arriving then is cut off, however steadily its bytes come.
+     */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.requestTimeout = positive("requestTimeout", timeout);
       return this;
+    }
+
+    /**
+     * A listener told how far the check is every {@code every} while it runs (default none), on a thread of
+     * its own; for progress lines on a terminal.
+     */
+    public Builder progress(Consumer<FeedProgress> listener, Duration every) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      this.progressInterval = positive("every", every);
+      return this;
+    }
+
+    private static Duration positive(String name, Duration duration) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive; got " + duration);
+      }
+      return duration;
     }
 
     /** Largest response read (default 32 MiB). */

@@ -61,6 +61,13 @@ final class FilterProbes {
 
     /** The {@code openapi_url} that {@code /} gave, or "". */
     String openApiUrl();
+
+    /**
+     * Any answer from an address, within the check's time limit; null when the limit ran out.
+     *
+     * @throws OrukClientException when no answer arrived
+     */
+    RawResponse fetch(URI uri);
   }
 
   static final int PAGES = 5;
@@ -196,7 +203,11 @@ final class FilterProbes {
     }
     JsonNode document;
     try {
-      RawResponse answer = feed.client().fetch(uri);
+      RawResponse answer = feed.fetch(uri);
+      if (answer == null) {
+        declaredNote = "the time limit ran out before the feed's OpenAPI document " + uri + " was read";
+        return Map.of();
+      }
       if (!answer.successful()) {
         declaredNote = "the feed's OpenAPI document " + uri + " answered " + answer.status();
         return Map.of();

@@ -235,6 +235,12 @@ class FilterProbesTest {
     public String openApiUrl() {
       return openApiUrl;
     }
+
+    @Override
+    public RawResponse fetch(URI uri) {
+      requests++;
+      return client.fetch(uri);
+    }
   }
 
   /** The reference directory, except that both lists ignore one filter (postcode: with its proximity). */

@@ -19,8 +19,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -176,20 +178,7 @@ class HostileFeedTest {
 
   @Test
   void aBodyDrippedAByteASecondTimesOut() {
-    on("/services", exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, 0);
-      OutputStream out = exchange.getResponseBody();
-      for (int i = 0; i < 600; i++) {
-        out.write('[');
-        out.flush();
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    on("/services", exchange -> drip(exchange, '[', 600));
 
     long started = System.nanoTime();
     ValidationReport report = within(Duration.ofSeconds(30), validator().build(), base());
@@ -199,6 +188,38 @@ class HostileFeedTest {
     Finding failed = report.findings("ORUK-FEED-001").get(0);
     assertTrue(failed.message().contains("request timeout"), failed.message());
     assertTrue(took.toSeconds() < 20, "two attempts of 2 s each, not the ten minutes of drip: " + took);
+  }
+
+  /**
+   * The time limit is kept even while an answer is still arriving: here / drips a byte a second and each
+   * answer is allowed 20 s, but the whole check only 1 s. The request is cut off at the limit; the report
+   * says what was not checked, and that /, being required, fails the feed. Meanwhile the progress listener
+   * hears what is being waited for. (The first request drips, so that nothing depends on how fast a busy
+   * machine answers the others.)
+   */
+  @Test
+  void aRequestStillArrivingWhenTheTimeLimitEndsIsCutOffThere() {
+    on("/", exchange -> drip(exchange, ' ', 60));
+    List<FeedProgress> heard = new CopyOnWriteArrayList<>();
+
+    long started = System.nanoTime();
+    ValidationReport report = within(Duration.ofSeconds(30), validator().requestTimeout(Duration.ofSeconds(20))
+        .timeout(Duration.ofSeconds(1)).progress(heard::add, Duration.ofMillis(100)).build(), base());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    // The margin is for a machine busy with other builds; without the limit the wait is 2 attempts of 20 s.
+    assertTrue(took.toMillis() < 19_000, "ended at the 1 s limit, not after the 20 s an answer may take: " + took);
+    assertTrue(report.notChecked().stream().anyMatch(n -> n.because().contains("time limit of 1 s")
+        && n.because().contains("waiting for GET " + base())), () -> "what was cut off is named: " + report.notChecked());
+    assertEquals(Verdict.FAIL, report.verdict());
+    Finding unchecked = report.findings("ORUK-FEED-010").get(0);
+    assertTrue(unchecked.message().contains("GET / was not checked"), unchecked.message());
+    assertTrue(report.findings("ORUK-FEED-001").isEmpty(), "the feed did not fail a request: " + report.findings());
+    FeedProgress waiting = heard.stream().filter(p -> p.step().equals("/") && p.waiting() == 1).findFirst()
+        .orElseThrow(() -> new AssertionError("heard " + heard));
+    assertEquals(0, waiting.requestsDone());
+    assertEquals(Duration.ofSeconds(1), waiting.timeLimit());
+    assertTrue(heard.stream().allMatch(p -> p.elapsed().compareTo(p.longestWait()) >= 0), heard::toString);
   }
 
   @Test
@@ -217,6 +238,22 @@ class HostileFeedTest {
     assertTrue(report.notChecked().stream().anyMatch(n -> n.because().contains("time limit")),
         () -> "the unfinished part is declared: " + report.notChecked());
     assertTrue(servicePages.get() < 20, "pages fetched after the limit: " + servicePages.get());
+  }
+
+  /** Answers 200 with a body of {@code seconds} bytes, one a second, until the client hangs up. */
+  private static void drip(HttpExchange exchange, char each, int seconds) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    for (int i = 0; i < seconds; i++) {
+      out.write(each);
+      out.flush();
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 
   private static void sleep(long millis) {

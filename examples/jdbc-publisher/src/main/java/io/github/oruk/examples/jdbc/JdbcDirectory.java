@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -154,7 +155,9 @@ public final class JdbcDirectory implements DirectoryProvider {
       where.and("s.organization_id = ?", query.organizationId());
     }
     if (query.modifiedAfter() != null) {
-      where.and("s.last_modified >= ?", query.modifiedAfter());
+      // In UTC: Java allows offsets up to ±18:00, PostgreSQL only up to ±15:59 ("time zone displacement out of
+      // range"); the instant is the same.
+      where.and("s.last_modified >= ?", query.modifiedAfter().withOffsetSameInstant(ZoneOffset.UTC));
     }
     if (query.minimumAge() != null) {
       where.and("s.minimum_age >= ?", query.minimumAge());

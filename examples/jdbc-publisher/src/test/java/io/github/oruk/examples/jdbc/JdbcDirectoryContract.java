@@ -341,6 +341,55 @@ abstract class JdbcDirectoryContract {
     }
   }
 
+  /**
+   * The values at the edges of what the query parser accepts reach the database as bound parameters it can
+   * compare with (four-digit years with any offset, numbers up to 10⁹ with 20 decimal places, pages at
+   * {@code int}'s limit); what the parser refuses is a 400 naming the parameter. Never a 5xx.
+   */
+  @Test
+  void extremeValuesAreAnsweredOrRefusedByNameNeverA5xx() throws Exception {
+    String postcode = data.stream().flatMap(s -> s.getServiceAtLocations().stream())
+        .filter(l -> l.getLocation().getLatitude() != null && l.getLocation().getAddresses() != null).findFirst()
+        .orElseThrow().getLocation().getAddresses().get(0).getPostalCode().replace(" ", "%20");
+    long dated = data.stream().filter(s -> s.getLastModified() != null).count();
+    for (String date : List.of("0000-01-01T00:00:00Z", "0000-01-01T00:00:00%2B18:00&format=ndjson", "0000-01-01")) {
+      assertEquals(dated, count(get("services?modified_after=" + date)), date);
+    }
+    for (String date : List.of("9999-12-31T23:59:59.999999999-18:00", "9999-12-31T23:59:59Z&format=ndjson")) {
+      assertEquals(0, count(get("services?modified_after=" + date)), date);
+      assertEquals(0, count(get("service_at_locations?modified_after=" + date)), date);
+    }
+    for (String number : List.of("0e-2147483647", "1e9&format=ndjson", "999999999.99999999999999999999")) {
+      for (String query : List.of("services?minimum_age=", "services?maximum_age=",
+          "service_at_locations?postcode=" + postcode + "&proximity=")) {
+        assertEquals(200, get(query + number).statusCode(), query + number);
+      }
+    }
+    for (String refused : List.of("services?modified_after=%2B999999999-12-31T23:59:59Z",
+        "service_at_locations?modified_after=-999999999-01-01T00:00:00Z", "services?minimum_age=1e-999999999",
+        "services?maximum_age=1e2147483647", "service_at_locations?postcode=" + postcode + "&proximity=NaN")) {
+      HttpResponse<byte[]> response = get(refused);
+      assertEquals(400, response.statusCode(), refused);
+      assertEquals(refused.replaceAll(".*[?&]([a-z_]+)=[^&]*$", "$1"), json(response).path("parameter").asText(),
+          refused);
+    }
+    for (String list : List.of("services", "service_at_locations", "organizations", "taxonomies", "taxonomy_terms")) {
+      JsonNode last = json(get(list + "?page=2147483647&per_page=2147483647"));
+      assertEquals(2147483647, last.path("page_number").asInt(), list);
+      assertTrue(last.path("empty").asBoolean(), list);
+    }
+  }
+
+  /** The records an answer carries: total_items of a page, lines of an NDJSON stream. */
+  private long count(HttpResponse<byte[]> response) throws IOException {
+    assertEquals(200, response.statusCode(), () -> new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+    if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson")) {
+      String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+      return text.isEmpty() ? 0 : text.split("\n").length;
+    }
+    return json(response).path("total_items").asLong();
+  }
+
   @Test
   void servedOverHttpWithTheSdksEnvelopeAndStreaming() throws Exception {
     JsonNode page = json(get("services?per_page=10&page=2"));
