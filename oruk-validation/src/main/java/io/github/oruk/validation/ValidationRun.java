@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
 import io.github.oruk.model.document.DocumentReader;
 import io.github.oruk.model.document.Shape;
+import io.github.oruk.model.json.NumberRange;
 import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.validation.quality.QualityTally;
@@ -173,7 +174,7 @@ public final class ValidationRun {
   }
 
   /**
-   * Reports each number out of range that reading {@code document} found ({@code ORUK-READ-016} among
+   * Reports each number out of range that reading {@code document} found ({@code ORUK-READ-018} among
    * {@code found}) as ORUK-NUMBER-001, at its pointer and under its record. The official validator reads such a
    * number as a double (infinity, or 0) and passes it, so parity makes it a warning.
    */
@@ -182,8 +183,11 @@ public final class ValidationRun {
       if (finding.code() == ReadCode.NUMBER_OUT_OF_RANGE) {
         Shape shape = DocumentReader.detect(document);
         String owner = RecordTree.owner(shape.type(), shape.page(), document, finding.pointer());
-        add(Validator.NUMBER_RANGE, url, finding.pointer(), owner, finding.message(),
-            document.at(finding.pointer()).asText(), false);
+        // A later duplicate of the property may have replaced the number in the tree: then nothing is observed.
+        JsonNode number = document.at(finding.pointer());
+        boolean there = number.isNumber() && !NumberRange.contains(number.decimalValue());
+        add(Validator.NUMBER_RANGE, url, finding.pointer(), owner, finding.message(), there ? number.asText() : "",
+            false);
       }
     }
   }
