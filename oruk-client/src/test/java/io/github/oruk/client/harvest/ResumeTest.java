@@ -55,11 +55,20 @@ class ResumeTest {
 
   /** A file sink that lets {@code watcher} see each service's number before it is written. */
   static HarvestSink watching(NdjsonSink sink, Watcher watcher) {
+    return watching(sink, (count, service) -> watcher.before(count));
+  }
+
+  interface ServiceWatcher {
+    void before(int count, Service service) throws IOException;
+  }
+
+  /** A file sink that lets {@code watcher} see (and change) each service, and its number, before it is written. */
+  static HarvestSink watching(NdjsonSink sink, ServiceWatcher watcher) {
     AtomicInteger count = new AtomicInteger();
     return new HarvestSink() {
       @Override
       public void accept(Service service) throws IOException {
-        watcher.before(count.incrementAndGet());
+        watcher.before(count.incrementAndGet(), service);
         sink.accept(service);
       }
 
@@ -143,25 +152,11 @@ class ResumeTest {
 
       HarvestReport first;
       try (NdjsonSink file = NdjsonSink.toFile(out, JSON)) {
-        first = new Harvester(client(feed)).harvest(options, new HarvestSink() {
-          @Override
-          public void accept(Service service) throws IOException {
-            if (service.getId().equals(bad)) {
-              service.setMaximumAge(new BigDecimal("1e999999"));
-            }
-            file.accept(service);
+        first = new Harvester(client(feed)).harvest(options, watching(file, (count, service) -> {
+          if (service.getId().equals(bad)) {
+            service.setMaximumAge(new BigDecimal("1e999999"));
           }
-
-          @Override
-          public void flush() throws IOException {
-            file.flush();
-          }
-
-          @Override
-          public long position() {
-            return file.position();
-          }
-        });
+        }));
       }
 
       assertEquals(HarvestReport.Outcome.PARTIAL, first.outcome(), first.summaryLine() + " " + first.stoppedBecause());
