@@ -171,6 +171,42 @@ class HarvestCommandTest {
   }
 
   /**
+   * One service holding a number no double holds (1e999999): it is one failed service, listed with its id and
+   * the number's pointer, and the other four are written; once the publisher fixes it, the printed resume
+   * command completes the file, each service once. It used to stop the whole harvest ("the sink failed") after
+   * 2 of the 5, and a resume never listed it.
+   */
+  @Test
+  void aServiceWithANumberNoDoubleHoldsIsOneFailedServiceAndTheResumeCompletesOnceItIsFixed() throws Exception {
+    List<Service> services = DataGenerator.builder().seed(21).build().services(5).toList();
+    Service bad = services.get(2);
+    Path out = dir.resolve("services.ndjson");
+    try (RawFeed feed = new RawFeed(services)) {
+      feed.serve(bad.getId(), RawFeed.withMaximumAge(bad, "1e999999"));
+
+      CliRun first = CliRun.of("harvest", feed.baseUri().toString(), "--out", out.toString());
+
+      assertEquals(1, first.exitCode(), first.err());
+      List<String> written = ids(Files.readAllLines(out, StandardCharsets.UTF_8));
+      assertEquals(4, written.size(), first.err());
+      assertFalse(written.contains(bad.getId()));
+      List<String> failed = Arrays.stream(first.errLines()).filter(line -> line.startsWith("FAILED	")).toList();
+      assertEquals(1, failed.size(), first.err());
+      assertTrue(failed.get(0).startsWith("FAILED	" + bad.getId() + "	" + feed.baseUri() + "services/" + bad.getId()
+          + "	"), failed.get(0));
+      assertTrue(failed.get(0).contains("/maximum_age") && failed.get(0).contains("ORUK-READ-018"), failed.get(0));
+
+      feed.serve(bad.getId(), JSON.writeString(bad));
+      CliRun second = paste(resumeCommand(first));
+
+      assertEquals(0, second.exitCode(), second.err());
+      List<String> ids = ids(Files.readAllLines(out, StandardCharsets.UTF_8));
+      assertEquals(5, ids.size(), "each service once");
+      assertEquals(services.stream().map(Service::getId).collect(Collectors.toSet()), new HashSet<>(ids));
+    }
+  }
+
+  /**
    * A feed that goes away part way through: the harvest stops, says the feed stopped answering and how many
    * services it did not attempt, exits 1 and prints the command that carries on, which completes the harvest
    * once the feed is back, each service once.

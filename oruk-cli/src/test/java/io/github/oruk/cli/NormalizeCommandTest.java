@@ -46,6 +46,25 @@ class NormalizeCommandTest {
     }
   }
 
+  /**
+   * A number no double holds cannot be printed as canonical JSON (in plain digits it would never end): the
+   * document is refused, naming the number's place. It used to fail in the writer, with "could not write
+   * Service as JSON" and no place.
+   */
+  @Test
+  void aNumberNoDoubleHoldsIsRefusedWithItsPointer() throws Exception {
+    Path service = file("service.json", "{\"id\":\"" + ID + "\",\"name\":\"x\",\"status\":\"active\","
+        + "\"service_at_locations\":[{\"id\":\"" + ID + "\",\"location\":{\"id\":\"" + ID + "\","
+        + "\"latitude\":1e999999,\"longitude\":1}}]}");
+
+    CliRun run = CliRun.of("normalize", service.toString());
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertEquals("", run.out());
+    assertTrue(run.err().contains("ORUK-READ-018 at /service_at_locations/0/location/latitude: the number 1E+999999"),
+        run.err());
+  }
+
   @Test
   void keepExtensionsWritesVendorPropertiesBack() throws Exception {
     Path service = file("service.json", "{\"id\":\"" + ID + "\",\"name\":\"x\",\"status\":\"seasonal\","

@@ -12,14 +12,17 @@ import java.util.Objects;
  * @param url the endpoint URL (or file) where it was seen; may be empty
  * @param pointer JSON Pointer into that response or document; empty for the whole of it
  * @param recordId id of the top-level record concerned, when there is one; may be empty
- * @param observed the value seen, shortened; may be empty
+ * @param observed the value seen, cut to {@value #OBSERVED_LIMIT} characters; may be empty
  * @param fix how to put it right (the rule's advice); may be empty
  */
 public record Finding(String code, Severity severity, Category category, String message, String url,
     String pointer, String recordId, String observed, String fix) {
 
-  /** Longest observed value kept. */
-  public static final int OBSERVED_LIMIT = 120;
+  /**
+   * Longest observed value kept, in characters (then an ellipsis): enough for any id, date, age or coordinate, and
+   * short enough that a report stays readable whatever a feed sends.
+   */
+  public static final int OBSERVED_LIMIT = 40;
 
   public Finding {
     Objects.requireNonNull(code, "code");
@@ -53,6 +56,13 @@ public record Finding(String code, Severity severity, Category category, String 
     if (text == null) {
       return "";
     }
-    return text.length() > OBSERVED_LIMIT ? text.substring(0, OBSERVED_LIMIT) + "…" : text;
+    if (text.length() <= OBSERVED_LIMIT) {
+      return text;
+    }
+    int end = OBSERVED_LIMIT - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--; // never half a character
+    }
+    return text.substring(0, end) + "…";
   }
 }

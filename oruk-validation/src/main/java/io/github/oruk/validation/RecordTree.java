@@ -95,6 +95,22 @@ final class RecordTree {
     return owner;
   }
 
+  /**
+   * As {@link #owner(RecordType, JsonNode, String)}, for a JSON Pointer into a whole document: a record of
+   * {@code type}, or a page of them ({@code page}), whose items are the records. "" for the envelope.
+   */
+  static String owner(RecordType type, boolean page, JsonNode document, String pointer) {
+    if (!page) {
+      return owner(type, document, pointer);
+    }
+    String[] parts = pointer.split("/", 4);
+    if (parts.length < 3 || !parts[1].equals("contents") || !parts[2].matches("\\d{1,9}")) {
+      return "";
+    }
+    return owner(type, document.path("contents").path(Integer.parseInt(parts[2])),
+        parts.length == 4 ? "/" + parts[3] : "");
+  }
+
   private static String idOf(JsonNode record) {
     JsonNode id = record.path("id");
     return id.isValueNode() ? id.asText() : "";

@@ -2,6 +2,11 @@ package io.github.oruk.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
+import io.github.oruk.model.document.DocumentReader;
+import io.github.oruk.model.document.Shape;
+import io.github.oruk.model.json.NumberRange;
+import io.github.oruk.model.json.ReadCode;
+import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.validation.quality.QualityTally;
 import io.github.oruk.validation.rule.DocumentContext;
 import io.github.oruk.validation.rule.DocumentRule;
@@ -168,6 +173,25 @@ public final class ValidationRun {
         pointer, recordId, observed, rule.fix()));
   }
 
+  /**
+   * Reports each number out of range that reading {@code document} found ({@code ORUK-READ-018} among
+   * {@code found}) as ORUK-NUMBER-001, at its pointer and under its record. The official validator reads such a
+   * number as a double (infinity, or 0) and passes it, so parity makes it a warning.
+   */
+  public void numbersOutOfRange(List<ReadFinding> found, JsonNode document, String url) {
+    for (ReadFinding finding : found) {
+      if (finding.code() == ReadCode.NUMBER_OUT_OF_RANGE) {
+        Shape shape = DocumentReader.detect(document);
+        String owner = RecordTree.owner(shape.type(), shape.page(), document, finding.pointer());
+        // A later duplicate of the property may have replaced the number in the tree: then nothing is observed.
+        JsonNode number = document.at(finding.pointer());
+        boolean there = number.isNumber() && !NumberRange.contains(number.decimalValue());
+        add(Validator.NUMBER_RANGE, url, finding.pointer(), owner, finding.message(), there ? number.asText() : "",
+            false);
+      }
+    }
+  }
+
   /** Records that something was not checked, and why. */
   public synchronized void notChecked(String what, String because) {
     notChecked.add(new NotChecked(what, because));
@@ -292,15 +316,7 @@ public final class ValidationRun {
       if (document == null) {
         return recordId;
       }
-      if (!page) {
-        return RecordTree.owner(type, document, pointer);
-      }
-      String[] parts = pointer.split("/", 4);
-      if (parts.length < 3 || !parts[1].equals("contents") || !parts[2].matches("\\d{1,9}")) {
-        return "";
-      }
-      return RecordTree.owner(type, document.path("contents").path(Integer.parseInt(parts[2])),
-          parts.length == 4 ? "/" + parts[3] : "");
+      return RecordTree.owner(type, page, document, pointer);
     }
 
     @Override

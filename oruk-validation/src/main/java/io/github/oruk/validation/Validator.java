@@ -6,6 +6,7 @@ import io.github.oruk.model.document.DocumentReader;
 import io.github.oruk.model.document.Shape;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
+import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.validation.payload.PayloadValidator;
 import io.github.oruk.validation.profile.Profile;
@@ -56,6 +57,11 @@ public final class Validator {
   private static final RuleInfo READ_QUIRK = new RuleInfo("ORUK-JSON-002", "JSON quirk", Category.CONFORMANCE,
       io.github.oruk.validation.Severity.WARNING, Set.of(),
       "Write plain UTF-8 JSON without a byte order mark.");
+  static final RuleInfo NUMBER_RANGE = new RuleInfo("ORUK-NUMBER-001", "Number out of range",
+      Category.CONFORMANCE, io.github.oruk.validation.Severity.ERROR, Set.of(),
+      "Correct the number: ages, coordinates, prices and counts are ordinary numbers, and JSON software cannot be"
+          + " relied on beyond what a double holds (about ±1.8 × 10^308), nor to read a number of more than 1,000"
+          + " digits.");
   private static final RuleInfo LEGACY = new RuleInfo("ORUK-VERSION-001", "Legacy ORUK v1 document",
       Category.CONFORMANCE, io.github.oruk.validation.Severity.ERROR, Set.of(),
       "Publish ORUK 3.0: the v1 layout (content, totalElements, regular_schedules, ...) is superseded.");
@@ -198,8 +204,11 @@ public final class Validator {
     try {
       JsonNode tree = OrukJson.lenient().readTree(json, quirks);
       for (ReadFinding quirk : quirks) {
-        run.add(READ_QUIRK, source, quirk.pointer(), "", quirk.message(), null, false);
+        if (quirk.code() != ReadCode.NUMBER_OUT_OF_RANGE) {
+          run.add(READ_QUIRK, source, quirk.pointer(), "", quirk.message(), null, false);
+        }
       }
+      run.numbersOutOfRange(quirks, tree, source);
       return tree;
     } catch (OrukReadException e) {
       run.countDocument();
@@ -235,7 +244,7 @@ public final class Validator {
 
   /** Every enabled check: the rules' codes plus the engine's own, in a stable order. */
   List<RuleInfo> checks() {
-    List<RuleInfo> checks = new ArrayList<>(List.of(NOT_JSON, READ_QUIRK, LEGACY, DUPLICATE_LINE));
+    List<RuleInfo> checks = new ArrayList<>(List.of(NOT_JSON, READ_QUIRK, NUMBER_RANGE, LEGACY, DUPLICATE_LINE));
     checks.addAll(extraChecks);
     rules.forEach(rule -> checks.addAll(rule.infos()));
     return checks.stream().filter(profile::enabled).distinct().toList();

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.oruk.validation.profile.Profile;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each built-in rule, on a clean service with one thing changed: it fires where expected and nowhere else. */
@@ -77,6 +80,54 @@ class RulesTest {
     ObjectNode ancient = Fixtures.freshService(2).put("maximum_age", 150);
     ancient.remove("minimum_age");
     assertFires(ancient, "ORUK-AGE-002", "/maximum_age");
+  }
+
+  /**
+   * A number no double holds, in a 4 KB file: one finding at its pointer, under its service, quoted in a few
+   * characters; an error in strict and a warning in parity. 3e888888888 used to be printed in full (889 MB of
+   * report), and 1e2147483647 ended the validation with NegativeArraySizeException.
+   */
+  @Test
+  void numbersOutOfRangeAreOneShortFindingAtTheirPointer() {
+    Validator parity = Fixtures.validator().profile(Profile.parity()).build();
+    Map<String, String> quoted = Map.of("3e888888888", "3E+888888888", "1e2147483647", "1E+2147483647",
+        "-1e-999999", "-1E-999999");
+    for (Map.Entry<String, String> number : quoted.entrySet()) {
+      ObjectNode service = Fixtures.freshService(2).put("maximum_age", 77777);
+      byte[] bytes = new String(Fixtures.bytes(service), StandardCharsets.UTF_8).replace("77777", number.getKey())
+          .getBytes(StandardCharsets.UTF_8);
+
+      ValidationReport strict = validator.validateDocument(bytes, "service.json");
+      ValidationReport lenient = parity.validateDocument(bytes, "service.json");
+
+      List<Finding> found = strict.findings("ORUK-NUMBER-001");
+      assertEquals(1, found.size(), () -> number + ": " + strict.findings());
+      Finding finding = found.get(0);
+      assertEquals("/maximum_age", finding.pointer());
+      assertEquals(service.path("id").asText(), finding.recordId());
+      assertEquals(number.getValue(), finding.observed());
+      assertTrue(finding.message().contains(number.getValue()), finding.message());
+      assertEquals(Severity.ERROR, finding.severity());
+      assertEquals(Verdict.FAIL, strict.verdict());
+      assertEquals(Severity.WARNING, lenient.findings("ORUK-NUMBER-001").get(0).severity());
+      assertEquals(Verdict.PASS_WITH_WARNINGS, lenient.verdict(), () -> lenient.findings().toString());
+      for (Finding any : strict.findings()) {
+        assertTrue(any.message().length() < 500 && any.observed().length() <= Finding.OBSERVED_LIMIT, any::toLine);
+      }
+    }
+  }
+
+  @Test
+  void observedValuesAreCutToFortyCharactersWhateverTheRule() {
+    Finding long1 = new Finding("ORUK-X-001", Severity.WARNING, Category.DATA_QUALITY, "m", "", "", "",
+        "x".repeat(100), "");
+    Finding astral = new Finding("ORUK-X-001", Severity.WARNING, Category.DATA_QUALITY, "m", "", "", "",
+        "y".repeat(38) + "\uD83D\uDE00" + "z".repeat(10), "");
+
+    assertEquals("x".repeat(39) + "…", long1.observed());
+    assertEquals("y".repeat(38) + "…", astral.observed(), "never half an emoji");
+    assertEquals("x".repeat(40), new Finding("ORUK-X-001", Severity.WARNING, Category.DATA_QUALITY, "m", "", "",
+        "", "x".repeat(40), "").observed());
   }
 
   @Test

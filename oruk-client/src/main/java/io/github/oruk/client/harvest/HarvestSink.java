@@ -1,12 +1,16 @@
 package io.github.oruk.client.harvest;
 
 import io.github.oruk.model.Service;
+import io.github.oruk.model.json.OrukWriteException;
 import java.io.IOException;
 
 /**
  * Where a harvest delivers services. The harvester calls it from its worker threads but never
- * concurrently: one call at a time, so an implementation needs no locking of its own. If it throws, the
- * harvest stops (the service is not counted as delivered) and can be resumed from its checkpoint.
+ * concurrently: one call at a time, so an implementation needs no locking of its own. If it throws an
+ * {@link OrukWriteException} (as {@link io.github.oruk.model.json.OrukJson#write(Object)} does for a service it
+ * cannot write), having kept nothing of that service, the service is listed as failed and the harvest carries
+ * on: one bad record is one failed record, fetched again on resume. Any other exception means the sink itself
+ * failed: the harvest stops (the service is not counted as delivered) and can be resumed from its checkpoint.
  *
  * <p>{@link NdjsonSink} writes one canonical JSON service per line.
  */

@@ -11,6 +11,7 @@ import io.github.oruk.client.paging.PagingOptions;
 import io.github.oruk.client.paging.PagingSummary;
 import io.github.oruk.client.paging.RecordPage;
 import io.github.oruk.model.Service;
+import io.github.oruk.model.json.OrukWriteException;
 import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.model.query.Endpoint;
@@ -413,6 +414,9 @@ public final class Harvester {
               stop(down);
             }
           }
+        } catch (OrukWriteException e) {
+          // The service cannot be written, and the sink wrote nothing: one failed record, not a broken sink.
+          failed.add(new HarvestFailure(id, detailUri(id), null, e.getMessage()));
         } catch (IOException | RuntimeException e) {
           markPending(id, track);
           sinkBroken = true;

@@ -10,6 +10,7 @@ import io.github.oruk.model.Service;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.testkit.feed.FakeFeed;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +55,20 @@ class ResumeTest {
 
   /** A file sink that lets {@code watcher} see each service's number before it is written. */
   static HarvestSink watching(NdjsonSink sink, Watcher watcher) {
+    return watching(sink, (count, service) -> watcher.before(count));
+  }
+
+  interface ServiceWatcher {
+    void before(int count, Service service) throws IOException;
+  }
+
+  /** A file sink that lets {@code watcher} see (and change) each service, and its number, before it is written. */
+  static HarvestSink watching(NdjsonSink sink, ServiceWatcher watcher) {
     AtomicInteger count = new AtomicInteger();
     return new HarvestSink() {
       @Override
       public void accept(Service service) throws IOException {
-        watcher.before(count.incrementAndGet());
+        watcher.before(count.incrementAndGet(), service);
         sink.accept(service);
       }
 
@@ -125,6 +135,45 @@ class ResumeTest {
         assertEquals(List.of("services.ndjson"), files.map(p -> p.getFileName().toString()).toList(),
             "no temporary files left");
       }
+    }
+  }
+
+  /**
+   * A service the sink cannot write (here a number out of range, set by code: the reader refuses such a number,
+   * so a feed cannot deliver one) is one failed record, listed with its id and the place, and every other
+   * service is written; it used to stop the whole harvest as a broken sink. Resuming fetches it again.
+   */
+  @Test
+  void aServiceTheSinkCannotWriteIsOneFailedRecordAndResumeFetchesIt() throws Exception {
+    try (FakeFeed feed = FakeFeed.builder().services(40).seed(15).perPage(10).start()) {
+      Path out = dir.resolve("services.ndjson");
+      HarvestOptions options = HarvestOptions.defaults().withCheckpoint(dir.resolve("harvest.checkpoint"));
+      String bad = feed.ids().get(12);
+
+      HarvestReport first;
+      try (NdjsonSink file = NdjsonSink.toFile(out, JSON)) {
+        first = new Harvester(client(feed)).harvest(options, watching(file, (count, service) -> {
+          if (service.getId().equals(bad)) {
+            service.setMaximumAge(new BigDecimal("1e999999"));
+          }
+        }));
+      }
+
+      assertEquals(HarvestReport.Outcome.PARTIAL, first.outcome(), first.summaryLine() + " " + first.stoppedBecause());
+      assertEquals(1, first.failed().size(), first.failed().toString());
+      HarvestFailure failure = first.failed().get(0);
+      assertEquals(bad, failure.id());
+      assertTrue(failure.cause().contains("/maximum_age") && failure.cause().contains("1E+999999"), failure.cause());
+      assertTrue(failure.uri().toString().endsWith("/services/" + bad), failure.uri().toString());
+      assertEquals(39, idsIn(out).size(), "every other service was written");
+      assertFalse(idsIn(out).contains(bad));
+
+      HarvestReport second = resume(feed, options, out);
+
+      assertEquals(HarvestReport.Outcome.COMPLETE, second.outcome(), second.summaryLine());
+      List<String> ids = idsIn(out);
+      assertEquals(40, ids.size(), "each service once");
+      assertEquals(new HashSet<>(feed.ids()), new HashSet<>(ids));
     }
   }
 

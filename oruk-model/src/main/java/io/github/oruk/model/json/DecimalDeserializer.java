@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
 import java.math.BigDecimal;
 
-/** Reads ORUK {@code number} properties exactly, accepting numbers sent as text. */
+/**
+ * Reads ORUK {@code number} properties exactly, accepting numbers sent as text. A number outside
+ * {@link NumberRange} refuses the document (see {@link ReadCode#NUMBER_OUT_OF_RANGE}); the same sent as text
+ * is kept aside as text.
+ */
 final class DecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
 
   private static final long serialVersionUID = 1L;
@@ -22,10 +26,19 @@ final class DecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
   public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return p.getDecimalValue();
+      BigDecimal value = p.getDecimalValue();
+      if (!NumberRange.contains(value)) {
+        throw ReadContext.of(ctxt).numberOutOfRange(p, value);
+      }
+      return value;
     }
     if (token == JsonToken.VALUE_STRING) {
       BigDecimal parsed = parse(p.getText());
+      if (parsed != null && !NumberRange.contains(parsed)) {
+        // Text stays writable as text: kept aside, like any text that is not a usable number.
+        ReadContext.of(ctxt).park(p, ctxt, "a number (" + NumberRange.problem(parsed) + ")");
+        return null;
+      }
       if (parsed != null) {
         ReadContext.of(ctxt).report(ReadCode.NUMBER_AS_STRING, p,
             "expected a number, found the text \"" + ReadContext.quote(p.getText()) + "\"; read as " + parsed.toPlainString() + ".");

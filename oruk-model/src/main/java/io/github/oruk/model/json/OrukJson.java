@@ -187,7 +187,13 @@ public final class OrukJson {
       if (first == null) {
         throw new OrukReadException(null, "", "the document is empty; expected a JSON object.", null);
       }
-      JsonNode tree = mapper.readTree(parser);
+      RangeCheckedNodes nodes = new RangeCheckedNodes(parser, context, true);
+      JsonNode tree;
+      try {
+        tree = mapper.reader().with(nodes).readTree(parser);
+      } finally {
+        nodes.detach();
+      }
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         throw new OrukReadException(null, "", "found more JSON after the end of the document at "
@@ -200,21 +206,18 @@ public final class OrukJson {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private <T> ReadResult<T> read(byte[] json, JavaType type) {
     ReadContext context = new ReadContext(mode);
     int start = skipByteOrderMark(json, context);
     try (JsonParser parser = mapper.createParser(json, start, json.length - start)) {
       JsonToken first = parser.nextToken();
       requireObject(first, parser, type);
-      T value = (T) readerFor(type).withAttribute(ReadContext.KEY, context).readValue(parser);
-      return new ReadResult<>(value, context.findings());
+      return new ReadResult<>(readValue(parser, type, context), context.findings());
     } catch (IOException e) {
       throw unreadable(e, json, start);
     }
   }
 
-  @SuppressWarnings("unchecked")
   <T> ReadResult<T> read(JsonNode tree, JavaType type, ReadContext context) {
     Objects.requireNonNull(tree, "tree");
     if (!tree.isObject()) {
@@ -223,10 +226,20 @@ public final class OrukJson {
     }
     try (JsonParser parser = mapper.treeAsTokens(tree)) {
       parser.nextToken();
-      T value = (T) readerFor(type).withAttribute(ReadContext.KEY, context).readValue(parser);
-      return new ReadResult<>(value, context.findings());
+      return new ReadResult<>(readValue(parser, type, context), context.findings());
     } catch (IOException e) {
       throw unreadable(e, null, 0);
+    }
+  }
+
+  /** Reads the value the parser is on, with trees whose numbers are checked where they stand. */
+  @SuppressWarnings("unchecked")
+  private <T> T readValue(JsonParser parser, JavaType type, ReadContext context) throws IOException {
+    RangeCheckedNodes nodes = new RangeCheckedNodes(parser, context, false);
+    try {
+      return (T) readerFor(type).with(nodes).withAttribute(ReadContext.KEY, context).readValue(parser);
+    } finally {
+      nodes.detach();
     }
   }
 
@@ -354,12 +367,26 @@ public final class OrukJson {
       writer.writeValue(out, value);
       return out.toByteArray();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
+      throw unwritable(value, e);
     } finally {
       if (reusing) {
         kept.release();
       }
     }
+  }
+
+  /** The failure to write {@code value}, with the place the generator had reached. */
+  private static OrukWriteException unwritable(Object value, IOException e) {
+    String pointer = "";
+    String reason = e.getMessage();
+    if (e instanceof JsonProcessingException processing) {
+      reason = processing.getOriginalMessage();
+      if (processing.getProcessor() instanceof JsonGenerator generator) {
+        pointer = generator.getOutputContext().pathAsPointer().toString();
+      }
+    }
+    return new OrukWriteException(pointer, "could not write " + value.getClass().getSimpleName() + " as JSON"
+        + (pointer.isEmpty() ? "" : " at " + pointer) + ": " + firstLine(reason), e);
   }
 
   /** A thread's reusable output buffer, shrunk back after a document of more than 128 KiB. */

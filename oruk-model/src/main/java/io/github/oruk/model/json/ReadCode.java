@@ -39,6 +39,10 @@ public enum ReadCode {
       "A single object was sent where a list is expected; it was read as a list of one."),
   NONSTANDARD_DATE_FORM("ORUK-READ-015", Severity.WARNING, true,
       "A date or time was written in a form ISO 8601 / RFC 3339 does not use; it was read and is written in standard form."),
+  NUMBER_OUT_OF_RANGE("ORUK-READ-018", Severity.WARNING, true,
+      "A number lies outside the range JSON software can be relied on to hold (that of a double), or is too long to"
+          + " write in plain digits; a record holding it is refused, since it can be neither kept nor written"
+          + " faithfully (see NumberRange)."),
   LEGACY_V1_DOCUMENT("ORUK-V1-001", Severity.WARNING, false,
       "A legacy ORUK v1 document was mapped to the 3.0 model."),
   V1_PROPERTY_MAPPED("ORUK-V1-002", Severity.INFO, false,

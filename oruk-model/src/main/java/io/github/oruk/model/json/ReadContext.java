@@ -63,6 +63,18 @@ final class ReadContext {
   }
 
   /**
+   * The refusal of a document holding a number outside {@link NumberRange}, in any mode: there is nothing a
+   * lenient read could keep that the writer could write. The parser must be on the number.
+   */
+  OrukReadException numberOutOfRange(JsonParser p, java.math.BigDecimal value) {
+    String pointer = pointerOf(p);
+    ReadCode code = ReadCode.NUMBER_OUT_OF_RANGE;
+    return new OrukReadException(code, pointer, code.code() + " at " + display(pointer) + ": "
+        + NumberRange.problem(value) + ". The record is refused: the number can be neither kept nor written"
+        + " faithfully. Ask the publisher to correct it.", null);
+  }
+
+  /**
    * Keeps a value the reader could not map: it goes into the extensions of the record that holds it,
    * under the property's own name (list elements are collected into an array under the list's name).
    * Reports {@link ReadCode#UNMAPPABLE_VALUE}. The parser must be positioned on the value's first token.

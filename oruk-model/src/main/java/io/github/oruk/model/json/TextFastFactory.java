@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * Jackson's JSON factory with two changes, both for text: parsers over a byte array turn plain ASCII
@@ -228,12 +229,22 @@ final class TextFastFactory extends JsonFactory {
      * Plain decimals (the codec's setting) of at most 18 digits and a scale within ±18, which covers
      * every age, amount and coordinate, are written digit by digit; Jackson's way, through
      * {@code toPlainString}, builds a {@code StringBuilder} and two strings and was a sixth of the time of
-     * writing a service. Anything else, and numbers written as strings, take Jackson's path.
+     * writing a service. Anything else, and numbers written as strings, take Jackson's path; with plain
+     * decimals, a number outside {@link NumberRange} is refused first, rather than spelled out in digits
+     * (3e888888888 would take 889 million).
      */
     @Override
     public void writeNumber(BigDecimal value) throws IOException {
-      if (value == null || _cfgNumbersAsStrings || !Feature.WRITE_BIGDECIMAL_AS_PLAIN.enabledIn(_features)
+      boolean plain = Feature.WRITE_BIGDECIMAL_AS_PLAIN.enabledIn(_features);
+      if (value == null || _cfgNumbersAsStrings || !plain
           || value.precision() > MAX_FAST_DIGITS || Math.abs(value.scale()) > MAX_FAST_DIGITS) {
+        if (value != null && plain) {
+          if (!NumberRange.contains(value)) {
+            outOfRange(value);
+          }
+          // Zero with a negative scale (0e999999) is plain "0", but Jackson refuses any scale beyond ±9999.
+          value = value.signum() == 0 && value.scale() < 0 ? BigDecimal.ZERO : value;
+        }
         super.writeNumber(value);
         return;
       }
@@ -242,6 +253,25 @@ final class TextFastFactory extends JsonFactory {
         _flushBuffer();
       }
       _outputTail = writePlain(value.unscaledValue().longValue(), value.scale(), _outputBuffer, _outputTail);
+    }
+
+    @Override
+    public void writeNumber(BigInteger value) throws IOException {
+      if (value != null && Feature.WRITE_BIGDECIMAL_AS_PLAIN.enabledIn(_features) && !NumberRange.contains(value)) {
+        outOfRange(new BigDecimal(value));
+      }
+      super.writeNumber(value);
+    }
+
+    /**
+     * With plain decimals (the codec's setting), refuses a number the reader would refuse (see
+     * {@link NumberRange}), so that what is written can be read back; the error names the place, which the
+     * generator's context still holds. Integers are held to the same range, under the same setting.
+     */
+    private void outOfRange(BigDecimal value) throws IOException {
+      _verifyValueWrite(WRITE_NUMBER); // moves the context onto this value, so that its pointer is the number's
+      _reportError(NumberRange.problem(value) + "; canonical JSON spells numbers out in plain digits, and a"
+          + " reader could not read it back");
     }
 
     private static final int MAX_FAST_DIGITS = 18;

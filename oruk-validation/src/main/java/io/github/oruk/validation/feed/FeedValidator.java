@@ -374,6 +374,7 @@ public final class FeedValidator {
       try {
         List<ReadFinding> quirks = new ArrayList<>();
         JsonNode tree = json.readTree(answer.body(), quirks);
+        run.numbersOutOfRange(quirks, tree, answer.uri().toString());
         return tree;
       } catch (OrukReadException e) {
         run.countDocument();

@@ -299,7 +299,7 @@ abstract class ServiceFilter {
       @Override
       List<String> values(JsonNode service) {
         JsonNode age = service.path(property);
-        return age.isNumber() ? List.of(age.decimalValue().toPlainString()) : List.of();
+        return age.isNumber() && askable(age.decimalValue()) ? List.of(age.decimalValue().toPlainString()) : List.of();
       }
 
       @Override
@@ -438,6 +438,18 @@ abstract class ServiceFilter {
       }
     }
     return days;
+  }
+
+  /** The largest age a query may ask for: the bound the SDK's own query parser puts on numbers. */
+  private static final BigDecimal LARGEST_ASKABLE_AGE = BigDecimal.valueOf(1_000_000_000);
+
+  /**
+   * Whether an age a service holds can be put to the feed as a filter value. One that cannot (negative, or
+   * absurd such as 3e888888888, whose digits alone would be a 889 MB query) is not asked about; the rules
+   * report it.
+   */
+  private static boolean askable(BigDecimal age) {
+    return age.signum() >= 0 && age.compareTo(LARGEST_ASKABLE_AGE) <= 0;
   }
 
   private static LocalTime timeOrNull(JsonNode value) {

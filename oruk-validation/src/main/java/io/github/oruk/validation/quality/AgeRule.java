@@ -6,6 +6,7 @@ import static io.github.oruk.validation.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
+import io.github.oruk.model.json.NumberRange;
 import io.github.oruk.validation.rule.RecordContext;
 import io.github.oruk.validation.rule.RecordRule;
 import io.github.oruk.validation.rule.Reporter;
@@ -39,8 +40,8 @@ public final class AgeRule implements RecordRule {
     BigDecimal minimum = number(service.json().get("minimum_age"));
     BigDecimal maximum = number(service.json().get("maximum_age"));
     if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
-      report.add(ORDER, service.pointer("minimum_age"), "minimum_age " + minimum.toPlainString()
-          + " is above maximum_age " + maximum.toPlainString() + ".", minimum.toPlainString());
+      report.add(ORDER, service.pointer("minimum_age"), "minimum_age " + NumberRange.quote(minimum)
+          + " is above maximum_age " + NumberRange.quote(maximum) + ".", NumberRange.quote(minimum));
     }
     plausible(service, "minimum_age", minimum, report);
     plausible(service, "maximum_age", maximum, report);
@@ -48,7 +49,8 @@ public final class AgeRule implements RecordRule {
 
   private static void plausible(RecordContext service, String name, BigDecimal age, Reporter report) {
     if (age != null && (age.signum() < 0 || age.compareTo(OLDEST) > 0)) {
-      report.add(PLAUSIBLE, service.pointer(name), name + " is " + age.toPlainString() + " years.", age.toPlainString());
+      String years = NumberRange.quote(age);
+      report.add(PLAUSIBLE, service.pointer(name), name + " is " + years + " years.", years);
     }
   }
 
