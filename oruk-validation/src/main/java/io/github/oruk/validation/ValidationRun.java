@@ -2,6 +2,7 @@ package io.github.oruk.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
+import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.validation.quality.QualityTally;
 import io.github.oruk.validation.rule.DocumentContext;
 import io.github.oruk.validation.rule.DocumentRule;
@@ -156,6 +157,32 @@ public final class ValidationRun {
         }
       }
     });
+  }
+
+  /**
+   * Adds what the JSON reader noticed while parsing a document ({@code OrukJson.readTree}): a record it had to
+   * leave out of a page (ORUK-JSON-001, as a document that cannot be read), a property name sent twice
+   * (ORUK-JSON-003), and other quirks such as a byte order mark (ORUK-JSON-002). Arguments as for
+   * {@link #checkDocument(JsonNode, RecordType, boolean, String, boolean)}.
+   */
+  public void readFindings(List<ReadFinding> read, JsonNode document, RecordType type, boolean page, String url,
+      boolean critical) {
+    if (read.isEmpty()) {
+      return;
+    }
+    List<Pending> pending = new ArrayList<>();
+    Collector collector = new Collector(url, critical, document, type, page, pending);
+    for (ReadFinding finding : read) {
+      switch (finding.code()) {
+        case RECORD_LEFT_OUT -> add(Validator.NOT_JSON, url, finding.pointer(), finding.recordId(), finding.message(),
+            null, false);
+        case DUPLICATE_KEY -> collector.add(Validator.DUPLICATE_KEY, finding.pointer(), finding.message(), null);
+        default -> collector.add(Validator.READ_QUIRK, finding.pointer(), finding.message(), null);
+      }
+    }
+    synchronized (this) {
+      pending.forEach(this::keep);
+    }
   }
 
   /** Adds a finding made outside the rules (feed checks), applying the profile's severity. */
