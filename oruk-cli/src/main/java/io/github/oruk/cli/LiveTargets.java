@@ -11,8 +11,12 @@ final class LiveTargets {
   private LiveTargets() {
   }
 
-  static ValidationReport validate(Validator validator, String url, Integer maxPages, Integer sample, Integer timeout) {
+  static ValidationReport validate(Validator validator, String url, Integer maxPages, Integer sample, Integer timeout,
+      Long maxResponseBytes) {
     FeedValidator.Builder feed = FeedValidator.builder(validator);
+    if (maxResponseBytes != null) {
+      feed.maxResponseBytes(maxResponseBytes);
+    }
     if (maxPages != null) {
       feed.maxPages(maxPages);
     }

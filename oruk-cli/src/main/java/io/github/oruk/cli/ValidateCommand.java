@@ -1,5 +1,6 @@
 package io.github.oruk.cli;
 
+import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.Validator;
 import io.github.oruk.validation.profile.Profile;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,6 +66,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Live feeds: give up after this long overall.")
   private Integer timeout;
 
+  @Mixin
+  private LimitOptions limits = new LimitOptions();
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -71,7 +76,8 @@ final class ValidateCommand implements Callable<Integer> {
     Validator validator;
     try {
       reportFormat = ReportFormat.fromName(format);
-      validator = Validator.builder().profile(Profile.named(profile)).clock(AsOf.clock(asOf)).build();
+      validator = Validator.builder().profile(Profile.named(profile)).clock(AsOf.clock(asOf))
+          .json(limits.apply(OrukJson.builder()).build()).build();
     } catch (IllegalArgumentException | IOException e) {
       err.println("oruk validate: " + e.getMessage());
       return 2;
@@ -79,7 +85,7 @@ final class ValidateCommand implements Callable<Integer> {
     ValidationReport report;
     try {
       if (target.startsWith("http://") || target.startsWith("https://")) {
-        report = LiveTargets.validate(validator, target, maxPages, sample, timeout);
+        report = LiveTargets.validate(validator, target, maxPages, sample, timeout, limits.maxResponseSize);
       } else {
         report = validateFile(validator, Path.of(target));
       }
@@ -87,9 +93,10 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("oruk validate: no such file: " + target);
       return 2;
     } catch (IOException | IllegalArgumentException e) {
-      err.println("oruk validate: could not validate " + target + ": " + e.getMessage());
+      err.println("oruk validate: could not validate " + target + ": " + LimitOptions.inCliTerms(e.getMessage()));
       return 2;
     }
+    report = LimitOptions.inCliTerms(report);
     try {
       if (out == null) {
         OutputStream stdout = new WriterStream(spec.commandLine().getOut());

@@ -130,6 +130,21 @@ public final class OrukJson {
     return keepExtensions;
   }
 
+  /** The largest document read, in bytes. */
+  public long maxDocumentBytes() {
+    return maxDocumentBytes;
+  }
+
+  /** The deepest nesting read and written. */
+  public int maxNestingDepth() {
+    return maxNestingDepth;
+  }
+
+  /** The longest text value read, in characters. */
+  public int maxStringLength() {
+    return maxStringLength;
+  }
+
   // ------------------------------------------------------------------------------------------- reading
 
   /**
@@ -195,26 +210,44 @@ public final class OrukJson {
    * {@link #readPage(JsonNode, Class)} skips it.
    */
   public JsonNode readTree(byte[] json, List<ReadFinding> findings) {
+    Objects.requireNonNull(json, "json");
+    return salvaging(json, true, (bytes, start, context, leftOut) -> {
+      JsonNode tree = parseTree(bytes, start, context);
+      for (PageSalvage.Item item : leftOut) {
+        ((ArrayNode) tree.get("contents")).set(item.index(), PageSalvage.LeftOutNode.INSTANCE);
+      }
+      findings.addAll(context.findings());
+      return tree;
+    });
+  }
+
+  /** One way of reading bytes, given where the document starts, the read's context and the records left out. */
+  @FunctionalInterface
+  private interface Reading<R> {
+    R read(byte[] json, int start, ReadContext context, List<PageSalvage.Item> leftOut) throws IOException;
+  }
+
+  /**
+   * Reads with {@code reading}; when that breaks the nesting or text-length limit and {@code page} allows, reads
+   * again without the records of the page's {@code contents} that break it (see {@link PageSalvage}).
+   */
+  private <R> R salvaging(byte[] json, boolean page, Reading<R> reading) {
     ReadContext context = new ReadContext(mode);
     int start = skipByteOrderMark(json, context);
     try {
-      JsonNode tree = parseTree(json, start, context);
-      findings.addAll(context.findings());
-      return tree;
+      return reading.read(json, start, context, List.of());
     } catch (StreamConstraintsException limit) {
+      if (!page) {
+        throw unreadable(limit, json, start);
+      }
       ReadContext again = new ReadContext(mode);
       skipByteOrderMark(json, again);
       List<PageSalvage.Item> leftOut = leaveOut(json, start, limit, again);
-      JsonNode tree;
       try {
-        tree = parseTree(PageSalvage.patch(json, leftOut), start, again);
+        return reading.read(PageSalvage.patch(json, leftOut), start, again, leftOut);
       } catch (IOException e) {
         throw unreadable(limit, json, start);
       }
-      ArrayNode contents = (ArrayNode) tree.get("contents");
-      leftOut.forEach(item -> contents.set(item.index(), PageSalvage.LeftOutNode.INSTANCE));
-      findings.addAll(again.findings());
-      return tree;
     } catch (IOException e) {
       throw unreadable(e, json, start);
     }
@@ -266,25 +299,8 @@ public final class OrukJson {
   }
 
   private <T> ReadResult<T> read(byte[] json, JavaType type) {
-    ReadContext context = new ReadContext(mode);
-    int start = skipByteOrderMark(json, context);
-    try {
-      return read(json, start, type, context);
-    } catch (StreamConstraintsException limit) {
-      if (type.getRawClass() != Page.class) {
-        throw unreadable(limit, json, start);
-      }
-      ReadContext again = new ReadContext(mode);
-      skipByteOrderMark(json, again);
-      List<PageSalvage.Item> leftOut = leaveOut(json, start, limit, again);
-      try {
-        return read(PageSalvage.patch(json, leftOut), start, type, again);
-      } catch (IOException e) {
-        throw unreadable(limit, json, start);
-      }
-    } catch (IOException e) {
-      throw unreadable(e, json, start);
-    }
+    return salvaging(json, type.getRawClass() == Page.class,
+        (bytes, start, context, leftOut) -> read(bytes, start, type, context));
   }
 
   @SuppressWarnings("unchecked")
