@@ -40,6 +40,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -130,6 +131,9 @@ final class HarvestCommand implements Callable<Integer> {
       description = "Also write properties the standard does not define (vendor extensions, values kept aside).")
   private boolean keepExtensions;
 
+  @Mixin
+  private LimitOptions limits = new LimitOptions();
+
   @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10", hidden = true,
       description = "Seconds between progress lines when stderr is not a terminal.")
   private double progressEvery;
@@ -137,9 +141,9 @@ final class HarvestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    OrukClient client = client();
+    OrukJson json = json();
+    OrukClient client = client(json);
     HarvestOptions options = options();
-    OrukJson json = OrukJson.builder().keepExtensions(keepExtensions).build();
     Optional<HarvestCheckpoint> checkpoint = readCheckpoint();
     Path checkpointFile = resume != null ? resume : implicitCheckpoint(client, options);
     if (resume == null) {
@@ -223,14 +227,26 @@ final class HarvestCommand implements Callable<Integer> {
     };
   }
 
-  private OrukClient client() {
+  /** The codec services are read and written with: the limits given, and extensions written if asked. */
+  private OrukJson json() {
+    try {
+      return limits.apply(OrukJson.builder().keepExtensions(keepExtensions)).build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private OrukClient client(OrukJson json) {
     // The command prints what the client would log; keep library log lines off the terminal.
     java.util.logging.Logger.getLogger("io.github.oruk.client").setLevel(java.util.logging.Level.WARNING);
     OrukClient.Builder builder;
     try {
-      builder = OrukClient.builder(baseUrl);
+      builder = OrukClient.builder(baseUrl).json(json);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (limits.maxResponseSize != null) {
+      builder.maxResponseBytes(limits.maxResponseSize);
     }
     if (maxRps != null) {
       if (!(maxRps >= 0) || maxRps.isInfinite()) {
@@ -422,6 +438,7 @@ final class HarvestCommand implements Callable<Integer> {
     if (keepExtensions) {
       words.add("--keep-extensions");
     }
+    words.addAll(limits.words());
     words.addAll(List.of("--resume", (resume != null ? resume : checkpointFile).toString()));
     return words.stream().map(HarvestCommand::shellWord).collect(Collectors.joining(" "));
   }
@@ -452,13 +469,11 @@ final class HarvestCommand implements Callable<Integer> {
    * command has none, the advice without them. Any builder method left is named in words.
    */
   static String inCliTerms(String message) {
-    String text = message
+    String text = LimitOptions.inCliTerms(message)
         .replace("allow more attempts and time with maxAttempts(...) and maxRetryTime(...)",
             "allow more attempts with --max-attempts N")
         .replace("raise requestTimeout(...) if it is just slow", "raise --request-timeout SECONDS if it is just slow")
         .replace("; raise connectTimeout(...) if the server is just slow to accept connections", "")
-        .replace("If the feed is genuine, raise OrukClient.builder().maxResponseBytes(...), or ask for smaller pages"
-            + " with per_page", "If the feed is genuine, ask for smaller pages with --per-page N")
         .replace("ORUK feeds should be open, but if this one is not, pass them with OrukClient.builder().header(...)",
             "ORUK feeds should be open; oruk harvest sends no credentials, so ask the feed's publisher for access")
         .replace("ask for smaller pages with per_page", "ask for smaller pages with --per-page N")

@@ -14,8 +14,11 @@ final class LiveTargets {
   }
 
   static ValidationReport validate(Validator validator, String url, Integer maxPages, Integer sample, Duration timeout,
-      Consumer<FeedProgress> progress, Duration progressEvery) {
+      Consumer<FeedProgress> progress, Duration progressEvery, Long maxResponseBytes) {
     FeedValidator.Builder feed = FeedValidator.builder(validator).timeout(timeout).progress(progress, progressEvery);
+    if (maxResponseBytes != null) {
+      feed.maxResponseBytes(maxResponseBytes);
+    }
     if (maxPages != null) {
       feed.maxPages(maxPages);
     }

@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -59,15 +60,23 @@ final class NormalizeCommand implements Callable<Integer> {
   @Option(names = "--pretty", description = "Indent the output for people.")
   private boolean pretty;
 
+  @Mixin
+  private LimitOptions limits = new LimitOptions();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    OrukJson json = OrukJson.builder()
-        .mode(strict ? ReadMode.STRICT : ReadMode.LENIENT)
-        .keepExtensions(keepExtensions)
-        .indent(pretty)
-        .build();
+    OrukJson json;
+    try {
+      json = limits.apply(OrukJson.builder()
+          .mode(strict ? ReadMode.STRICT : ReadMode.LENIENT)
+          .keepExtensions(keepExtensions)
+          .indent(pretty))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     RecordType forced = null;
     if (type != null) {
       forced = RecordType.fromName(type).orElseThrow(() -> new picocli.CommandLine.ParameterException(
@@ -87,11 +96,11 @@ final class NormalizeCommand implements Callable<Integer> {
       DocumentReader reader = new DocumentReader(json);
       read = forced == null ? reader.read(bytes) : reader.read(bytes, forced, page);
     } catch (OrukReadException e) {
-      err.println("oruk normalize: could not read " + name() + ": " + e.getMessage());
+      err.println("oruk normalize: could not read " + name() + ": " + LimitOptions.inCliTerms(e.getMessage()));
       return 1;
     }
     for (ReadFinding finding : read.findings()) {
-      err.println(finding.toLine());
+      err.println(LimitOptions.inCliTerms(finding.toLine()));
     }
     out.print(new String(json.write(read.value().value()), StandardCharsets.UTF_8));
     out.println();

@@ -1,5 +1,6 @@
 package io.github.oruk.cli;
 
+import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.Validator;
 import io.github.oruk.validation.feed.FeedProgress;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,6 +80,9 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Seconds between progress lines when stderr is not a terminal.")
   private double progressEvery;
 
+  @Mixin
+  private LimitOptions limits = new LimitOptions();
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -92,7 +97,8 @@ final class ValidateCommand implements Callable<Integer> {
     Validator validator;
     try {
       reportFormat = ReportFormat.fromName(format);
-      validator = Validator.builder().profile(Profile.named(profile)).clock(AsOf.clock(asOf)).build();
+      validator = Validator.builder().profile(Profile.named(profile)).clock(AsOf.clock(asOf))
+          .json(limits.apply(OrukJson.builder()).build()).build();
     } catch (IllegalArgumentException | IOException e) {
       err.println("oruk validate: " + e.getMessage());
       return 2;
@@ -102,8 +108,9 @@ final class ValidateCommand implements Callable<Integer> {
       if (target.startsWith("http://") || target.startsWith("https://")) {
         Progress progress = new Progress(err, Oruk.isTerminal(err));
         try {
+          Duration every = progress.terminal ? Duration.ofSeconds(1) : Duration.ofMillis((long) (progressEvery * 1000));
           report = LiveTargets.validate(validator, target, maxPages, sample, Duration.ofSeconds(timeout), progress,
-              progress.terminal ? Duration.ofSeconds(1) : Duration.ofMillis((long) (progressEvery * 1000)));
+              every, limits.maxResponseSize);
         } finally {
           progress.end();
         }
@@ -114,9 +121,10 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("oruk validate: no such file: " + target);
       return 2;
     } catch (IOException | IllegalArgumentException e) {
-      err.println("oruk validate: could not validate " + target + ": " + e.getMessage());
+      err.println("oruk validate: could not validate " + target + ": " + LimitOptions.inCliTerms(e.getMessage()));
       return 2;
     }
+    report = LimitOptions.inCliTerms(report);
     try {
       if (out == null) {
         OutputStream stdout = new WriterStream(spec.commandLine().getOut());

@@ -327,7 +327,8 @@ class HarvestCommandTest {
         + " network.", HarvestCommand.inCliTerms("GET x: could not connect to h:1 within the connect timeout of 10.0 s."
         + " Check the address and your network; raise connectTimeout(...) if the server is just slow to accept"
         + " connections."));
-    assertEquals("too big. If the feed is genuine, ask for smaller pages with --per-page N.", HarvestCommand.inCliTerms(
+    assertEquals("too big. If the feed is genuine, raise --max-response-size SIZE, or ask for smaller pages with"
+        + " --per-page N.", HarvestCommand.inCliTerms(
         "too big. If the feed is genuine, raise OrukClient.builder().maxResponseBytes(...), or ask for smaller pages"
         + " with per_page."));
     assertEquals("raise the client's max retry time setting", HarvestCommand.inCliTerms("raise maxRetryTime(...)"));

@@ -227,8 +227,9 @@ final class FeedReader {
   }
 
   private OrukProtocolException unreadable(Transport.Exchange exchange, OrukReadException e, String what) {
+    String reason = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
     return protocol(exchange, e.pointer(), "the answer (" + HttpStatus.describe(exchange.status()) + ") is not "
-        + what + " as JSON: " + e.getMessage() + ". Retrying will not help; tell the feed's publisher.", e);
+        + what + " as JSON: " + reason + " Retrying will not help; tell the feed's publisher.", e);
   }
 
   /** Refuses an empty body and an HTML (or XML) page, with messages that say which it is. */

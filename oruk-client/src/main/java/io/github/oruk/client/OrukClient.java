@@ -94,7 +94,11 @@ public final class OrukClient {
         new RetryPolicy(builder.maxAttempts, builder.initialBackoff, builder.maxBackoff, builder.maxRetryTime),
         new HostRateLimiter(builder.maxRequestsPerSecond), headers,
         builder.headers.stream().map(Map.Entry::getValue).toList(), scheduler);
-    this.reader = new FeedReader(builder.json, transport::redact);
+    // maxResponseBytes is the client's one size limit: a codec that would refuse a smaller answer is widened to it.
+    OrukJson json = builder.json.maxDocumentBytes() < builder.maxResponseBytes
+        ? builder.json.toBuilder().maxDocumentBytes(builder.maxResponseBytes).build()
+        : builder.json;
+    this.reader = new FeedReader(json, transport::redact);
     this.description = "OrukClient[" + address.base() + "]";
     LOG.log(address.note().startsWith("the given URL is the base") ? Level.DEBUG : Level.INFO,
         "ORUK feed base {0} ({1})", address.base(), address.note());
@@ -540,7 +544,8 @@ public final class OrukClient {
 
     /**
      * The largest answer accepted, in bytes, counted as it arrives and again after decompression (default
-     * 64 MiB). A larger answer fails with an {@link OrukProtocolException}.
+     * 64 MiB). A larger answer fails with an {@link OrukProtocolException}. The codec's own size limit is raised
+     * to match when it is lower.
      */
     public Builder maxResponseBytes(long bytes) {
       if (bytes < 1) {
@@ -642,7 +647,10 @@ public final class OrukClient {
       return this;
     }
 
-    /** The codec answers are read with (default {@link OrukJson#lenient()}). */
+    /**
+     * The codec answers are read with (default {@link OrukJson#lenient()}); its nesting and text-length limits
+     * ({@link OrukJson.Builder#maxNestingDepth}, {@link OrukJson.Builder#maxStringLength}) are the client's.
+     */
     public Builder json(OrukJson json) {
       this.json = Objects.requireNonNull(json, "json");
       return this;

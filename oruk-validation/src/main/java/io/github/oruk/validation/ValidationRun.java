@@ -2,10 +2,7 @@ package io.github.oruk.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
-import io.github.oruk.model.document.DocumentReader;
-import io.github.oruk.model.document.Shape;
 import io.github.oruk.model.json.NumberRange;
-import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.validation.quality.QualityTally;
 import io.github.oruk.validation.rule.DocumentContext;
@@ -163,6 +160,40 @@ public final class ValidationRun {
     });
   }
 
+  /**
+   * Adds what the JSON reader noticed while parsing a document ({@code OrukJson.readTree}): a record it had to
+   * leave out of a page (ORUK-JSON-001, as a document that cannot be read), a property name sent twice
+   * (ORUK-JSON-003), a number out of range (ORUK-NUMBER-001; the official validator reads it as a double,
+   * infinity or 0, and passes it, so parity makes it a warning), and other quirks such as a byte order mark
+   * (ORUK-JSON-002). Arguments as for
+   * {@link #checkDocument(JsonNode, RecordType, boolean, String, boolean)}.
+   */
+  public void readFindings(List<ReadFinding> read, JsonNode document, RecordType type, boolean page, String url,
+      boolean critical) {
+    if (read.isEmpty()) {
+      return;
+    }
+    List<Pending> pending = new ArrayList<>();
+    Collector collector = new Collector(url, critical, document, type, page, pending);
+    for (ReadFinding finding : read) {
+      switch (finding.code()) {
+        case RECORD_LEFT_OUT -> add(Validator.NOT_JSON, url, finding.pointer(), finding.recordId(), finding.message(),
+            null, false);
+        case DUPLICATE_KEY -> collector.add(Validator.DUPLICATE_KEY, finding.pointer(), finding.message(), null);
+        case NUMBER_OUT_OF_RANGE -> {
+          // A later duplicate of the property may have replaced the number in the tree: then nothing is observed.
+          JsonNode number = document.at(finding.pointer());
+          boolean there = number.isNumber() && !NumberRange.contains(number.decimalValue());
+          collector.add(Validator.NUMBER_RANGE, finding.pointer(), finding.message(), there ? number.asText() : "");
+        }
+        default -> collector.add(Validator.READ_QUIRK, finding.pointer(), finding.message(), null);
+      }
+    }
+    synchronized (this) {
+      pending.forEach(this::keep);
+    }
+  }
+
   /** Adds a finding made outside the rules (feed checks), applying the profile's severity. */
   public synchronized void add(RuleInfo rule, String url, String pointer, String recordId, String message,
       String observed, boolean failsInParity) {
@@ -171,25 +202,6 @@ public final class ValidationRun {
     }
     keep(new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(), message, url,
         pointer, recordId, observed, rule.fix()));
-  }
-
-  /**
-   * Reports each number out of range that reading {@code document} found ({@code ORUK-READ-018} among
-   * {@code found}) as ORUK-NUMBER-001, at its pointer and under its record. The official validator reads such a
-   * number as a double (infinity, or 0) and passes it, so parity makes it a warning.
-   */
-  public void numbersOutOfRange(List<ReadFinding> found, JsonNode document, String url) {
-    for (ReadFinding finding : found) {
-      if (finding.code() == ReadCode.NUMBER_OUT_OF_RANGE) {
-        Shape shape = DocumentReader.detect(document);
-        String owner = RecordTree.owner(shape.type(), shape.page(), document, finding.pointer());
-        // A later duplicate of the property may have replaced the number in the tree: then nothing is observed.
-        JsonNode number = document.at(finding.pointer());
-        boolean there = number.isNumber() && !NumberRange.contains(number.decimalValue());
-        add(Validator.NUMBER_RANGE, url, finding.pointer(), owner, finding.message(), there ? number.asText() : "",
-            false);
-      }
-    }
   }
 
   /** Records that something was not checked, and why. */

@@ -6,8 +6,8 @@ import io.github.oruk.model.document.DocumentReader;
 import io.github.oruk.model.document.Shape;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
-import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.model.json.ReadFinding;
+import io.github.oruk.model.json.ReadMode;
 import io.github.oruk.validation.payload.PayloadValidator;
 import io.github.oruk.validation.profile.Profile;
 import io.github.oruk.validation.quality.Richness;
@@ -51,10 +51,10 @@ public final class Validator {
   /** Rule codes that fail a feed in parity mode when they concern {@code /} or {@code /services/{id}}. */
   private static final Set<String> PARITY_CRITICAL = Set.of("ORUK-SCHEMA-001", "ORUK-JSON-001");
 
-  private static final RuleInfo NOT_JSON = new RuleInfo("ORUK-JSON-001", "Not JSON", Category.CONFORMANCE,
+  static final RuleInfo NOT_JSON = new RuleInfo("ORUK-JSON-001", "Not JSON", Category.CONFORMANCE,
       io.github.oruk.validation.Severity.ERROR, Set.of(),
       "Serve the document as UTF-8 JSON; an HTML error page or a truncated body cannot be read by anyone.");
-  private static final RuleInfo READ_QUIRK = new RuleInfo("ORUK-JSON-002", "JSON quirk", Category.CONFORMANCE,
+  static final RuleInfo READ_QUIRK = new RuleInfo("ORUK-JSON-002", "JSON quirk", Category.CONFORMANCE,
       io.github.oruk.validation.Severity.WARNING, Set.of(),
       "Write plain UTF-8 JSON without a byte order mark.");
   static final RuleInfo NUMBER_RANGE = new RuleInfo("ORUK-NUMBER-001", "Number out of range",
@@ -62,6 +62,15 @@ public final class Validator {
       "Correct the number: ages, coordinates, prices and counts are ordinary numbers, and JSON software cannot be"
           + " relied on beyond what a double holds (about ±1.8 × 10^308), nor to read a number of more than 1,000"
           + " digits.");
+  /**
+   * A name sent twice in one object. An error: which value counts depends on the consumer's parser. The
+   * official validator parses with a library that keeps the last value without a word, so parity never fails a
+   * feed for it (a warning there).
+   */
+  static final RuleInfo DUPLICATE_KEY = new RuleInfo("ORUK-JSON-003", "Duplicate property name",
+      Category.CONFORMANCE, io.github.oruk.validation.Severity.ERROR, Set.of(),
+      "Send each property once per object: parsers disagree on which of two values counts (most keep the last,"
+          + " some the first, some refuse the document).");
   private static final RuleInfo LEGACY = new RuleInfo("ORUK-VERSION-001", "Legacy ORUK v1 document",
       Category.CONFORMANCE, io.github.oruk.validation.Severity.ERROR, Set.of(),
       "Publish ORUK 3.0: the v1 layout (content, totalElements, regular_schedules, ...) is superseded.");
@@ -70,6 +79,7 @@ public final class Validator {
       "Give every service its own id, and list each service once.");
 
   private final Profile profile;
+  private final OrukJson json;
   private final Clock clock;
   private final RuleSettings settings;
   private final Richness richness;
@@ -81,6 +91,7 @@ public final class Validator {
 
   private Validator(Validator other) {
     this.profile = other.profile;
+    this.json = other.json;
     this.clock = other.clock;
     this.settings = other.settings;
     this.richness = other.richness;
@@ -93,6 +104,7 @@ public final class Validator {
 
   private Validator(Builder builder) {
     this.profile = builder.profile;
+    this.json = builder.json;
     this.clock = builder.clock;
     this.settings = new RuleSettings(LocalDate.now(clock), profile.freshness(), profile.mandatory());
     this.richness = Richness.withWeights(profile.richnessWeights());
@@ -136,6 +148,11 @@ public final class Validator {
     return profile;
   }
 
+  /** The codec documents are parsed with: lenient, with the limits the builder was given. */
+  public OrukJson json() {
+    return json;
+  }
+
   /** Starts a validation that documents and findings are added to one by one. */
   public ValidationRun start(String target, String kind) {
     return new ValidationRun(this, target, kind, clock);
@@ -147,9 +164,11 @@ public final class Validator {
    */
   public ValidationReport validateDocument(byte[] json, String source) {
     ValidationRun run = start(source, "document");
-    JsonNode tree = parse(json, source, run);
+    List<ReadFinding> quirks = new ArrayList<>();
+    JsonNode tree = parse(json, source, run, quirks);
     if (tree != null) {
       Shape shape = DocumentReader.detect(tree);
+      run.readFindings(quirks, tree, shape.type(), shape.page(), source, !shape.page());
       if (shape.legacyV1()) {
         run.countDocument();
         run.add(LEGACY, source, "", "", "this is a legacy ORUK v1 document (" + shape.reason() + "), not ORUK 3.0.",
@@ -179,10 +198,12 @@ public final class Validator {
         continue;
       }
       String where = source + ":" + number;
-      JsonNode tree = parse(line.getBytes(StandardCharsets.UTF_8), where, run);
+      List<ReadFinding> quirks = new ArrayList<>();
+      JsonNode tree = parse(line.getBytes(StandardCharsets.UTF_8), where, run, quirks);
       if (tree == null) {
         continue;
       }
+      run.readFindings(quirks, tree, RecordType.SERVICE, false, where, true);
       run.checkDocument(tree, RecordType.SERVICE, false, where, true);
       String id = tree.path("id").asText("");
       if (!id.isEmpty()) {
@@ -199,17 +220,10 @@ public final class Validator {
     return run.finish();
   }
 
-  private JsonNode parse(byte[] json, String source, ValidationRun run) {
-    List<ReadFinding> quirks = new ArrayList<>();
+  /** The document's tree, with what the reader noticed added to {@code quirks}; null when it is not JSON. */
+  private JsonNode parse(byte[] bytes, String source, ValidationRun run, List<ReadFinding> quirks) {
     try {
-      JsonNode tree = OrukJson.lenient().readTree(json, quirks);
-      for (ReadFinding quirk : quirks) {
-        if (quirk.code() != ReadCode.NUMBER_OUT_OF_RANGE) {
-          run.add(READ_QUIRK, source, quirk.pointer(), "", quirk.message(), null, false);
-        }
-      }
-      run.numbersOutOfRange(quirks, tree, source);
-      return tree;
+      return json.readTree(bytes, quirks);
     } catch (OrukReadException e) {
       run.countDocument();
       run.add(NOT_JSON, source, e.pointer(), "", e.getMessage(), null, true);
@@ -244,7 +258,8 @@ public final class Validator {
 
   /** Every enabled check: the rules' codes plus the engine's own, in a stable order. */
   List<RuleInfo> checks() {
-    List<RuleInfo> checks = new ArrayList<>(List.of(NOT_JSON, READ_QUIRK, NUMBER_RANGE, LEGACY, DUPLICATE_LINE));
+    List<RuleInfo> checks = new ArrayList<>(List.of(NOT_JSON, READ_QUIRK, DUPLICATE_KEY, NUMBER_RANGE, LEGACY,
+        DUPLICATE_LINE));
     checks.addAll(extraChecks);
     rules.forEach(rule -> checks.addAll(rule.infos()));
     return checks.stream().filter(profile::enabled).distinct().toList();
@@ -260,6 +275,7 @@ public final class Validator {
   /** Options for a {@link Validator}. */
   public static final class Builder {
     private Profile profile = Profile.strict();
+    private OrukJson json = OrukJson.lenient();
     private Clock clock = Clock.systemDefaultZone();
     private List<Rule> rules;
     private PayloadValidator payload;
@@ -270,6 +286,19 @@ public final class Validator {
     /** The profile (default {@link Profile#strict()}). */
     public Builder profile(Profile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /**
+     * The codec documents are parsed with (default {@link OrukJson#lenient()}): its limits apply, to files and
+     * to a live feed's answers ({@link OrukJson.Builder#maxDocumentBytes maxDocumentBytes},
+     * {@link OrukJson.Builder#maxNestingDepth maxNestingDepth}, {@link OrukJson.Builder#maxStringLength
+     * maxStringLength}). Documents are always read leniently, whatever the codec's mode: a validator reports
+     * what a strict reader would refuse.
+     */
+    public Builder json(OrukJson json) {
+      this.json = Objects.requireNonNull(json, "json").mode() == ReadMode.LENIENT ? json
+          : json.toBuilder().mode(ReadMode.LENIENT).build();
       return this;
     }
 

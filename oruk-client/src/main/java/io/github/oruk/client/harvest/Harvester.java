@@ -297,6 +297,7 @@ public final class Harvester {
     }
 
     private void dispatchPage(RecordPage<Service> page, PageTrack track) {
+      dispatchLeftOut(page, track);
       List<Service> services = page.records();
       for (int i = 0; i < services.size(); i++) {
         String id = services.get(i).getId();
@@ -316,6 +317,37 @@ public final class Harvester {
         }
         claimed.add(id);
         dispatch(id, track);
+      }
+    }
+
+    /**
+     * Services the reader had to leave out of the page (one breaks the nesting or text limit; ORUK-PAGING-013)
+     * are fetched by id like the others: the list is only where ids come from, and a service's own answer may
+     * be readable. When it is not, the fetch fails and the service is listed as failed, with the reason.
+     */
+    private void dispatchLeftOut(RecordPage<Service> page, PageTrack track) {
+      for (ReadFinding finding : page.readFindings()) {
+        if (finding.code() != ReadCode.RECORD_LEFT_OUT) {
+          continue;
+        }
+        String id = finding.recordId();
+        if (id == null || id.isBlank()) {
+          synchronized (lock) {
+            failed.add(new HarvestFailure(null, page.uri(), null, finding.message() + " It has no id at its top,"
+                + " so its details cannot be fetched either."));
+          }
+        } else if (claimed.add(id)) {
+          if (acquireUnlessStopped()) {
+            dispatch(id, track);
+          } else {
+            claimed.remove(id);
+            synchronized (lock) {
+              track.pending++;
+              listed++;
+              notAttempted++;
+            }
+          }
+        }
       }
     }
 

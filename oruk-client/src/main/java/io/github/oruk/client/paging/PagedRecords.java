@@ -74,6 +74,8 @@ public final class PagedRecords<T> implements Iterable<T> {
   private int pages;
   private long records;
   private long duplicates;
+  /** Records the reader had to leave out of their pages (ORUK-PAGING-013): listed by the feed, not delivered. */
+  private long leftOutRecords;
   private PagingEnd end = PagingEnd.NOT_FINISHED;
   private PageBase legacyPageBase;
   private boolean reportedLegacy;
@@ -236,8 +238,14 @@ public final class PagedRecords<T> implements Iterable<T> {
     lastUri = fetched.uri();
     Page<T> page = fetched.page();
     List<T> contents = page.contents();
+    int leftOut = 0;
     for (ReadFinding finding : fetched.readFindings()) {
       readFindings.merge(finding.code(), 1L, Long::sum);
+      if (finding.code() == ReadCode.RECORD_LEFT_OUT) {
+        leftOut++;
+        leftOutRecords++;
+        report(PagingCode.RECORD_UNREADABLE, fetched.uri(), finding.pointer(), finding.message());
+      }
     }
     checkEnvelope(fetched);
 
@@ -261,9 +269,11 @@ public final class PagedRecords<T> implements Iterable<T> {
           "asked for page " + fetched.requestedPage() + ", the feed says this is page " + fetched.feedPageNumber()
               + "; the records were taken as they came.");
     }
-    if (page.size() != null && page.size() != contents.size()) {
+    // A record left out is still one the page holds: it counts for size and per_page, not as delivered.
+    int held = contents.size() + leftOut;
+    if (page.size() != null && page.size() != held) {
       report(PagingCode.SIZE_MISMATCH, fetched.uri(), "/size", "size is " + page.size() + " but the page holds "
-          + contents.size() + " records; the records were counted.");
+          + held + " records; the records were counted.");
     }
     if (page.totalItems() != null) {
       if (lastTotal != null && !lastTotal.equals(page.totalItems())) {
@@ -309,7 +319,7 @@ public final class PagedRecords<T> implements Iterable<T> {
     }
     records += fresh.size();
 
-    PagingEnd endHere = endOf(fetched);
+    PagingEnd endHere = endOf(fetched, held);
     if (endHere == null && !contents.isEmpty() && fresh.isEmpty()) {
       if (++pagesWithoutProgress >= PAGES_WITHOUT_PROGRESS) {
         report(PagingCode.STALLED, fetched.uri(), "", PAGES_WITHOUT_PROGRESS + " pages in a row brought no record"
@@ -319,11 +329,11 @@ public final class PagedRecords<T> implements Iterable<T> {
     } else {
       pagesWithoutProgress = 0;
     }
-    if (endHere == null && perPage != null && contents.size() != perPage && !reportedPerPage) {
+    if (endHere == null && perPage != null && held != perPage && !reportedPerPage) {
       reportedPerPage = true;
       report(PagingCode.PER_PAGE_NOT_HONOURED, fetched.uri(), "/contents", "asked for per_page=" + perPage
-          + " but this page, which is not the last, holds " + contents.size() + " records; the feed "
-          + (contents.size() < perPage ? "caps" : "ignores") + " the page size. Paging goes on at the feed's size.");
+          + " but this page, which is not the last, holds " + held + " records; the feed "
+          + (held < perPage ? "caps" : "ignores") + " the page size. Paging goes on at the feed's size.");
     }
 
     Integer current = fetched.requestedPage() != null ? fetched.requestedPage()
@@ -386,9 +396,9 @@ public final class PagedRecords<T> implements Iterable<T> {
     }
   }
 
-  private PagingEnd endOf(FetchedPage<T> fetched) {
+  private PagingEnd endOf(FetchedPage<T> fetched, int held) {
     Page<T> page = fetched.page();
-    if (page.contents().isEmpty()) {
+    if (held == 0) {
       return PagingEnd.EMPTY_PAGE;
     }
     if (fetched.envelopeMissing()) {
@@ -401,18 +411,19 @@ public final class PagedRecords<T> implements Iterable<T> {
     if (page.totalPages() != null) {
       return number != null && number >= page.totalPages() ? PagingEnd.TOTAL_PAGES : null;
     }
-    if (page.totalItems() != null && startedAtFirstPage && records >= page.totalItems()) {
+    if (page.totalItems() != null && startedAtFirstPage && records + leftOutRecords >= page.totalItems()) {
       return PagingEnd.ALL_RECORDS;
     }
     return null;
   }
 
   private void checkCount(FetchedPage<T> fetched) {
-    if (!startedAtFirstPage || lastTotal == null || records == lastTotal) {
+    if (!startedAtFirstPage || lastTotal == null || records + leftOutRecords == lastTotal) {
       return;
     }
-    report(PagingCode.COUNT_MISMATCH, fetched.uri(), "/total_items", "delivered " + records + " distinct records,"
-        + " but the feed's total_items says " + lastTotal + (records < lastTotal
+    report(PagingCode.COUNT_MISMATCH, fetched.uri(), "/total_items", "delivered " + records + " distinct records"
+        + (leftOutRecords > 0 ? " and left out " + leftOutRecords + " that could not be read" : "") + ","
+        + " but the feed's total_items says " + lastTotal + (records + leftOutRecords < lastTotal
             ? "; some records may be unreachable by paging (re-read the list, or ask its publisher)."
             : "; the feed undercounts."));
   }

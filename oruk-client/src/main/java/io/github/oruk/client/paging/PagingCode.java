@@ -29,7 +29,10 @@ public enum PagingCode {
   MISSING_ID("ORUK-PAGING-011",
       "Records without an id: they were delivered, but cannot be checked for duplicates."),
   LEGACY_V1_FEED("ORUK-PAGING-012",
-      "The feed answers with legacy ORUK v1 pages; they were mapped to the ORUK 3.0 model.");
+      "The feed answers with legacy ORUK v1 pages; they were mapped to the ORUK 3.0 model."),
+  RECORD_UNREADABLE("ORUK-PAGING-013",
+      "A record of a page breaks a safety limit (nesting depth, text length) and could not be read; it was left"
+          + " out, and the rest of the page was delivered.");
 
   private final String code;
   private final String summary;

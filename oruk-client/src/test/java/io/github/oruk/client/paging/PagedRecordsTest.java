@@ -371,7 +371,7 @@ class PagedRecordsTest {
         "/total_items", "total_items went from 1 to 2");
     assertEquals("ORUK-PAGING-002\thttp://feed.test/services?page=2#/total_items\ttotal_items went from 1 to 2",
         finding.toLine());
-    assertEquals(12, PagingCode.values().length);
+    assertEquals(13, PagingCode.values().length);
     assertEquals(PagingCode.values().length,
         java.util.Arrays.stream(PagingCode.values()).map(PagingCode::code).collect(Collectors.toSet()).size(),
         "codes are unique");

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.github.oruk.model.ApiDetails;
 import java.io.IOException;
+import java.util.List;
 
 /** Reads the {@code /} document; properties other than the three defined ones are kept as extensions. */
 final class ApiDetailsDeserializer extends StdDeserializer<ApiDetails> {
 
   private static final long serialVersionUID = 1L;
+  /** The properties the standard defines, each with its bit for noticing a name sent twice. */
+  private static final List<String> DEFINED = List.of("version", "profile", "openapi_url");
 
   ApiDetailsDeserializer() {
     super(ApiDetails.class);
@@ -27,8 +30,16 @@ final class ApiDetailsDeserializer extends StdDeserializer<ApiDetails> {
     String version = null;
     String profile = null;
     String openapiUrl = null;
+    int seen = 0;
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       JsonToken token = p.nextToken();
+      int index = DEFINED.indexOf(name);
+      if (index >= 0 ? (seen & 1 << index) != 0 : holder.getExtensions().containsKey(name)) {
+        ReadContext.of(ctxt).duplicate(p, holder, name, null);
+      }
+      if (index >= 0) {
+        seen |= 1 << index;
+      }
       switch (name) {
         case "version" -> version = text(p, ctxt, token);
         case "profile" -> profile = text(p, ctxt, token);

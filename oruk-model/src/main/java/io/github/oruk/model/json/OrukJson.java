@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.oruk.model.Page;
@@ -28,9 +29,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes ORUK 3.0 JSON: lenient in, strict out.
@@ -59,6 +64,8 @@ public final class OrukJson {
   public static final long DEFAULT_MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
   /** Default limit on nesting depth; ORUK documents need about 20 levels. */
   public static final int DEFAULT_MAX_NESTING_DEPTH = 100;
+  /** Default limit on the length of one text value, in characters (Jackson's own default): 20,000,000. */
+  public static final int DEFAULT_MAX_STRING_LENGTH = StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
 
   private static final OrukJson LENIENT = builder().build();
   private static final OrukJson STRICT = builder().mode(ReadMode.STRICT).build();
@@ -68,6 +75,7 @@ public final class OrukJson {
   private final boolean indent;
   private final long maxDocumentBytes;
   private final int maxNestingDepth;
+  private final int maxStringLength;
   private final ObjectMapper mapper;
   private final ObjectWriter writer;
   private final Map<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
@@ -80,7 +88,8 @@ public final class OrukJson {
     this.indent = builder.indent;
     this.maxDocumentBytes = builder.maxDocumentBytes;
     this.maxNestingDepth = builder.maxNestingDepth;
-    this.mapper = newMapper(mode, maxDocumentBytes, maxNestingDepth);
+    this.maxStringLength = builder.maxStringLength;
+    this.mapper = newMapper(maxDocumentBytes, maxNestingDepth, maxStringLength);
     ObjectWriter w = mapper.writer().withAttribute(CanonicalSerializers.KEEP_EXTENSIONS, keepExtensions);
     this.writer = indent ? w.withDefaultPrettyPrinter() : w;
   }
@@ -107,7 +116,8 @@ public final class OrukJson {
         .keepExtensions(keepExtensions)
         .indent(indent)
         .maxDocumentBytes(maxDocumentBytes)
-        .maxNestingDepth(maxNestingDepth);
+        .maxNestingDepth(maxNestingDepth)
+        .maxStringLength(maxStringLength);
   }
 
   /** How this instance reads. */
@@ -118,6 +128,21 @@ public final class OrukJson {
   /** Whether this instance writes extensions back. */
   public boolean keepsExtensions() {
     return keepExtensions;
+  }
+
+  /** The largest document read, in bytes. */
+  public long maxDocumentBytes() {
+    return maxDocumentBytes;
+  }
+
+  /** The deepest nesting read and written. */
+  public int maxNestingDepth() {
+    return maxNestingDepth;
+  }
+
+  /** The longest text value read, in characters. */
+  public int maxStringLength() {
+    return maxStringLength;
   }
 
   // ------------------------------------------------------------------------------------------- reading
@@ -176,46 +201,132 @@ public final class OrukJson {
 
   /**
    * Parses bytes into a tree, with this instance's limits and byte-order-mark handling, for callers that
-   * need to look at a document before deciding how to read it. Findings (a byte order mark) are added
-   * to {@code findings}.
+   * need to look at a document before deciding how to read it. Findings (a byte order mark, a property sent
+   * twice) are added to {@code findings}.
+   *
+   * <p>An item of a page's {@code contents} that breaks the nesting or text-length limit is left out rather
+   * than failing the page: it is reported ({@link ReadCode#RECORD_LEFT_OUT}, with its id when it has one) and
+   * stands in the tree as {@code null}, so that the other items keep their positions;
+   * {@link #readPage(JsonNode, Class)} skips it.
    */
-  public JsonNode readTree(byte[] json, java.util.List<ReadFinding> findings) {
-    ReadContext context = new ReadContext(mode);
-    int start = skipByteOrderMark(json, context);
-    try (JsonParser parser = mapper.createParser(json, start, json.length - start)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new OrukReadException(null, "", "the document is empty; expected a JSON object.", null);
-      }
-      RangeCheckedNodes nodes = new RangeCheckedNodes(parser, context, true);
-      JsonNode tree;
-      try {
-        tree = mapper.reader().with(nodes).readTree(parser);
-      } finally {
-        nodes.detach();
-      }
-      JsonToken trailing = parser.nextToken();
-      if (trailing != null) {
-        throw new OrukReadException(null, "", "found more JSON after the end of the document at "
-            + where(parser.currentTokenLocation()) + "; expected one JSON document.", null);
+  public JsonNode readTree(byte[] json, List<ReadFinding> findings) {
+    Objects.requireNonNull(json, "json");
+    return salvaging(json, true, (bytes, start, context, leftOut) -> {
+      JsonNode tree = parseTree(bytes, start, context);
+      for (PageSalvage.Item item : leftOut) {
+        ((ArrayNode) tree.get("contents")).set(item.index(), PageSalvage.LeftOutNode.INSTANCE);
       }
       findings.addAll(context.findings());
       return tree;
+    });
+  }
+
+  /** One way of reading bytes, given where the document starts, the read's context and the records left out. */
+  @FunctionalInterface
+  private interface Reading<R> {
+    R read(byte[] json, int start, ReadContext context, List<PageSalvage.Item> leftOut) throws IOException;
+  }
+
+  /**
+   * Reads with {@code reading}; when that breaks the nesting or text-length limit and {@code page} allows, reads
+   * again without the records of the page's {@code contents} that break it (see {@link PageSalvage}).
+   */
+  private <R> R salvaging(byte[] json, boolean page, Reading<R> reading) {
+    ReadContext context = new ReadContext(mode);
+    int start = skipByteOrderMark(json, context);
+    try {
+      return reading.read(json, start, context, List.of());
+    } catch (StreamConstraintsException limit) {
+      if (!page) {
+        throw unreadable(limit, json, start);
+      }
+      ReadContext again = new ReadContext(mode);
+      skipByteOrderMark(json, again);
+      List<PageSalvage.Item> leftOut = leaveOut(json, start, limit, again);
+      try {
+        return reading.read(PageSalvage.patch(json, leftOut), start, again, leftOut);
+      } catch (IOException e) {
+        throw unreadable(limit, json, start);
+      }
     } catch (IOException e) {
       throw unreadable(e, json, start);
     }
   }
 
-  private <T> ReadResult<T> read(byte[] json, JavaType type) {
-    ReadContext context = new ReadContext(mode);
-    int start = skipByteOrderMark(json, context);
+  private JsonNode parseTree(byte[] json, int start, ReadContext context) throws IOException {
     try (JsonParser parser = mapper.createParser(json, start, json.length - start)) {
-      JsonToken first = parser.nextToken();
-      requireObject(first, parser, type);
-      return new ReadResult<>(readValue(parser, type, context), context.findings());
-    } catch (IOException e) {
-      throw unreadable(e, json, start);
+      try {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+          throw new OrukReadException(null, "", "the document is empty; expected a JSON object.", null);
+        }
+        RangeCheckedNodes nodes = new RangeCheckedNodes(parser, context, true);
+        JsonNode tree;
+        try {
+          tree = mapper.reader().with(nodes).withAttribute(ReadContext.KEY, context).readTree(parser);
+        } finally {
+          nodes.detach();
+        }
+        JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+          throw new OrukReadException(null, "", "found more JSON after the end of the document at "
+              + where(parser.currentTokenLocation()) + "; expected one JSON document.", null);
+        }
+        return tree;
+      } catch (StreamConstraintsException limit) {
+        throw located(limit, parser);
+      }
     }
+  }
+
+  /**
+   * The items of the page's {@code contents} that break the limit {@code limit} reports, each reported to
+   * {@code context} as left out. When there are none (the breach lies elsewhere, or the document is not a page),
+   * the limit's own error is thrown.
+   */
+  private List<PageSalvage.Item> leaveOut(byte[] json, int start, StreamConstraintsException limit,
+      ReadContext context) {
+    Limit kind = Limit.of(limit);
+    List<PageSalvage.Item> items = kind == Limit.NESTING || kind == Limit.TEXT
+        ? PageSalvage.find(json, start, maxNestingDepth, maxStringLength)
+        : List.of();
+    if (items.isEmpty() || PageSalvage.patch(json, items) == null) {
+      throw unreadable(limit, json, start);
+    }
+    for (PageSalvage.Item item : items) {
+      String pointer = "/contents/" + item.index();
+      context.leaveOut(pointer);
+      context.report(ReadCode.RECORD_LEFT_OUT, pointer, "the record at " + pointer
+          + (item.id() == null ? " (no id at its top)" : " (id '" + ReadContext.quote(item.id()) + "')")
+          + " could not be read: " + item.reason() + ". It was left out, and the rest of the page was read. "
+          + (item.nesting() ? NESTING_ADVICE : TEXT_ADVICE), item.id());
+    }
+    return items;
+  }
+
+  private <T> ReadResult<T> read(byte[] json, JavaType type) {
+    return salvaging(json, type.getRawClass() == Page.class,
+        (bytes, start, context, leftOut) -> read(bytes, start, type, context));
+  }
+
+  private <T> ReadResult<T> read(byte[] json, int start, JavaType type, ReadContext context) throws IOException {
+    try (JsonParser parser = mapper.createParser(json, start, json.length - start)) {
+      try {
+        JsonToken first = parser.nextToken();
+        requireObject(first, parser, type);
+        return new ReadResult<>(readValue(parser, type, context), context.findings());
+      } catch (StreamConstraintsException limit) {
+        throw located(limit, parser);
+      }
+    }
+  }
+
+  /** The limit's error with the place the parser had reached, which Jackson leaves out. */
+  private static StreamConstraintsException located(StreamConstraintsException limit, JsonParser parser) {
+    if (limit.getLocation() != null) {
+      return limit;
+    }
+    return new StreamConstraintsException(limit.getOriginalMessage(), parser.currentLocation());
   }
 
   <T> ReadResult<T> read(JsonNode tree, JavaType type, ReadContext context) {
@@ -223,6 +334,13 @@ public final class OrukJson {
     if (!tree.isObject()) {
       throw new OrukReadException(null, "", "expected a JSON object for " + describe(type) + ", found "
           + ReadContext.describe(tree) + ".", null);
+    }
+    if (type.getRawClass() == Page.class && tree.get("contents") instanceof ArrayNode contents) {
+      for (int i = 0; i < contents.size(); i++) {
+        if (contents.get(i) == PageSalvage.LeftOutNode.INSTANCE) {
+          context.leaveOut("/contents/" + i); // reported when the tree was read
+        }
+      }
     }
     try (JsonParser parser = mapper.treeAsTokens(tree)) {
       parser.nextToken();
@@ -294,16 +412,82 @@ public final class OrukJson {
 
   private OrukReadException unreadable(IOException e, byte[] json, int start) {
     if (e instanceof StreamConstraintsException limit) {
-      return new OrukReadException(null, "", "the document breaks a safety limit (at most " + maxDocumentBytes
-          + " bytes and " + maxNestingDepth + " levels of nesting): " + firstLine(limit.getOriginalMessage())
-          + ". Raise the limit with OrukJson.builder() if the document is genuine.", e);
+      return new OrukReadException(null, "", Limit.of(limit).message(limit, this), e);
     }
     String lead = json == null ? "" : sniffNonJson(json, start);
     if (e instanceof JsonProcessingException processing) {
       return new OrukReadException(null, "", lead + "not valid JSON at " + where(processing.getLocation()) + ": "
-          + firstLine(processing.getOriginalMessage()), e);
+          + withoutJacksonSettings(firstLine(processing.getOriginalMessage())), e);
     }
     return new OrukReadException(null, "", lead + "could not be read: " + e.getMessage(), e);
+  }
+
+  static final String NESTING_ADVICE = "If it is genuine, raise the limit with OrukJson.builder().maxNestingDepth(...).";
+  static final String TEXT_ADVICE = "If it is genuine, raise the limit with OrukJson.builder().maxStringLength(...).";
+  static final String SIZE_ADVICE = "If it is genuine, raise the limit with OrukJson.builder().maxDocumentBytes(...).";
+
+  /**
+   * Which of the parser's limits a document broke, and a message that says so in the codec's terms: the limit,
+   * its value, where, and the builder method that changes it (Jackson's own message names its internals).
+   */
+  enum Limit {
+    NESTING("getMaxNestingDepth"),
+    TEXT("getMaxStringLength"),
+    SIZE("getMaxDocumentLength"),
+    NUMBER("getMaxNumberLength"),
+    NAME("getMaxNameLength"),
+    OTHER("");
+
+    private static final Pattern FIGURES = Pattern.compile("\\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
+    private final String getter;
+
+    Limit(String getter) {
+      this.getter = getter;
+    }
+
+    static Limit of(StreamConstraintsException limit) {
+      String message = String.valueOf(limit.getOriginalMessage());
+      for (Limit kind : values()) {
+        if (kind != OTHER && message.contains(kind.getter)) {
+          return kind;
+        }
+      }
+      return OTHER;
+    }
+
+    String message(StreamConstraintsException limit, OrukJson json) {
+      Matcher figures = FIGURES.matcher(String.valueOf(limit.getOriginalMessage()));
+      String seen = figures.find() ? String.format(Locale.ROOT, "%,d", Long.parseLong(figures.group(1))) : "more";
+      String at = limit.getLocation() == null ? "" : " (at " + where(limit.getLocation()) + ")";
+      return switch (this) {
+        case NESTING -> String.format(Locale.ROOT, "the document nests objects and arrays more than %,d levels"
+            + " deep%s, the nesting limit; ORUK documents need about 20. ", json.maxNestingDepth, at) + NESTING_ADVICE;
+        case TEXT -> String.format(Locale.ROOT, "a text value%s is longer than %,d characters, the text-length"
+            + " limit. ", at, json.maxStringLength) + TEXT_ADVICE;
+        case SIZE -> String.format(Locale.ROOT, "the document is larger than %,d bytes, the size limit. ",
+            json.maxDocumentBytes) + SIZE_ADVICE;
+        case NUMBER -> "a number" + at + " is written with " + seen + " characters, more than a number may have"
+            + " here; no ORUK value needs that many.";
+        case NAME -> "a property name" + at + " is " + seen + " characters long, more than a name may have here;"
+            + " no ORUK property needs that many.";
+        case OTHER -> "the document breaks a safety limit of the JSON parser" + at + ": "
+            + withoutJacksonSettings(firstLine(limit.getOriginalMessage())) + ".";
+      };
+    }
+  }
+
+  /**
+   * A parser message without the advice to turn on one of Jackson's settings ({@code JsonReadFeature},
+   * {@code StreamReadConstraints}): a caller of this codec cannot reach them, and the document is what has to
+   * change.
+   */
+  static String withoutJacksonSettings(String message) {
+    return message
+        .replaceAll("[:;,]?\\s*enable `?(JsonReadFeature|JsonParser\\.Feature)\\.[A-Z_]+`? to allow", "")
+        .replaceAll("\\s*\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)",
+            " (JSON has no comments)")
+        .replaceAll("\\s*\\(\\d+, from `StreamReadConstraints\\.[A-Za-z]+\\(\\)`\\)", "");
   }
 
   /** A hint when the bytes are clearly some other format, such as an HTML error page. */
@@ -342,8 +526,8 @@ public final class OrukJson {
     for (int n; (n = in.read(buffer)) > 0; ) {
       total += n;
       if (total > maxDocumentBytes) {
-        throw new OrukReadException(null, "", "the document is larger than the limit of " + maxDocumentBytes
-            + " bytes. Raise the limit with OrukJson.builder() if the document is genuine.", null);
+        throw new OrukReadException(null, "", String.format(Locale.ROOT, "the document is larger than %,d bytes,"
+            + " the size limit. ", maxDocumentBytes) + SIZE_ADVICE, null);
       }
       out.write(buffer, 0, n);
     }
@@ -439,16 +623,16 @@ public final class OrukJson {
 
   // ------------------------------------------------------------------------------------------- setup
 
-  private static ObjectMapper newMapper(ReadMode mode, long maxDocumentBytes, int maxNestingDepth) {
+  private static ObjectMapper newMapper(long maxDocumentBytes, int maxNestingDepth, int maxStringLength) {
+    // A name sent twice is not left to the parser (STRICT_DUPLICATE_DETECTION would throw, without a code or
+    // a pointer): the record, page and tree readers notice it, report ORUK-READ-016, and strict mode refuses.
     JsonFactory factory = new TextFastFactory((JsonFactoryBuilder) JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxDocumentLength(maxDocumentBytes)
             .maxNestingDepth(maxNestingDepth)
+            .maxStringLength(maxStringLength)
             .build())
         .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(maxNestingDepth).build()));
-    if (mode == ReadMode.STRICT) {
-      factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    }
     return JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         .addModule(new OrukModule())
@@ -471,6 +655,7 @@ public final class OrukJson {
     private boolean indent;
     private long maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
     private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+    private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
 
     private Builder() {
     }
@@ -502,12 +687,28 @@ public final class OrukJson {
       return this;
     }
 
-    /** Deepest nesting of objects and arrays accepted (default {@value OrukJson#DEFAULT_MAX_NESTING_DEPTH}). */
+    /**
+     * Deepest nesting of objects and arrays accepted, counted from the top of the document (default
+     * {@value OrukJson#DEFAULT_MAX_NESTING_DEPTH}); also the deepest the writer writes. A page's record that
+     * goes deeper is left out of the page (ORUK-READ-017); any other document that does is refused.
+     */
     public Builder maxNestingDepth(int maxNestingDepth) {
       if (maxNestingDepth < 1) {
         throw new IllegalArgumentException("maxNestingDepth must be positive; got " + maxNestingDepth);
       }
       this.maxNestingDepth = maxNestingDepth;
+      return this;
+    }
+
+    /**
+     * Longest text value accepted, in characters (default 20,000,000). A page's record that holds a longer one
+     * is left out of the page (ORUK-READ-017); any other document with one is refused.
+     */
+    public Builder maxStringLength(int maxStringLength) {
+      if (maxStringLength < 1) {
+        throw new IllegalArgumentException("maxStringLength must be positive; got " + maxStringLength);
+      }
+      this.maxStringLength = maxStringLength;
       return this;
     }
 

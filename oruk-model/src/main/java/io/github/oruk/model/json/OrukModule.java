@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
@@ -31,6 +32,7 @@ final class OrukModule extends SimpleModule {
     addDeserializer(LocalDate.class, TemporalDeserializers.Date.INSTANCE);
     addDeserializer(LocalTime.class, TemporalDeserializers.TimeOfDay.INSTANCE);
     addDeserializer(ApiDetails.class, new ApiDetailsDeserializer());
+    addDeserializer(JsonNode.class, TreeDeserializer.INSTANCE);
     @SuppressWarnings({"unchecked", "rawtypes"})
     Class<Page<?>> pageClass = (Class) Page.class;
     addDeserializer(pageClass, new PageDeserializer());

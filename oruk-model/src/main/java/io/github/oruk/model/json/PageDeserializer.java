@@ -23,6 +23,8 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
 
   static final Set<String> ENVELOPE = Set.of(
       "total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents");
+  /** The envelope's properties, each with its bit for noticing a name sent twice. */
+  private static final List<String> ENVELOPE_ORDER = List.copyOf(ENVELOPE);
 
   private final JavaType itemType;
   private final JsonDeserializer<Object> items;
@@ -64,8 +66,16 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
     Boolean lastPage = null;
     Boolean empty = null;
     List<Object> contents = null;
+    int seen = 0;
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       p.nextToken();
+      int index = ENVELOPE_ORDER.indexOf(name);
+      if (index >= 0 ? (seen & 1 << index) != 0 : holder.getExtensions().containsKey(name)) {
+        ReadContext.of(ctxt).duplicate(p, holder, name, null);
+      }
+      if (index >= 0) {
+        seen |= 1 << index;
+      }
       switch (name) {
         case "total_items" -> totalItems = readInteger(p, ctxt);
         case "total_pages" -> totalPages = readInteger(p, ctxt);

@@ -39,6 +39,12 @@ public enum ReadCode {
       "A single object was sent where a list is expected; it was read as a list of one."),
   NONSTANDARD_DATE_FORM("ORUK-READ-015", Severity.WARNING, true,
       "A date or time was written in a form ISO 8601 / RFC 3339 does not use; it was read and is written in standard form."),
+  DUPLICATE_KEY("ORUK-READ-016", Severity.WARNING, true,
+      "A property name appears twice in one object; JSON leaves the meaning open and parsers differ, so the last"
+          + " value was kept and the earlier one dropped."),
+  RECORD_LEFT_OUT("ORUK-READ-017", Severity.WARNING, true,
+      "A record of a page's list breaks a safety limit (nesting depth, text length) and could not be read; it was"
+          + " left out, and the rest of the page was read."),
   NUMBER_OUT_OF_RANGE("ORUK-READ-018", Severity.WARNING, true,
       "A number lies outside the range JSON software can be relied on to hold (that of a double), or is too long to"
           + " write in plain digits; a record holding it is refused, since it can be neither kept nor written"

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.oruk.model.Extensible;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The state of one read: the mode and the findings collected so far. Travels with Jackson's
@@ -25,6 +27,8 @@ final class ReadContext {
 
   private final ReadMode mode;
   private final List<ReadFinding> findings = new ArrayList<>();
+  /** Pointers of list items left out of the document (see {@link PageSalvage}); null when there are none. */
+  private Set<String> leftOut;
 
   ReadContext(ReadMode mode) {
     this.mode = mode;
@@ -49,13 +53,47 @@ final class ReadContext {
    * mode refuses.
    */
   void report(ReadCode code, String pointer, String message) {
+    report(code, pointer, message, null);
+  }
+
+  /** As {@link #report(ReadCode, String, String)}, naming the record the finding is about. */
+  void report(ReadCode code, String pointer, String message, String recordId) {
     if (mode == ReadMode.STRICT && code.rejectedWhenStrict()) {
       throw new OrukReadException(code, pointer,
           code.code() + " at " + display(pointer) + ": " + message
               + " Strict reading refuses this; read leniently to repair or keep it.",
           null);
     }
-    findings.add(new ReadFinding(code, pointer, message));
+    findings.add(new ReadFinding(code, pointer, message, recordId));
+  }
+
+  /**
+   * Reports a property name that came again in the same object, with the parser on its (second) value, and
+   * forgets whatever the earlier value left among the holder's extensions, so that the last value is the one
+   * kept, as with most JSON parsers. The caller then reads the value as usual.
+   *
+   * @param earlier the earlier value, as written, when the caller knows it; null otherwise
+   */
+  void duplicate(JsonParser p, Extensible holder, String name, String earlier) {
+    if (holder != null && holder.hasExtensions()) {
+      holder.getExtensions().remove(name);
+    }
+    report(ReadCode.DUPLICATE_KEY, pointerOf(p), "'" + quote(name) + "' appears more than once in this object;"
+        + " JSON leaves the meaning of a repeated name open and parsers differ, so the last value was kept and the"
+        + " earlier one" + (earlier == null ? "" : " (" + quote(earlier) + ")") + " dropped. Send each property once.");
+  }
+
+  /** Marks the list item at {@code pointer} as left out: a null found there is its placeholder, not a value. */
+  void leaveOut(String pointer) {
+    if (leftOut == null) {
+      leftOut = new HashSet<>();
+    }
+    leftOut.add(pointer);
+  }
+
+  /** Whether the null the parser is on stands for a list item that was left out. */
+  boolean leftOut(JsonParser p) {
+    return leftOut != null && leftOut.contains(pointerOf(p));
   }
 
   void report(ReadCode code, JsonParser p, String message) {

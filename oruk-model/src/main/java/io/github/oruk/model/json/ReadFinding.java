@@ -8,13 +8,21 @@ import java.util.Objects;
  * @param code what kind of finding it is
  * @param pointer where, as a JSON Pointer (RFC 6901) into the document; {@code ""} is the whole document
  * @param message what was expected, what was seen, and what was done about it
+ * @param recordId the id of the record the finding is about, where the pointer cannot lead to it: a record
+ *     left out of a page ({@link ReadCode#RECORD_LEFT_OUT}) is not in the result to be looked up, so its id
+ *     (when the reader could find it) is given here. Null otherwise.
  */
-public record ReadFinding(ReadCode code, String pointer, String message) {
+public record ReadFinding(ReadCode code, String pointer, String message, String recordId) {
 
   public ReadFinding {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(pointer, "pointer");
     Objects.requireNonNull(message, "message");
+  }
+
+  /** A finding located by its pointer alone. */
+  public ReadFinding(ReadCode code, String pointer, String message) {
+    this(code, pointer, message, null);
   }
 
   /** The finding as one line: {@code CODE<TAB>pointer<TAB>message}. */

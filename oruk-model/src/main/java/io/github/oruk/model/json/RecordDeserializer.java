@@ -52,6 +52,10 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
 
   private RecordDeserializer(Class<?> type, Supplier<Object> constructor, Property[] properties) {
     super(type);
+    if (properties.length > Long.SIZE) {
+      throw new IllegalStateException(type.getName() + " has " + properties.length + " properties; the record reader"
+          + " tracks at most " + Long.SIZE + " in one long (RecordDeserializer.deserialize)");
+    }
     this.recordName = OrukModule.recordName(type);
     this.constructor = constructor;
     this.properties = properties;
@@ -105,16 +109,29 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
       return null;
     }
     Object record = constructor.get();
+    Extensible extensible = (Extensible) record;
     p.assignCurrentValue(record);
     int previous = properties.length;
+    // Which properties were read so far, one bit each, to notice a name sent twice: a test and an OR per
+    // property (the constructor makes sure a record has at most 64).
+    long seen = 0;
     Property property = token == JsonToken.START_OBJECT ? advance(p, previous)
         : token == JsonToken.FIELD_NAME ? find(p.currentName(), 0) : null;
     while (p.currentToken() == JsonToken.FIELD_NAME) {
       String unknownName = property == null ? p.currentName() : null;
       JsonToken value = p.nextToken();
       if (property == null) {
-        ((Extensible) record).putExtension(unknownName, ctxt.readTree(p));
+        if (extensible.hasExtensions() && extensible.getExtensions().containsKey(unknownName)) {
+          ReadContext.of(ctxt).duplicate(p, extensible, unknownName, null);
+        }
+        extensible.putExtension(unknownName, ctxt.readTree(p));
       } else {
+        long bit = 1L << property.index;
+        if ((seen & bit) != 0) {
+          property.setter.accept(record, null);
+          ReadContext.of(ctxt).duplicate(p, extensible, property.name, null);
+        }
+        seen |= bit;
         previous = property.index;
         property.setter.accept(record, value == JsonToken.VALUE_NULL
             ? property.values.getNullValue(ctxt)
@@ -122,7 +139,6 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
       }
       property = advance(p, previous);
     }
-    Extensible extensible = (Extensible) record;
     if (extensible.hasExtensions()) {
       reportExtensions(extensible, p, ctxt);
     }

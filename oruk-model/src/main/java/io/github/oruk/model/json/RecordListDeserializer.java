@@ -52,6 +52,9 @@ final class RecordListDeserializer extends StdDeserializer<List<Object>> impleme
       List<Object> list = new ArrayList<>();
       while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
         if (token == JsonToken.VALUE_NULL) {
+          if (ReadContext.of(ctxt).leftOut(p)) {
+            continue; // a record left out of the page, reported already (ORUK-READ-017)
+          }
           ReadContext.of(ctxt).report(ReadCode.NULL_VALUE, p,
               "found null in a list of " + elementName + " records; dropped (nothing was lost).");
           continue;

@@ -1,6 +1,7 @@
 package io.github.oruk.model.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import io.github.oruk.model.Page;
 import io.github.oruk.model.Service;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Documents that cannot be read fail fast, with a message that says what and where. */
@@ -25,8 +27,9 @@ class LimitsAndErrorsTest {
     OrukReadException streamed = assertThrows(OrukReadException.class,
         () -> small.read(new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)), Service.class));
 
-    assertTrue(refused.getMessage().contains("safety limit"), refused.getMessage());
-    assertTrue(streamed.getMessage().contains("larger than the limit of 1000 bytes"), streamed.getMessage());
+    assertEquals("the document is larger than 1,000 bytes, the size limit. If it is genuine, raise the limit with"
+        + " OrukJson.builder().maxDocumentBytes(...).", refused.getMessage());
+    assertEquals(refused.getMessage(), streamed.getMessage());
     assertNull(refused.code(), "unreadable, not a strict-mode refusal");
   }
 
@@ -37,7 +40,31 @@ class LimitsAndErrorsTest {
     OrukReadException refused = assertThrows(OrukReadException.class,
         () -> OrukJson.lenient().read(deep, Service.class));
 
-    assertTrue(refused.getMessage().contains("nesting"), refused.getMessage());
+    assertTrue(refused.getMessage().matches("the document nests objects and arrays more than 100 levels deep \\(at"
+        + " line 1, column \\d+\\), the nesting limit; ORUK documents need about 20\\. If it is genuine, raise the"
+        + " limit with OrukJson\\.builder\\(\\)\\.maxNestingDepth\\(\\.\\.\\.\\)\\."), refused.getMessage());
+  }
+
+  @Test
+  void eachLimitIsNamedWithItsValueAndTheSettingThatChangesIt() {
+    OrukJson shortTexts = OrukJson.builder().maxStringLength(40).build();
+    OrukJson shallow = OrukJson.builder().maxNestingDepth(5).build();
+
+    String text = assertThrows(OrukReadException.class,
+        () -> shortTexts.read(SERVICE.replace("\"A\"", "\"" + "a".repeat(41) + "\""), Service.class)).getMessage();
+    String nesting = assertThrows(OrukReadException.class,
+        () -> shallow.read(SERVICE.replace("}", ",\"pc\":[[[[[]]]]]}"), Service.class)).getMessage();
+    String nan = assertThrows(OrukReadException.class,
+        () -> OrukJson.lenient().read(SERVICE.replace("}", ",\"pc\":NaN}"), Service.class)).getMessage();
+
+    assertTrue(text.startsWith("a text value (at line 1, column ") && text.contains("longer than 40 characters, the"
+        + " text-length limit") && text.endsWith("OrukJson.builder().maxStringLength(...)."), text);
+    assertTrue(nesting.contains("more than 5 levels deep") && nesting.contains("maxNestingDepth"), nesting);
+    for (String message : List.of(text, nesting, nan)) {
+      assertFalse(message.contains("StreamReadConstraints") || message.contains("JsonReadFeature"), message);
+    }
+    assertFalse(text.contains("levels") || text.contains("bytes"), "only the limit that was hit: " + text);
+    assertTrue(nan.startsWith("not valid JSON at line 1, column ") && nan.endsWith("Non-standard token 'NaN'"), nan);
   }
 
   @Test

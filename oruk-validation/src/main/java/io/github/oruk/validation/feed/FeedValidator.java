@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,6 +134,8 @@ public final class FeedValidator {
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
     private final Map<String, JsonNode> listedLinks = new LinkedHashMap<>();
     private final Map<Endpoint, Long> totals = new HashMap<>();
+    /** What the reader noticed in answers not checked yet, by tree (rarely any). */
+    private final Map<JsonNode, List<ReadFinding>> readFindings = Collections.synchronizedMap(new IdentityHashMap<>());
     private String linksMissing = "/service_at_locations could not be listed";
     private String openApiUrl = "";
     private boolean legacy;
@@ -153,7 +156,7 @@ public final class FeedValidator {
       // Quality is scored on each service's own /services/{id} answer, never on the partial copies nested in
       // organizations and service-at-locations; services not looked up (--sample) are left out of it.
       run.scoreNestedServices(false);
-      this.json = OrukJson.builder().maxDocumentBytes(maxResponseBytes).build();
+      this.json = validator.json().toBuilder().maxDocumentBytes(maxResponseBytes).build();
       // A limit of centuries is no limit; kept below what nanoTime arithmetic can hold.
       this.deadline = started + (timeout.getSeconds() > 1L << 32 ? 1L << 62 : timeout.toNanos());
       for (Endpoint endpoint : Endpoint.values()) {
@@ -369,12 +372,17 @@ public final class FeedValidator {
       }
     }
 
-    /** The answer's JSON, or null when it is not JSON (a finding says so). */
+    /**
+     * The answer's JSON, or null when it is not JSON (a finding says so). What the reader noticed is kept with
+     * the tree and reported when the document is checked ({@link #check}).
+     */
     JsonNode parse(Endpoint endpoint, RawResponse answer, boolean critical) {
       try {
         List<ReadFinding> quirks = new ArrayList<>();
         JsonNode tree = json.readTree(answer.body(), quirks);
-        run.numbersOutOfRange(quirks, tree, answer.uri().toString());
+        if (!quirks.isEmpty()) {
+          readFindings.put(tree, quirks);
+        }
         return tree;
       } catch (OrukReadException e) {
         run.countDocument();
@@ -382,6 +390,16 @@ public final class FeedValidator {
             + answer.status() + " but " + e.getMessage(), null, critical);
         return null;
       }
+    }
+
+    /** Checks a document with the validator's rules, with what the reader noticed when it was parsed. */
+    private void check(JsonNode document, RecordType type, boolean page, String url, boolean critical,
+        boolean quality) {
+      List<ReadFinding> read = readFindings.remove(document);
+      if (read != null) {
+        run.readFindings(read, document, type, page, url, critical);
+      }
+      run.checkDocument(document, type, page, url, critical, quality);
     }
 
     // ----------------------------------------------------------------------------------- /
@@ -400,7 +418,7 @@ public final class FeedValidator {
       if (details == null) {
         return;
       }
-      run.checkDocument(details, RecordType.API_DETAILS, false, uri.toString(), true);
+      check(details, RecordType.API_DETAILS, false, uri.toString(), true, true);
       String version = details.path("version").asText(null);
       switch (Versions.major(version)) {
         case V3 -> { }
@@ -478,7 +496,7 @@ public final class FeedValidator {
             + " (an object with contents).", null, false);
         return null;
       }
-      run.checkDocument(page, list.recordType(), true, first.toString(), false, false);
+      check(page, list.recordType(), true, first.toString(), false, false);
       int items = page.path("contents").size();
       long totalItems = page.path("total_items").asLong(items);
       if (page.path("total_items").canConvertToLong()) {
@@ -510,7 +528,7 @@ public final class FeedValidator {
         if (other == null || !other.has("contents")) {
           continue;
         }
-        run.checkDocument(other, list.recordType(), true, uri.toString(), false, false);
+        check(other, list.recordType(), true, uri.toString(), false, false);
         envelope(list, uri, other, number, null, pageSize);
         if (other.path("total_items").canConvertToLong() && other.path("total_items").asLong() != totalItems
             && !stats.get(list).driftReported) {
@@ -665,7 +683,7 @@ public final class FeedValidator {
         return;
       }
       if (!legacy) {
-        run.checkDocument(record, byId.recordType(), false, uri.toString(), required);
+        check(record, byId.recordType(), false, uri.toString(), required, true);
       }
       synchronized (run) {
         String returned = record.path("id").asText("");

@@ -147,6 +147,28 @@ class HostileFeedTest {
   }
 
   @Test
+  void aRecordTooDeepCostsItselfOnlyAndANameSentTwiceIsReported() {
+    String good = "00000000-0000-4000-8000-000000000001";
+    String deep = "00000000-0000-4000-8000-000000000002";
+    String nested = ",\"pc_tree\":" + "[".repeat(150) + "]".repeat(150);
+    on("/services", exchange -> send(exchange, 200, "application/json", "{\"total_items\":2,\"total_pages\":1,"
+        + "\"page_number\":1,\"size\":2,\"first_page\":true,\"last_page\":true,\"empty\":false,\"contents\":["
+        + "{\"id\":\"" + good + "\",\"name\":\"S\",\"status\":\"active\"},"
+        + "{\"id\":\"" + deep + "\",\"name\":\"S\",\"status\":\"active\"" + nested + "}]}"));
+    on("/services/" + good, exchange -> send(exchange, 200, "application/json", "{\"id\":\"" + good
+        + "\",\"name\":\"S\",\"status\":\"active\",\"status\":\"inactive\"}"));
+
+    ValidationReport report = within(Duration.ofSeconds(30), validator().build(), base());
+
+    Finding leftOut = report.findings("ORUK-JSON-001").stream().filter(f -> f.url().endsWith("/services"))
+        .findFirst().orElseThrow(() -> new AssertionError(report.findings().toString()));
+    assertEquals("/contents/1", leftOut.pointer());
+    assertEquals(deep, leftOut.recordId());
+    Finding twice = report.findings("ORUK-JSON-003").get(0);
+    assertTrue(twice.url().endsWith("/services/" + good) && twice.pointer().equals("/status"), twice.toLine());
+  }
+
+  @Test
   void aRedirectLoopFailsTheEndpointInsteadOfSpinning() {
     on("/services", exchange -> {
       exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getQuery() == null
