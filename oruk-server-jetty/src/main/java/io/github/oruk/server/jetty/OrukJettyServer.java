@@ -107,12 +107,17 @@ public final class OrukJettyServer implements AutoCloseable {
     server.setHandler(new GracefulHandler(context));
     try {
       server.start();
-    } catch (IOException e) {
-      stopQuietly();
-      throw e;
     } catch (Exception e) {
       stopQuietly();
-      throw new IOException("could not start Jetty on " + builder.host + ":" + builder.port + ": " + e, e);
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof BindException) {
+          BindException taken = new BindException(builder.host + ":" + builder.port + ": " + cause.getMessage());
+          taken.initCause(e);
+          throw taken;
+        }
+      }
+      throw e instanceof IOException io ? io
+          : new IOException("could not start Jetty on " + builder.host + ":" + builder.port + ": " + e, e);
     }
     String host = builder.host.contains(":") ? "[" + builder.host + "]" : builder.host;
     if (host.equals("0.0.0.0") || host.equals("[::]")) {
