@@ -58,6 +58,21 @@ public abstract class EndpointSuite {
 
     @Override
     void close() throws Exception;
+
+    /** The server whose API is at {@code base}, stopped by {@code stop}. */
+    static Served of(URI base, AutoCloseable stop) {
+      return new Served() {
+        @Override
+        public URI base() {
+          return base;
+        }
+
+        @Override
+        public void close() throws Exception {
+          stop.close();
+        }
+      };
+    }
   }
 
   /** Serves the API and returns where. */

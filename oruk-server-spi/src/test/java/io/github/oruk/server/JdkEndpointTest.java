@@ -1,7 +1,6 @@
 package io.github.oruk.server;
 
 import io.github.oruk.server.jdk.OrukHttpServer;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 
@@ -11,17 +10,7 @@ class JdkEndpointTest extends EndpointSuite {
   @Override
   protected Served serve(OrukApi api) throws Exception {
     OrukHttpServer server = OrukHttpServer.builder(api).port(0).shutdownGrace(Duration.ZERO).start();
-    return new Served() {
-      @Override
-      public URI base() {
-        return server.uri();
-      }
-
-      @Override
-      public void close() {
-        server.close();
-      }
-    };
+    return Served.of(server.uri(), server);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.oruk.server.jetty;
 
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.protocol.OrukProtocol;
+import io.github.oruk.server.protocol.ProtocolRequest;
 import io.github.oruk.server.servlet.OrukServlet;
 import java.io.IOException;
 import java.net.BindException;
@@ -215,16 +216,7 @@ public final class OrukJettyServer implements AutoCloseable {
 
     /** Path the API is served under, such as {@code /oruk} (default {@code /}). */
     public Builder basePath(String basePath) {
-      Objects.requireNonNull(basePath, "basePath");
-      String path = basePath.startsWith("/") ? basePath : "/" + basePath;
-      while (path.length() > 1 && path.endsWith("/")) {
-        path = path.substring(0, path.length() - 1);
-      }
-      if (!path.matches("/[A-Za-z0-9._~/-]*")) {
-        throw new IllegalArgumentException("basePath may only hold letters, digits and . _ ~ - /; got '"
-            + basePath + "'");
-      }
-      this.basePath = path;
+      this.basePath = ProtocolRequest.mountPath(basePath);
       return this;
     }
 

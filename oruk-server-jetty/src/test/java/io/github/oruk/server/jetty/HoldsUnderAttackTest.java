@@ -3,17 +3,9 @@ package io.github.oruk.server.jetty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.oruk.model.Service;
-import io.github.oruk.model.query.Parameter;
-import io.github.oruk.model.query.Query;
-import io.github.oruk.server.Capabilities;
 import io.github.oruk.server.Directories;
-import io.github.oruk.server.DirectoryProvider;
 import io.github.oruk.server.OrukApi;
-import io.github.oruk.server.PageRequest;
 import io.github.oruk.server.RawHttp;
-import io.github.oruk.server.Results;
-import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.testkit.hostile.HostileClients;
 import java.io.IOException;
 import java.net.URI;
@@ -21,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +38,7 @@ class HoldsUnderAttackTest {
 
   @Test
   void stalledAndSlowClientsDelayNoOrdinaryRequestBeyondOneSecond() throws Exception {
-    try (OrukJettyServer server = OrukJettyServer.builder(OrukApi.of(endlessFeed())).port(0)
+    try (OrukJettyServer server = OrukJettyServer.builder(OrukApi.of(Directories.endlessStream())).port(0)
         .shutdownGrace(Duration.ZERO).start()) {
       URI base = server.uri();
       ordinary(base);   // warms the path up
@@ -63,36 +53,6 @@ class HoldsUnderAttackTest {
         assertEquals(STALLED, stalled.size());
       }
     }
-  }
-
-  /**
-   * The reference services, whose NDJSON stream never ends: however much the operating system buffers for
-   * a reader that does not read, the server is always left with more to write.
-   */
-  private static DirectoryProvider endlessFeed() {
-    InMemoryDirectory directory = Directories.reference();
-    List<Service> services = directory.services();
-    return new DirectoryProvider() {
-      @Override
-      public Capabilities capabilities() {
-        return Capabilities.builder().services(Parameter.SEARCH).build();
-      }
-
-      @Override
-      public Results<Service> services(Query query, PageRequest page) {
-        return directory.services(query, page);
-      }
-
-      @Override
-      public Stream<Service> streamServices(Query query) {
-        return Stream.iterate(0, i -> i + 1).map(i -> services.get(i % services.size()));
-      }
-
-      @Override
-      public Optional<Service> service(String id) {
-        return directory.service(id);
-      }
-    };
   }
 
   /** Five ordinary requests in turn, each on a new connection; their times in milliseconds. */
