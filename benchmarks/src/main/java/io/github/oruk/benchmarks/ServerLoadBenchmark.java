@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.oruk.model.Service;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.jdk.OrukHttpServer;
+import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.testkit.generate.DataGenerator;
 import java.io.BufferedInputStream;
@@ -28,9 +29,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Load on the JDK adapter, over loopback, against a bare JDK {@code HttpServer} in the same run.
+ * Load on the JDK adapter and on oruk-server-jetty, over loopback, against a bare JDK {@code HttpServer} in the
+ * same run.
  *
- * <p>Four phases, all warmed up first and then measured in turn over several rounds (so that load from
+ * <p>Seven phases, all warmed up first and then measured in turn over several rounds (so that load from
  * elsewhere on the machine weighs on each alike), each with the same number of keep-alive connections
  * (one client thread each, raw sockets so the client costs as little as possible):
  * <ol>
@@ -41,10 +43,13 @@ import java.util.concurrent.Future;
  *   <li>{@code /services/{id}}, id random;
  *   <li>reference (not a goal): the bare server answering with pre-serialised page k, k random, all pages
  *       prepared beforehand; the same bodies as phase 2, without the SDK, to separate the SDK's own work from
- *       the cost of sending many different bodies instead of one that stays in the processor's cache.
+ *       the cost of sending many different bodies instead of one that stays in the processor's cache;
+ *   <li>phases 2 and 4 again through oruk-server-jetty (the servlet adapter on Jetty, with its default limits
+ *       and thread pool), the server {@code oruk serve} uses.
  * </ol>
- * Both servers use a fixed pool of the same size. The in-memory directory declares its records immutable,
- * so the SDK reuses each record's JSON; {@code --record-cache false} measures writing every record afresh,
+ * The JDK adapter and the bare server use a fixed pool of the same size, Jetty its own default pool. The
+ * in-memory directory declares its records immutable, so the SDK reuses each record's JSON;
+ * {@code --record-cache false} measures writing every record afresh,
  * as for a provider that builds new objects per request. Client and servers share the machine (and the JVM), so
  * the ratios matter more than the absolute figures.
  *
@@ -120,7 +125,8 @@ public final class ServerLoadBenchmark {
     OrukApi api = OrukApi.builder(directory)
         .encodedRecordCache(options.recordCache() ? OrukApi.DEFAULT_ENCODED_RECORD_CACHE_BYTES : 0).build();
     try (OrukHttpServer oruk = OrukHttpServer.builder(api).port(0).threads(options.threads())
-        .shutdownGrace(Duration.ZERO).start()) {
+        .shutdownGrace(Duration.ZERO).start();
+        OrukJettyServer jetty = OrukJettyServer.builder(api).port(0).shutdownGrace(Duration.ZERO).start()) {
       byte[] page = fetch(oruk.port(), "/services?page=1&per_page=50");
       byte[][] everyPage = new byte[pages][];
       for (int k = 0; k < pages; k++) {
@@ -148,15 +154,21 @@ public final class ServerLoadBenchmark {
       try {
         int basePort = baseline.getAddress().getPort();
         List<String> names = List.of("baseline: pre-serialised page", "/services?page=k&per_page=50",
-            "baseline: pre-serialised service", "/services/{id}", "reference: pre-serialised page k");
-        List<Integer> ports = List.of(basePort, oruk.port(), basePort, oruk.port(), basePort);
+            "baseline: pre-serialised service", "/services/{id}", "reference: pre-serialised page k",
+            "Jetty: /services?page=k&per_page=50", "Jetty: /services/{id}");
+        List<Integer> ports = List.of(basePort, oruk.port(), basePort, oruk.port(), basePort, jetty.port(),
+            jetty.port());
+        PathChooser pageK = random -> "/services?page=" + (1 + random.nextInt(pages)) + "&per_page=50";
+        PathChooser byId = random -> "/services/" + ids.get(random.nextInt(ids.size()));
         List<PathChooser> choosers = List.of(
             random -> "/services?page=1&per_page=50",
-            random -> "/services?page=" + (1 + random.nextInt(pages)) + "&per_page=50",
+            pageK,
             random -> "/services/x",
-            random -> "/services/" + ids.get(random.nextInt(ids.size())),
-            random -> "/services?k=" + (1 + random.nextInt(pages)));
-        List<Phase> phases = measure(names, ports, choosers, options, log);        return phases;
+            byId,
+            random -> "/services?k=" + (1 + random.nextInt(pages)),
+            pageK,
+            byId);
+        return measure(names, ports, choosers, options, log);
       } finally {
         baseline.stop(0);
         baselinePool.shutdownNow();
@@ -221,7 +233,8 @@ public final class ServerLoadBenchmark {
     return phases;
   }
 
-  private static long percentile(long[] sorted, double fraction) {
+  /** The value at {@code fraction} (0.99 for the p99) of ascending {@code sorted}; 0 when it is empty. */
+  static long percentile(long[] sorted, double fraction) {
     if (sorted.length == 0) {
       return 0;
     }
@@ -410,6 +423,12 @@ public final class ServerLoadBenchmark {
     if (phases.size() >= 5) {
       out.printf(Locale.ROOT, "pages / bare server sending page k from memory (reference): %.2f%n",
           phases.get(1).perSecond() / phases.get(4).perSecond());
+    }
+    if (phases.size() >= 7) {
+      out.printf(Locale.ROOT, "Jetty pages / baseline: %.2f   Jetty records / baseline: %.2f   "
+          + "Jetty / JDK adapter: pages %.2f, records %.2f%n",
+          phases.get(5).perSecond() / phases.get(0).perSecond(), phases.get(6).perSecond() / phases.get(2).perSecond(),
+          phases.get(5).perSecond() / phases.get(1).perSecond(), phases.get(6).perSecond() / phases.get(3).perSecond());
     }
   }
 }

@@ -10,7 +10,7 @@ import io.github.oruk.model.json.OrukReadException;
 import io.github.oruk.model.query.Query;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.PageRequest;
-import io.github.oruk.server.jdk.OrukHttpServer;
+import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.testkit.generate.DataGenerator;
 import io.github.oruk.validation.EndpointResult;
@@ -102,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "Generated a directory of %,d services (seed %d, as of %s) in %.1f s.%n", services, seed,
         day, (System.nanoTime() - started) / 1e9);
 
-    OrukHttpServer server;
+    OrukJettyServer server;
     try {
       server = start(OrukApi.of(directory), port, out);
     } catch (IOException e) {
@@ -135,15 +135,15 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** Port 8080 (or the one asked for), else a free one. */
-  private static OrukHttpServer start(OrukApi api, int wanted, PrintWriter out) throws IOException {
+  private static OrukJettyServer start(OrukApi api, int wanted, PrintWriter out) throws IOException {
     try {
-      return OrukHttpServer.builder(api).port(wanted).start();
+      return Serving.start(api, "127.0.0.1", wanted);
     } catch (BindException e) {
       if (wanted == 0) {
         throw e;
       }
       out.println("Port " + wanted + " is taken; using a free port instead.");
-      return OrukHttpServer.builder(api).port(0).start();
+      return Serving.start(api, "127.0.0.1", 0);
     }
   }
 

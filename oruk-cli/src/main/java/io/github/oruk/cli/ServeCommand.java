@@ -3,7 +3,7 @@ package io.github.oruk.cli;
 import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.Throttle;
-import io.github.oruk.server.jdk.OrukHttpServer;
+import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.server.memory.ServiceFile;
 import io.github.oruk.testkit.generate.DataGenerator;
@@ -122,9 +122,9 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    OrukHttpServer server;
+    OrukJettyServer server;
     try {
-      server = OrukHttpServer.builder(api).host(host).port(port).start();
+      server = Serving.start(api, host, port);
     } catch (BindException e) {
       err.println("oruk serve: cannot listen on " + host + ":" + port + " (" + e.getMessage()
           + "); choose another port with --port, or --port 0 for a free one.");

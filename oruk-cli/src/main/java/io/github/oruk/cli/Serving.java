@@ -1,22 +1,44 @@
 package io.github.oruk.cli;
 
-import io.github.oruk.server.jdk.OrukHttpServer;
+import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.jetty.OrukJettyServer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Keeps a started server running until Ctrl-C (or an interrupt), then stops it gracefully. */
+/**
+ * Starts the server {@code serve} and {@code demo} publish with, and keeps it running until Ctrl-C (or an
+ * interrupt), then stops it gracefully.
+ */
 final class Serving {
 
   private static final Duration GRACE = Duration.ofSeconds(2);
+  /** Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its level. */
+  private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
 
   private Serving() {
+  }
+
+  /**
+   * Starts the API on Jetty with its default limits ({@link OrukJettyServer}): unlike the JDK's server, it
+   * spends no thread on a client that stalls, so stalled and slow clients cannot keep others waiting (see
+   * benchmarks/RESULTS.md, "Server under attack"). Jetty's start and stop lines are left out of the
+   * command's output unless a logging configuration file asks for them.
+   */
+  static OrukJettyServer start(OrukApi api, String host, int port) throws IOException {
+    if (System.getProperty("java.util.logging.config.file") == null) {
+      JETTY.setLevel(Level.WARNING);
+    }
+    return OrukJettyServer.builder(api).host(host).port(port).start();
   }
 
   /**
    * Waits until the process is asked to stop (Ctrl-C, SIGTERM) or the calling thread is interrupted,
    * then stops the server. With {@code wait} false it stops at once (for scripts and tests).
    */
-  static void untilStopped(OrukHttpServer server, boolean wait, PrintWriter err) {
+  static void untilStopped(OrukJettyServer server, boolean wait, PrintWriter err) {
     if (!wait) {
       server.stop(Duration.ZERO);
       return;

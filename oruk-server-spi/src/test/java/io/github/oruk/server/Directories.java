@@ -10,6 +10,7 @@ import io.github.oruk.testkit.generate.DataGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** The directories the tests serve. */
@@ -47,6 +48,20 @@ public final class Directories {
 
   /** The reference data, but offering only the required endpoints and the search filter. */
   public static DirectoryProvider searchOnly() {
+    return searchOnly(null);
+  }
+
+  /**
+   * {@link #searchOnly()}, with an NDJSON stream that never ends (the reference services over and over):
+   * however much the operating system buffers for a client that does not read, the server has more to write.
+   */
+  public static DirectoryProvider endlessStream() {
+    List<Service> services = reference().services();
+    return searchOnly(query -> Stream.iterate(0, i -> i + 1).map(i -> services.get(i % services.size())));
+  }
+
+  /** With {@code stream} null, NDJSON pages through the list method, as for a provider that does not stream. */
+  private static DirectoryProvider searchOnly(Function<Query, Stream<Service>> stream) {
     InMemoryDirectory directory = reference();
     return new DirectoryProvider() {
       @Override
@@ -57,6 +72,11 @@ public final class Directories {
       @Override
       public Results<Service> services(Query query, PageRequest page) {
         return directory.services(query, page);
+      }
+
+      @Override
+      public Stream<Service> streamServices(Query query) {
+        return stream == null ? DirectoryProvider.super.streamServices(query) : stream.apply(query);
       }
 
       @Override

@@ -34,10 +34,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
- * (unless it is set already), which turns off Nagle's algorithm for the JDK's server; without it every
- * answer waits about 40 ms for the client's delayed acknowledgement. The JDK reads the property once, so
- * set it yourself on the command line if another JDK {@code HttpServer} starts earlier in the process.
+ * <p><b>Limits, and why this is not the server to put on the internet.</b> The JDK's server reads each
+ * request, and writes each answer, on a thread of its pool, so a client that stops half-way through a request
+ * or stops reading an answer holds a thread; with every thread held, everyone else waits. Its only defences are
+ * time limits, which the JDK takes from system properties read once per JVM, when its server classes load.
+ * Loading this class sets those not already set, so they apply to <em>every</em> JDK {@code HttpServer} in the
+ * process (set them yourself on the command line to choose other values, or if another JDK server starts
+ * first):
+ * <ul>
+ *   <li>{@code sun.net.httpserver.maxReqTime} {@value #MAX_REQUEST_SECONDS} (seconds to receive a request's line
+ *       and headers, from its first byte; a connection that sends nothing is closed after as long);
+ *   <li>{@code sun.net.httpserver.maxRspTime} {@value #MAX_RESPONSE_SECONDS} (seconds to answer, from the end of
+ *       the request to the last byte: a longer NDJSON stream is cut off, and its client sees a failed transfer);
+ *   <li>{@code jdk.httpserver.maxConnections} {@value #MAX_CONNECTIONS} (connections beyond it are closed at once);
+ *   <li>{@code sun.net.httpserver.nodelay} {@code true} (without it every answer waits about 40 ms for the
+ *       client's delayed acknowledgement).
+ * </ul>
+ * The JDK's own defaults apply to the rest: 30 s idle keep-alive ({@code sun.net.httpserver.idleInterval}),
+ * request line and headers up to 389,120 bytes ({@code sun.net.httpserver.maxReqHeaderSize}, beyond which
+ * the connection is reset) and 200 headers. Even so, 16 stalled clients hold all 16 threads for up to
+ * {@value #MAX_REQUEST_SECONDS} s at a time: to publish on the internet use {@code oruk-server-jetty}, which
+ * spends no thread on a waiting connection (the measurements are in the benchmarks' RESULTS.md).
  *
  * <p>It binds to {@code 127.0.0.1} unless told otherwise, so nothing is exposed by accident; use
  * {@code host("0.0.0.0")} to listen on every interface. Requests run on a fixed pool of daemon threads (or
@@ -46,15 +63,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OrukHttpServer implements AutoCloseable {
 
+  /** Default {@code sun.net.httpserver.maxReqTime}, in seconds. */
+  public static final int MAX_REQUEST_SECONDS = 10;
+  /** Default {@code sun.net.httpserver.maxRspTime}, in seconds. */
+  public static final int MAX_RESPONSE_SECONDS = 60;
+  /** Default {@code jdk.httpserver.maxConnections}. */
+  public static final int MAX_CONNECTIONS = 1_000;
+
   private static final System.Logger LOG = System.getLogger("io.github.oruk.server");
-  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
   static {
-    // The JDK server sends headers and body as separate writes; with Nagle's algorithm on (its default),
-    // the body then waits for the client's delayed ACK, about 40 ms per request. The setting is read once,
-    // when the JDK's server classes load, so it is set here unless the application chose a value.
-    if (System.getProperty(NO_DELAY) == null) {
-      System.setProperty(NO_DELAY, "true");
+    // The JDK reads these once, when its server classes load, so they are set here unless the application
+    // chose values. Without nodelay (Nagle's algorithm on, the JDK's default), the body, sent as a separate
+    // write after the headers, waits for the client's delayed ACK: about 40 ms per request. Without the time
+    // limits (none by default), a client that stalls holds a pool thread for ever.
+    setUnlessSet("sun.net.httpserver.nodelay", "true");
+    setUnlessSet("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+    setUnlessSet("sun.net.httpserver.maxRspTime", Integer.toString(MAX_RESPONSE_SECONDS));
+    setUnlessSet("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
+  }
+
+  private static void setUnlessSet(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
     }
   }
 
@@ -258,16 +289,7 @@ public final class OrukHttpServer implements AutoCloseable {
 
     /** Path the API is served under, such as {@code /oruk} (default {@code /}). */
     public Builder basePath(String basePath) {
-      Objects.requireNonNull(basePath, "basePath");
-      String path = basePath.startsWith("/") ? basePath : "/" + basePath;
-      while (path.length() > 1 && path.endsWith("/")) {
-        path = path.substring(0, path.length() - 1);
-      }
-      if (!path.matches("/[A-Za-z0-9._~/-]*")) {
-        throw new IllegalArgumentException("basePath may only hold letters, digits and . _ ~ - /; got '"
-            + basePath + "'");
-      }
-      this.basePath = path;
+      this.basePath = ProtocolRequest.mountPath(basePath);
       return this;
     }
 

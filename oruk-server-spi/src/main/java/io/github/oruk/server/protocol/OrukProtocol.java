@@ -141,6 +141,43 @@ public final class OrukProtocol {
     return errorResponse(503, "unavailable", message);
   }
 
+  /**
+   * The JSON error answer for a request that the server in front of the protocol refused before the
+   * protocol saw it, knowing only the status it chose (and perhaps its reason): a request line or header
+   * it could not parse, a request line or headers over its size limit, a container's error page. The code
+   * follows from the status ({@code bad_request}, {@code uri_too_long}, {@code headers_too_large}, ...),
+   * so every adapter answers the same refusal with the same body.
+   *
+   * @param status the status the server chose; anything outside 400 to 599 is answered as 500
+   * @param reason the server's own short reason, such as {@code Ambiguous URI empty segment}, or null
+   */
+  public ProtocolResponse refused(int status, String reason) {
+    int code = status >= 400 && status <= 599 ? status : 500;
+    String error = switch (code) {
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 408 -> "request_timeout";
+      case 414 -> "uri_too_long";
+      case 431 -> "headers_too_large";
+      case 501 -> "not_implemented";
+      case 503 -> "unavailable";
+      case 505 -> "http_version_not_supported";
+      default -> code < 500 ? "bad_request" : "internal_error";
+    };
+    String advice = switch (code) {
+      case 414 -> " The request line is longer than this server reads; shorten the query.";
+      case 431 -> " The request headers are larger than this server reads; send fewer or shorter headers.";
+      case 404 -> " ORUK 3.0 paths are " + PATHS + ".";
+      case 405 -> " This API answers " + ALLOW + ".";
+      case 505 -> " Send HTTP/1.1.";
+      default -> code < 500 ? " Send a well-formed HTTP/1.1 GET request." : "";
+    };
+    // A server's reason for a 5xx may describe its own failure; only a refusal's reason is for the client.
+    String why = reason == null || reason.isBlank() || code >= 500 ? "" : ": " + printable(reason, 100);
+    return errorResponse(code, error, (code < 500 ? "The server refused this request (HTTP " : "The server could not "
+        + "answer this request (HTTP ") + code + why + ")." + advice);
+  }
+
   // ------------------------------------------------------------------------------------------- routing
 
   private ProtocolResponse route(ProtocolRequest request, Map<String, String> headers) {

@@ -30,6 +30,25 @@ public record ProtocolRequest(String method, String scheme, String prefix, Strin
     localAuthority = localAuthority == null ? "localhost" : localAuthority;
   }
 
+  /**
+   * The {@code prefix} for a base path as an adapter's user gives it: {@code oruk/v3/} becomes
+   * {@code /oruk/v3}, and {@code /} or {@code ""} stays {@code /} (the root).
+   *
+   * @throws IllegalArgumentException when the path holds anything but letters, digits and . _ ~ - /
+   */
+  public static String mountPath(String basePath) {
+    Objects.requireNonNull(basePath, "basePath");
+    String path = basePath.startsWith("/") ? basePath : "/" + basePath;
+    while (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    if (!path.matches("/[A-Za-z0-9._~/-]*")) {
+      throw new IllegalArgumentException("basePath may only hold letters, digits and . _ ~ - /; got '"
+          + basePath + "'");
+    }
+    return path;
+  }
+
   /** The request's headers, looked up by name without regard to case. */
   @FunctionalInterface
   public interface Headers {

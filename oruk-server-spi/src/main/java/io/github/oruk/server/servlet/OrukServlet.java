@@ -80,9 +80,9 @@ public class OrukServlet extends HttpServlet {
     ProtocolResponse answer;
     if (request.getDispatcherType() == DispatcherType.ERROR) {
       Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-      int status = code instanceof Integer number && number >= 400 && number <= 599 ? number : 500;
-      answer = protocol.errorResponse(status, status == 404 ? "not_found" : status < 500 ? "bad_request"
-          : "internal_error", "The server could not answer this request (HTTP " + status + ").");
+      Object reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+      answer = protocol.refused(code instanceof Integer number ? number : 500,
+          reason instanceof String text ? text : null);
     } else {
       ProtocolRequest asked;
       try {

@@ -1,7 +1,7 @@
 package io.github.oruk.examples.jdbc;
 
 import io.github.oruk.server.OrukApi;
-import io.github.oruk.server.jdk.OrukHttpServer;
+import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.server.memory.ServiceFile;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -28,6 +30,9 @@ import javax.sql.DataSource;
  * line, never a stack trace), 2 usage error.
  */
 public final class JdbcPublisher {
+
+  /** Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its level. */
+  private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
 
   private JdbcPublisher() {
   }
@@ -76,7 +81,7 @@ public final class JdbcPublisher {
       }
     }
     String password = System.getenv("ORUK_DB_PASSWORD");
-    OrukHttpServer server;
+    OrukJettyServer server;
     try {
       DataSource dataSource = Database.of(url, user, password == null ? "" : password);
       Database.createSchema(dataSource);
@@ -84,7 +89,7 @@ public final class JdbcPublisher {
         int count = importFile(dataSource, importFile);
         err.printf(Locale.ROOT, "imported %d services from %s%n", count, importFile);
       }
-      server = OrukHttpServer.builder(api(dataSource, baseUrl)).host(host).port(port).start();
+      server = start(dataSource, baseUrl, host, port);
     } catch (CsvImportException e) {
       List<String> problems = e.problems();
       if (problems.size() == 1) {
@@ -105,6 +110,18 @@ public final class JdbcPublisher {
     out.println("listening on " + server.uri());
     server.awaitStop();
     return 0;
+  }
+
+  /**
+   * Serves the tables on Jetty with its default limits ({@code oruk-server-jetty}), so that clients that
+   * stall or stop reading cannot keep others waiting. Jetty's start and stop lines are left out of the
+   * output unless a logging configuration file asks for them.
+   */
+  static OrukJettyServer start(DataSource dataSource, String baseUrl, String host, int port) throws IOException {
+    if (System.getProperty("java.util.logging.config.file") == null) {
+      JETTY.setLevel(Level.WARNING);
+    }
+    return OrukJettyServer.builder(api(dataSource, baseUrl)).host(host).port(port).start();
   }
 
   /**

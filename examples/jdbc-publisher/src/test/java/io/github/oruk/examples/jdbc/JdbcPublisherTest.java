@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.oruk.server.jdk.OrukHttpServer;
+import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.testkit.compliance.ComplianceOptions;
 import io.github.oruk.testkit.compliance.OrukAssertions;
+import io.github.oruk.testkit.hostile.HostileClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +57,7 @@ class JdbcPublisherTest {
     Database.createSchema(dataSource);
     assertEquals(2, JdbcPublisher.importFile(dataSource, CsvColumnsTest.TEMPLATE));
 
-    try (OrukHttpServer server = OrukHttpServer.builder(JdbcPublisher.api(dataSource, null)).port(0).start()) {
+    try (OrukJettyServer server = JdbcPublisher.start(dataSource, null, "127.0.0.1", 0)) {
       JsonNode youthClubs = get(server.uri().resolve("services?search=youth"));
       assertEquals(1, youthClubs.path("total_items").asInt(), youthClubs::toString);
       JsonNode youth = get(server.uri().resolve("services/" + youthClubs.path("contents").path(0).path("id").asText()));
@@ -73,6 +76,38 @@ class JdbcPublisherTest {
           "in any order");
 
       OrukAssertions.assertCompliant(server.uri(), ComplianceOptions.defaults().withSample(0));
+    }
+  }
+
+  /**
+   * Issue #13: the example publishes on oruk-server-jetty with its limits. On the JDK's server, 16 stalled
+   * connections held all its threads and every other request waited for ever; here 50 do not delay one, and
+   * a request Jetty refuses itself is answered as the SDK's JSON error with CORS.
+   */
+  @Test
+  void stalledClientsKeepNoRequestWaitingAndRefusalsAreJson() throws Exception {
+    DataSource dataSource = Database.inMemory("stalled" + System.nanoTime());
+    Database.createSchema(dataSource);
+    JdbcPublisher.importFile(dataSource, CsvColumnsTest.TEMPLATE);
+    try (OrukJettyServer server = JdbcPublisher.start(dataSource, null, "127.0.0.1", 0);
+        HostileClients stalled = HostileClients.stalled(server.uri(), 50)) {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      for (int i = 0; i < 3; i++) {
+        HttpResponse<byte[]> page = client.send(HttpRequest.newBuilder(server.uri().resolve("services"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, page.statusCode());
+        assertEquals(2, JSON.readTree(page.body()).path("total_items").asInt());
+      }
+      try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        socket.setSoTimeout(5_000);
+        socket.getOutputStream().write("GET /services HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains("Access-Control-Allow-Origin: *"), answer);
+        assertTrue(answer.contains("\"error\":\"bad_request\""), answer);
+      }
+      assertEquals(50, stalled.size());
     }
   }
 
