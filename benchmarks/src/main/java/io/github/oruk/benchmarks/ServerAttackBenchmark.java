@@ -157,7 +157,7 @@ public final class ServerAttackBenchmark {
     return baseline == 0 ? Double.NaN : (double) value / baseline;
   }
 
-  private static void run(URI base, int pages, Options options, List<Phase> phases, PrintStream log)
+  static void run(URI base, int pages, Options options, List<Phase> phases, PrintStream log)
       throws Exception {
     log.printf(Locale.ROOT, "warming up (%d s)%n", options.warmup().toSeconds());
     measure("warm-up", base, pages, options.clients(), options.warmup(), 7);

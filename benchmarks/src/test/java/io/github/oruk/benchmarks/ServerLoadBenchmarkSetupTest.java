@@ -25,7 +25,7 @@ class ServerLoadBenchmarkSetupTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<ServerLoadBenchmark.Phase> phases = ServerLoadBenchmark.run(options, new PrintStream(log, true,
         StandardCharsets.UTF_8));
-    assertEquals(5, phases.size());
+    assertEquals(7, phases.size());
     for (ServerLoadBenchmark.Phase phase : phases) {
       assertTrue(phase.requests() > 10, phase.toString());
       assertEquals(0, phase.errors(), phase.toString());
@@ -40,6 +40,12 @@ class ServerLoadBenchmarkSetupTest {
     long referenceBytes = phases.get(4).bytes() / phases.get(4).requests();
     assertTrue(Math.abs(referenceBytes - pageBytes) < pageBytes / 10, "the reference sends the same pages: "
         + referenceBytes + " vs " + pageBytes);
+    long jettyPageBytes = phases.get(5).bytes() / phases.get(5).requests();
+    assertTrue(Math.abs(jettyPageBytes - pageBytes) < pageBytes / 10, "Jetty sends the same pages: "
+        + jettyPageBytes + " vs " + pageBytes);
+    long jettyRecordBytes = phases.get(6).bytes() / phases.get(6).requests();
+    assertTrue(Math.abs(jettyRecordBytes - recordBytes) < recordBytes / 2, "Jetty sends the same services: "
+        + jettyRecordBytes + " vs " + recordBytes);
 
     ByteArrayOutputStream report = new ByteArrayOutputStream();
     ServerLoadBenchmark.print(options, phases, new PrintStream(report, true, StandardCharsets.UTF_8));
@@ -47,6 +53,7 @@ class ServerLoadBenchmarkSetupTest {
     assertTrue(text.contains("| /services?page=k&per_page=50 |"), text);
     assertTrue(text.contains("pages / baseline:"), text);
     assertTrue(text.contains("(reference)"), text);
+    assertTrue(text.contains("Jetty / JDK adapter: pages"), text);
   }
 
   @Test
