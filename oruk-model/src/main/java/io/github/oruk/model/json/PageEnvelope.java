@@ -89,32 +89,25 @@ public final class PageEnvelope {
   static void writeStart(JsonGenerator gen, Page<?> page, Map<String, JsonNode> extensions) throws IOException {
     Page<?> complete = page.complete();
     gen.writeStartObject(page);
-    writeNumber(gen, "total_items", page.totalItems(), complete.totalItems(), extensions);
-    writeNumber(gen, "total_pages", page.totalPages(), complete.totalPages(), extensions);
-    writeNumber(gen, "page_number", page.pageNumber(), complete.pageNumber(), extensions);
+    write(gen, "total_items", page.totalItems(), complete.totalItems(), extensions);
+    write(gen, "total_pages", page.totalPages(), complete.totalPages(), extensions);
+    write(gen, "page_number", page.pageNumber(), complete.pageNumber(), extensions);
     gen.writeNumberField("size", complete.size());
-    writeFlag(gen, "first_page", page.firstPage(), complete.firstPage(), extensions);
-    writeFlag(gen, "last_page", page.lastPage(), complete.lastPage(), extensions);
+    write(gen, "first_page", page.firstPage(), complete.firstPage(), extensions);
+    write(gen, "last_page", page.lastPage(), complete.lastPage(), extensions);
     gen.writeBooleanField("empty", complete.empty());
   }
 
-  private static void writeNumber(JsonGenerator gen, String name, Integer read, Integer completed,
+  /** A number or a flag, completed; or, when the page was read without it, its raw value if one was kept. */
+  private static void write(JsonGenerator gen, String name, Object read, Object completed,
       Map<String, JsonNode> extensions) throws IOException {
     gen.writeFieldName(name);
     if (read == null && extensions.containsKey(name)) {
       gen.writeTree(extensions.get(name));
+    } else if (completed instanceof Integer number) {
+      gen.writeNumber(number);
     } else {
-      gen.writeNumber(completed);
-    }
-  }
-
-  private static void writeFlag(JsonGenerator gen, String name, Boolean read, Boolean completed,
-      Map<String, JsonNode> extensions) throws IOException {
-    gen.writeFieldName(name);
-    if (read == null && extensions.containsKey(name)) {
-      gen.writeTree(extensions.get(name));
-    } else {
-      gen.writeBoolean(completed);
+      gen.writeBoolean((Boolean) completed);
     }
   }
 }
