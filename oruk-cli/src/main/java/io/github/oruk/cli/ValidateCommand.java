@@ -1,5 +1,6 @@
 package io.github.oruk.cli;
 
+import io.github.oruk.model.document.Layout;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.Validator;
@@ -146,26 +147,10 @@ final class ValidateCommand implements Callable<Integer> {
   static ValidationReport validateFile(Validator validator, Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     String name = file.toString();
-    if (name.endsWith(".ndjson") || name.endsWith(".jsonl") || looksLikeNdjson(bytes)) {
+    if (Layout.of(name, bytes) == Layout.NDJSON) {
       return validator.validateNdjson(new ByteArrayInputStream(bytes), name);
     }
     return validator.validateDocument(bytes, name);
-  }
-
-  /** Two or more lines that each start with '{' and end with '}' make NDJSON; a pretty-printed file does not. */
-  static boolean looksLikeNdjson(byte[] bytes) {
-    int objects = 0;
-    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
-      String trimmed = line.strip();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      if (!(trimmed.startsWith("{") && trimmed.endsWith("}"))) {
-        return false;
-      }
-      objects++;
-    }
-    return objects >= 2;
   }
 
   /**

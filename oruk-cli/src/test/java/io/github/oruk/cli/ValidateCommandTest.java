@@ -119,6 +119,16 @@ class ValidateCommandTest {
     assertTrue(report.get("findings").size() >= 2);
   }
 
+  /** NDJSON is told by the model's one rule: a byte order mark and an unusual name do not hide it. */
+  @Test
+  void ndjsonWithAByteOrderMarkIsValidatedLineByLine() throws Exception {
+    Path copy = dir.resolve("services.txt");
+    Files.write(copy, ("\uFEFF" + Files.readString(generate(3))).getBytes(StandardCharsets.UTF_8));
+    JsonNode report = jsonReport("validate", "--format", "json", copy.toString());
+    assertEquals("ndjson", report.get("kind").asText(), report::toString);
+    assertEquals(3, report.get("documents").asInt(), "one document a line");
+  }
+
   @Test
   void theJsonReportHasTheDocumentedFields() throws Exception {
     Path services = generate(5);

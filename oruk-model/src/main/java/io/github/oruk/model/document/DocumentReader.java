@@ -85,6 +85,19 @@ public final class DocumentReader {
     return read(tree, forced, findings);
   }
 
+  /**
+   * Reads a parsed document as records of the given type: whether it is a page, and whether it is a legacy
+   * ORUK v1 document (mapped to 3.0), is worked out as {@link #detect} does. Findings of parsing the tree are
+   * the caller's.
+   *
+   * @throws OrukReadException when it is not an object, or (strict codec) needs repairs
+   */
+  public ReadResult<Document> read(JsonNode tree, RecordType type) {
+    Shape detected = detect(tree);
+    boolean legacy = detected.legacyV1() && type == RecordType.SERVICE;
+    return read(tree, new Shape(type, detected.page(), legacy, "given by the caller"), new ArrayList<>());
+  }
+
   private ReadResult<Document> read(JsonNode tree, Shape shape, List<ReadFinding> findings) {
     if (!tree.isObject()) {
       throw new OrukReadException(null, "", "expected a JSON object (a record, a page or the API details),"

@@ -239,7 +239,10 @@ final class CanonicalSerializers {
     }
   }
 
-  /** Writes every envelope property, then {@code contents}, then (when asked) envelope extensions. */
+  /**
+   * Writes every envelope property ({@link PageEnvelope}, the one envelope writer), then {@code contents}, then
+   * (when asked) envelope extensions.
+   */
   @SuppressWarnings("rawtypes")
   static final class PageWriter extends StdSerializer<Page> {
     private static final long serialVersionUID = 1L;
@@ -250,18 +253,10 @@ final class CanonicalSerializers {
 
     @Override
     public void serialize(Page page, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      Page<?> complete = page.complete();
       boolean keep = keepExtensions(provider) && !page.extensions().isEmpty();
       @SuppressWarnings("unchecked")
       Map<String, JsonNode> extensions = keep ? page.extensions() : Map.of();
-      gen.writeStartObject(page);
-      writeNumber(gen, "total_items", page.totalItems(), complete.totalItems(), extensions);
-      writeNumber(gen, "total_pages", page.totalPages(), complete.totalPages(), extensions);
-      writeNumber(gen, "page_number", page.pageNumber(), complete.pageNumber(), extensions);
-      gen.writeNumberField("size", complete.size());
-      writeFlag(gen, "first_page", page.firstPage(), complete.firstPage(), extensions);
-      writeFlag(gen, "last_page", page.lastPage(), complete.lastPage(), extensions);
-      gen.writeBooleanField("empty", complete.empty());
+      PageEnvelope.writeStart(gen, page, extensions);
       gen.writeArrayFieldStart("contents");
       // Items of a page share a class: look its serializer up once, not per item.
       Class<?> itemClass = null;
@@ -290,26 +285,6 @@ final class CanonicalSerializers {
         }
       }
       gen.writeEndObject();
-    }
-
-    private static void writeNumber(JsonGenerator gen, String name, Integer read, Integer completed,
-        Map<String, JsonNode> extensions) throws IOException {
-      gen.writeFieldName(name);
-      if (read == null && extensions.containsKey(name)) {
-        gen.writeTree(extensions.get(name));
-      } else {
-        gen.writeNumber(completed);
-      }
-    }
-
-    private static void writeFlag(JsonGenerator gen, String name, Boolean read, Boolean completed,
-        Map<String, JsonNode> extensions) throws IOException {
-      gen.writeFieldName(name);
-      if (read == null && extensions.containsKey(name)) {
-        gen.writeTree(extensions.get(name));
-      } else {
-        gen.writeBoolean(completed);
-      }
     }
   }
 

@@ -2,7 +2,11 @@ package io.github.oruk.server.memory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.Page;
+import io.github.oruk.model.RecordType;
 import io.github.oruk.model.Service;
+import io.github.oruk.model.document.Document;
+import io.github.oruk.model.document.DocumentReader;
+import io.github.oruk.model.document.Layout;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
 import io.github.oruk.model.json.ReadFinding;
@@ -22,7 +26,9 @@ import java.util.Objects;
 /**
  * Services read from a file, leniently, with what the reader repaired. Accepts NDJSON (one service per
  * line, as {@code oruk generate} writes), a JSON array of services, one service, or a page of services
- * ({@code {"contents": [...]}}).
+ * ({@code {"contents": [...]}}); a whole document may also be a legacy ORUK v1 service or page, mapped to 3.0.
+ * Which of these a file is, the model's {@link Layout} and {@link DocumentReader#detect} decide, as they do for
+ * every file the SDK reads.
  *
  * @param services the services, in file order
  * @param findings what the lenient reader repaired or kept aside, with the line (NDJSON) or 0
@@ -65,33 +71,34 @@ public record ServiceFile(List<Service> services, List<Finding> findings) {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     List<Service> services = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
-    String first = reader.readLine();
-    long number = 1;
-    while (first != null && first.isBlank()) {
-      first = reader.readLine();
-      number++;
+    // The lines up to the second non-blank one, which the layout is told from.
+    List<String> head = new ArrayList<>();
+    List<String> nonBlank = new ArrayList<>(2);
+    for (String line; nonBlank.size() < 2 && (line = reader.readLine()) != null; ) {
+      head.add(line);
+      if (!Layout.isBlank(line)) {
+        nonBlank.add(line);
+      }
     }
-    if (first == null) {
+    if (nonBlank.isEmpty()) {
       return new ServiceFile(services, findings);
     }
-    String firstText = first.startsWith("\uFEFF") ? first.substring(1) : first;
-    if (firstText.strip().startsWith("{") && isServiceLine(firstText)) {
+    if (Layout.of(name, nonBlank.get(0), nonBlank.size() > 1 ? nonBlank.get(1) : null) == Layout.NDJSON) {
       // NDJSON: every non-blank line is one service.
-      for (String line = first; line != null; line = reader.readLine(), number++) {
-        if (line.isBlank()) {
-          continue;
-        }
-        ReadResult<Service> read = readLine(json, line, name, number);
-        services.add(read.value());
-        for (ReadFinding finding : read.findings()) {
-          findings.add(new Finding(number, finding));
-        }
+      long number = 0;
+      for (String line : head) {
+        readLine(json, line, name, ++number, services, findings);
+      }
+      for (String line; (line = reader.readLine()) != null; ) {
+        readLine(json, line, name, ++number, services, findings);
       }
       return new ServiceFile(services, findings);
     }
     ByteArrayOutputStream all = new ByteArrayOutputStream();
-    all.write(first.getBytes(StandardCharsets.UTF_8));
-    all.write('\n');
+    for (String line : head) {
+      all.write(line.getBytes(StandardCharsets.UTF_8));
+      all.write('\n');
+    }
     char[] buffer = new char[1 << 14];
     StringBuilder rest = new StringBuilder();
     for (int n; (n = reader.read(buffer)) > 0; ) {
@@ -102,22 +109,20 @@ public record ServiceFile(List<Service> services, List<Finding> findings) {
     return new ServiceFile(services, findings);
   }
 
-  /** Whether the line is a whole JSON object other than a page: the first line of NDJSON. */
-  private static boolean isServiceLine(String line) {
-    try {
-      JsonNode node = OrukJson.lenient().readTree(line.getBytes(StandardCharsets.UTF_8), new ArrayList<>());
-      return node.isObject() && !node.has("contents");
-    } catch (OrukReadException e) {
-      return false;
+  private static void readLine(OrukJson json, String line, String name, long number, List<Service> services,
+      List<Finding> findings) throws IOException {
+    if (line.isBlank()) {
+      return;
     }
-  }
-
-  private static ReadResult<Service> readLine(OrukJson json, String line, String name, long number)
-      throws IOException {
+    ReadResult<Service> read;
     try {
-      return json.read(line, Service.class);
+      read = json.read(line, Service.class);
     } catch (OrukReadException e) {
       throw new IOException(name + " line " + number + ": " + e.getMessage(), e);
+    }
+    services.add(read.value());
+    for (ReadFinding finding : read.findings()) {
+      findings.add(new Finding(number, finding));
     }
   }
 
@@ -142,13 +147,14 @@ public record ServiceFile(List<Service> services, List<Finding> findings) {
           }
           index++;
         }
-      } else if (tree.isObject() && tree.has("contents")) {
-        ReadResult<Page<Service>> page = json.readPage(tree, Service.class);
-        services.addAll(page.value().contents());
-        page.findings().forEach(finding -> findings.add(new Finding(0, finding)));
       } else if (tree.isObject()) {
-        ReadResult<Service> read = json.read(tree, Service.class);
-        services.add(read.value());
+        // A page or one service, ORUK 3.0 or legacy v1: the model's detector tells which.
+        ReadResult<Document> read = new DocumentReader(json).read(tree, RecordType.SERVICE);
+        if (read.value().value() instanceof Page<?> page) {
+          page.contents().forEach(item -> services.add((Service) item));
+        } else {
+          services.add((Service) read.value().value());
+        }
         read.findings().forEach(finding -> findings.add(new Finding(0, finding)));
       } else {
         throw new IOException(name + ": expected services as NDJSON, a JSON array, one service or a page of"

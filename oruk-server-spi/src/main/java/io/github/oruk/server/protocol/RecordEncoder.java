@@ -2,7 +2,8 @@ package io.github.oruk.server.protocol;
 
 import io.github.oruk.model.Page;
 import io.github.oruk.model.json.OrukJson;
-import java.nio.charset.StandardCharsets;
+import io.github.oruk.model.json.PageEnvelope;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,13 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Writes records and pages as canonical JSON, with their entity tags. For providers whose records never
  * change once returned ({@code DirectoryProvider.recordsAreImmutable()}), it keeps each record object's
  * JSON and checksum and reuses them when the same object comes back, up to a memory budget (when the
- * budget is spent, it starts again). A page is the envelope written here around the records' JSON, byte
+ * budget is spent, it starts again). A page is the model's {@link PageEnvelope} around the records' JSON, byte
  * for byte what {@link OrukJson#write(Object)} gives for the same {@link Page}; its tag is computed from
  * the envelope and the records' checksums, so a page's bytes are not read again to tag them.
  */
 final class RecordEncoder {
-
-  private static final byte[] CONTENTS = ",\"contents\":[".getBytes(StandardCharsets.UTF_8);
 
   /** A record's JSON and its checksum. */
   record Encoded(byte[] json, long checksum) {
@@ -72,36 +71,16 @@ final class RecordEncoder {
    * @param keep whether the items may be kept for reuse (false for objects made for this answer only)
    */
   Tagged page(List<?> items, int number, int perPage, long total, boolean keep) {
-    Page<?> envelope = Page.of(items, number, perPage, total);
-    byte[] head = ("{\"total_items\":" + envelope.totalItems() + ",\"total_pages\":" + envelope.totalPages()
-        + ",\"page_number\":" + envelope.pageNumber() + ",\"size\":" + envelope.size() + ",\"first_page\":"
-        + envelope.firstPage() + ",\"last_page\":" + envelope.lastPage() + ",\"empty\":" + envelope.empty())
-        .getBytes(StandardCharsets.UTF_8);
-    Encoded[] records = new Encoded[items.size()];
-    long tag = EntityTags.checksum(head);
-    int size = head.length + CONTENTS.length + 2 + Math.max(0, records.length - 1);
-    for (int i = 0; i < records.length; i++) {
-      records[i] = encode(items.get(i), keep);
-      size += records[i].json().length;
-      tag = tag * 0x9E3779B97F4A7C15L + records[i].checksum();
+    byte[] opening = PageEnvelope.opening(Page.of(items, number, perPage, total));
+    List<byte[]> records = new ArrayList<>(items.size());
+    long tag = EntityTags.checksum(opening);
+    for (Object item : items) {
+      Encoded record = encode(item, keep);
+      records.add(record.json());
+      tag = tag * 0x9E3779B97F4A7C15L + record.checksum();
     }
-    byte[] body = new byte[size];
-    int at = 0;
-    System.arraycopy(head, 0, body, at, head.length);
-    at += head.length;
-    System.arraycopy(CONTENTS, 0, body, at, CONTENTS.length);
-    at += CONTENTS.length;
-    for (int i = 0; i < records.length; i++) {
-      if (i > 0) {
-        body[at++] = ',';
-      }
-      byte[] record = records[i].json();
-      System.arraycopy(record, 0, body, at, record.length);
-      at += record.length;
-    }
-    body[at++] = ']';
-    body[at] = '}';
-    return new Tagged(body, EntityTags.quote(tag ^ ((long) size << 40)));
+    byte[] body = PageEnvelope.write(opening, records);
+    return new Tagged(body, EntityTags.quote(tag ^ ((long) body.length << 40)));
   }
 
   /** A key that is equal only to itself: the record object, not its value. */

@@ -63,6 +63,14 @@ class ServiceFileTest {
     assertEquals(List.of(), read("\n\n").services());
   }
 
+  /** Which document a file is, the model's detector says: a legacy v1 page is a page of services too. */
+  @Test
+  void readsALegacyV1PageAsItsServices() throws IOException {
+    ServiceFile read = read("{\"content\":[{\"id\":\"a\",\"name\":\"A\"},{\"id\":\"b\",\"name\":\"B\"}],"
+        + "\"totalElements\":2,\"number\":0}");
+    assertEquals(List.of("a", "b"), read.services().stream().map(Service::getId).toList());
+  }
+
   private static List<String> json(List<Service> services) {
     return services.stream().map(OrukJson.lenient()::writeString).toList();
   }

@@ -5,6 +5,7 @@ import io.github.oruk.model.Page;
 import io.github.oruk.model.RecordType;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.document.DocumentReader;
+import io.github.oruk.model.document.Layout;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
 import java.io.BufferedReader;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Services from a file, for audits and for taxonomies embedded in a feed: NDJSON (one service per line,
- * as {@code oruk generate} writes), a JSON page of services, a JSON array, or one service; ORUK 3.0 or
+ * as {@code oruk generate} writes), a JSON page of services, a JSON array, or one service (told apart by the
+ * model's {@link Layout} and {@link DocumentReader#detect}); ORUK 3.0 or
  * legacy ORUK v1 (mapped to 3.0, so v1 {@code service_taxonomys} become attributes). Read leniently (the
  * model's reader repairs what real feeds get wrong); an NDJSON line that is not a service fails with its
  * line number.
@@ -37,7 +39,7 @@ public final class ServiceFiles {
    * {@link TaxonomyLoadException} that names the line.
    */
   public static Stream<Service> stream(Path file) throws IOException {
-    if (isNdjson(file)) {
+    if (Layout.of(file) == Layout.NDJSON) {
       BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
       int[] line = {0};
       return reader.lines()
@@ -50,12 +52,12 @@ public final class ServiceFiles {
           })
           .map(text -> {
             line[0]++;
-            return text.strip();
+            return text;
           })
-          .filter(text -> !text.isEmpty() && !text.equals("\uFEFF"))
+          .filter(text -> !Layout.isBlank(text))
           .map(text -> {
             try {
-              return service(text.startsWith("\uFEFF") ? text.substring(1) : text);
+              return service(Layout.withoutByteOrderMark(text));
             } catch (OrukReadException e) {
               throw new UncheckedIOException(new TaxonomyLoadException(file.toString(),
                   "line " + line[0] + " is not an ORUK service: " + e.getMessage(), e));
@@ -76,8 +78,7 @@ public final class ServiceFiles {
         }
         return services;
       }
-      boolean page = root.has("contents") || root.has("content") && root.has("totalElements");
-      Object value = READER.read(json, RecordType.SERVICE, page).value().value();
+      Object value = READER.read(root, RecordType.SERVICE).value().value();
       if (value instanceof Page<?> read) {
         List<Service> services = new ArrayList<>(read.contents().size());
         read.contents().forEach(item -> services.add((Service) item));
@@ -92,31 +93,5 @@ public final class ServiceFiles {
   /** One service, ORUK 3.0 or legacy v1 (mapped to 3.0 by the model's reader, so v1 taxonomies become attributes). */
   static Service service(String json) {
     return (Service) READER.read(json.getBytes(StandardCharsets.UTF_8), RecordType.SERVICE, false).value().value();
-  }
-
-  /** Whether a file is NDJSON: by its name ({@code .ndjson}, {@code .jsonl}), or two lines that each hold an object. */
-  static boolean isNdjson(Path file) throws IOException {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
-      return true;
-    }
-    if (name.endsWith(".json")) {
-      return false;
-    }
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int objects = 0;
-      String line;
-      while (objects < 2 && (line = reader.readLine()) != null) {
-        String text = line.strip();
-        if (text.isEmpty()) {
-          continue;
-        }
-        if (!(text.startsWith("{") || text.startsWith("\uFEFF{")) || !text.endsWith("}")) {
-          return false;
-        }
-        objects++;
-      }
-      return objects >= 2;
-    }
   }
 }

@@ -6,6 +6,7 @@ import io.github.oruk.model.Page;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.Taxonomy;
 import io.github.oruk.model.TaxonomyTerm;
+import io.github.oruk.model.document.Layout;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
 import io.github.oruk.taxonomy.OrukTaxonomies;
@@ -78,7 +79,7 @@ public final class TaxonomyLoader {
     if (!Files.exists(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
-    if (ServiceFiles.isNdjson(file)) {
+    if (Layout.of(file) == Layout.NDJSON) {
       try (Stream<Service> services = ServiceFiles.stream(file)) {
         return nonEmpty(ServiceTermsLoader.defaults().withNormalizer(normalizer).fromServices(services),
             file.toString());

@@ -1,7 +1,6 @@
 package io.github.oruk.testkit.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,18 +24,15 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake ORUK 3.0 feed of generated services, served on 127.0.0.1 by the JDK's HTTP server, that can be
@@ -77,6 +72,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code number} counts from 0 or from 1.
  * </ul>
  *
+ * <p>Inside, an honest ORUK 3.0 feed built on the model's protocol core (the query read by
+ * {@code Query.parse}, so a bad parameter gets the model's message; pages written by {@code PageEnvelope}
+ * around list items encoded once) sits behind a decorator that adds the faults above; this class is the HTTP
+ * side. The model's parser refuses parameters that are not ORUK's, as a strict feed does; the feed honours
+ * {@code page}, {@code per_page} and {@code modified_after} and ignores the other filters.
+ *
  * <p>It listens on the loopback interface only, on a free port, with a fixed pool of worker threads.
  * {@link #main(String[])} runs one in its own process (for benchmarks).
  */
@@ -106,8 +107,6 @@ public final class FakeFeed implements AutoCloseable {
     CUT_CONNECTION
   }
 
-  private static final ObjectMapper TREES = new ObjectMapper();
-
   static {
     // Without TCP_NODELAY the JDK server's separate writes for headers and body meet the client's delayed
     // ACK, and every answer takes about 40 ms. This must be set before the JDK's server is first used.
@@ -121,16 +120,9 @@ public final class FakeFeed implements AutoCloseable {
   private final ExecutorService workers;
   private final URI baseUri;
   private final List<String> ids;
-  private final List<byte[]> details;
-  private final List<ObjectNode> listItems;
-  private final List<OffsetDateTime> lastModified;
-  private final Map<String, Integer> indexById;
-  private final Set<String> notFoundIds;
-  private final Set<String> brokenIds;
-  private final Set<String> mixedUpIds;
+  private final HonestFeed honest;
+  private final FaultyFeed feed;
   private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> failuresByAddress = new ConcurrentHashMap<>();
-  private final AtomicLong listPagesServed = new AtomicLong();
   private final AtomicInteger concurrent = new AtomicInteger();
   private final AtomicInteger maxConcurrent = new AtomicInteger();
 
@@ -138,18 +130,19 @@ public final class FakeFeed implements AutoCloseable {
     this.config = config;
     DataGenerator generator = DataGenerator.builder().seed(config.seed).build();
     OrukJson json = OrukJson.lenient();
+    ObjectMapper trees = new ObjectMapper();
     List<String> allIds = new ArrayList<>(config.services);
-    List<byte[]> allDetails = new ArrayList<>(config.services);
-    List<ObjectNode> items = new ArrayList<>(config.services);
+    List<byte[]> details = new ArrayList<>(config.services);
+    List<byte[]> items = new ArrayList<>(config.services);
     List<OffsetDateTime> modified = new ArrayList<>(config.services);
     Map<String, Integer> index = new HashMap<>();
     for (int k = 0; k < config.services; k++) {
       Service service = generator.service(k);
       allIds.add(service.getId());
       index.put(service.getId(), k);
-      allDetails.add(json.write(service));
+      details.add(json.write(service));
       modified.add(service.getLastModified());
-      ObjectNode item = TREES.createObjectNode();
+      ObjectNode item = trees.createObjectNode();
       item.put("id", service.getId());
       item.put("name", service.getName());
       if (service.getStatus() != null) {
@@ -161,40 +154,20 @@ public final class FakeFeed implements AutoCloseable {
       if (service.getLastModified() != null) {
         item.put("last_modified", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(service.getLastModified()));
       }
-      items.add(item);
+      items.add(trees.writeValueAsBytes(item));
     }
     this.ids = Collections.unmodifiableList(allIds);
-    this.details = allDetails;
-    this.listItems = items;
-    this.lastModified = modified;
-    this.indexById = index;
-    Set<String> missing = new LinkedHashSet<>();
-    for (int k : config.notFound) {
-      if (k < 0 || k >= config.services) {
-        throw new IllegalArgumentException("notFound index " + k + " is not a service (0 to " + (config.services - 1) + ")");
-      }
-      missing.add(allIds.get(k));
-    }
-    this.notFoundIds = Collections.unmodifiableSet(missing);
-    Set<String> broken = new LinkedHashSet<>();
-    for (String id : allIds) {
-      if (config.brokenRate > 0 && !missing.contains(id)
-          && new SplittableRandom(config.seed * 31 + id.hashCode()).nextDouble() < config.brokenRate) {
-        broken.add(id);
-      }
-    }
-    this.brokenIds = Collections.unmodifiableSet(broken);
-    Set<String> mixedUp = new LinkedHashSet<>();
-    for (int k : config.anotherId) {
-      if (k < 0 || k >= config.services) {
-        throw new IllegalArgumentException("detailsWithAnotherId index " + k + " is not a service (0 to "
-            + (config.services - 1) + ")");
-      }
-      mixedUp.add(allIds.get(k));
-    }
-    this.mixedUpIds = Collections.unmodifiableSet(mixedUp);
 
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 256);
+    String base = config.basePath.isEmpty() ? "/" : config.basePath + "/";
+    this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + base);
+    this.honest = new HonestFeed(index, details, items, modified, config.perPage, baseUri + "openapi.json");
+    try {
+      this.feed = new FaultyFeed(honest, config, ids);
+    } catch (IllegalArgumentException e) {
+      server.stop(0);
+      throw e;
+    }
     this.workers = Executors.newFixedThreadPool(config.threads, task -> {
       Thread thread = new Thread(task, "fake-feed-worker");
       thread.setDaemon(true);
@@ -203,8 +176,6 @@ public final class FakeFeed implements AutoCloseable {
     server.setExecutor(workers);
     server.createContext("/", this::handle);
     server.start();
-    String base = config.basePath.isEmpty() ? "/" : config.basePath + "/";
-    this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + base);
   }
 
   /** A builder with the defaults: 100 services, seed 1, 50 per page, ORUK 3.0, no faults. */
@@ -224,22 +195,22 @@ public final class FakeFeed implements AutoCloseable {
 
   /** The ids whose details always answer 404. */
   public Set<String> notFoundIds() {
-    return notFoundIds;
+    return feed.notFoundIds();
   }
 
   /** The ids whose details always answer 500 (see {@link Builder#brokenDetails}). */
   public Set<String> brokenIds() {
-    return brokenIds;
+    return feed.brokenIds();
   }
 
   /** The ids whose details answer with another service's document (see {@link Builder#detailsWithAnotherId}). */
   public Set<String> mixedUpIds() {
-    return mixedUpIds;
+    return feed.mixedUpIds();
   }
 
   /** The canonical JSON {@code /services/{id}} answers for service k. */
   public byte[] detailJson(int k) {
-    return details.get(k).clone();
+    return honest.detail(k).clone();
   }
 
   /** Requests received so far, over all paths. */
@@ -281,12 +252,9 @@ public final class FakeFeed implements AutoCloseable {
     int now = concurrent.incrementAndGet();
     maxConcurrent.accumulateAndGet(now, Math::max);
     try (exchange) {
-      if (!config.latency.isZero()) {
-        Thread.sleep(config.latency.toMillis(), config.latency.toNanosPart() % 1_000_000);
-      }
       String path = exchange.getRequestURI().getRawPath();
       if (!path.startsWith(config.basePath + "/") && !path.equals(config.basePath)) {
-        send(exchange, 404, error("no such path: " + path));
+        send(exchange, Answer.error(404, "no such path: " + path));
         return;
       }
       String relative = path.substring(Math.min(path.length(), config.basePath.length() + 1));
@@ -296,23 +264,10 @@ public final class FakeFeed implements AutoCloseable {
       String decoded = URLDecoder.decode(relative, StandardCharsets.UTF_8);
       requestsByPath.computeIfAbsent(decoded, p -> new AtomicInteger()).incrementAndGet();
       if (!exchange.getRequestMethod().equals("GET")) {
-        send(exchange, 405, error("only GET is served"));
+        send(exchange, Answer.error(405, "only GET is served"));
         return;
       }
-      String address = decoded + "?" + (exchange.getRequestURI().getRawQuery() == null ? ""
-          : exchange.getRequestURI().getRawQuery());
-      if (failTransiently(exchange, address)) {
-        return;
-      }
-      if (decoded.isEmpty()) {
-        send(exchange, 200, apiDetails());
-      } else if (decoded.equals("services")) {
-        list(exchange);
-      } else if (decoded.startsWith("services/") && decoded.indexOf('/', 9) < 0) {
-        detail(exchange, decoded.substring("services/".length()));
-      } else {
-        send(exchange, 404, error("no such endpoint: /" + decoded));
-      }
+      send(exchange, feed.answer(decoded, exchange.getRequestURI().getRawQuery()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -320,183 +275,19 @@ public final class FakeFeed implements AutoCloseable {
     }
   }
 
-  private boolean failTransiently(HttpExchange exchange, String address) throws IOException {
-    if (config.failureRate <= 0 || config.faults.isEmpty()) {
-      return false;
-    }
-    SplittableRandom random = new SplittableRandom(config.seed * 0x9E3779B97F4A7C15L + address.hashCode());
-    if (random.nextDouble() >= config.failureRate) {
-      return false;
-    }
-    int failures = failuresByAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-    if (failures > config.failuresPerAddress) {
-      return false;
-    }
-    List<Fault> faults = List.copyOf(config.faults);
-    Fault fault = faults.get(random.nextInt(faults.size()));
-    switch (fault) {
-      case SERVICE_UNAVAILABLE -> sendWithRetryAfter(exchange, 503);
-      case TOO_MANY_REQUESTS -> sendWithRetryAfter(exchange, 429);
-      case BAD_GATEWAY -> send(exchange, 502, "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8),
-          "text/html");
-      case CUT_CONNECTION -> {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, 10_000);
-        OutputStream body = exchange.getResponseBody();
-        body.write("{\"id\":\"".getBytes(StandardCharsets.UTF_8));
-        body.flush();
-        // Closing with fewer bytes than announced makes the server drop the connection.
-      }
-    }
-    return true;
-  }
-
-  private void sendWithRetryAfter(HttpExchange exchange, int status) throws IOException {
-    if (config.retryAfter != null) {
-      exchange.getResponseHeaders().set("Retry-After",
-          Long.toString((config.retryAfter.toMillis() + 999) / 1000));
-    }
-    send(exchange, status, error(status == 429 ? "slow down" : "temporarily unavailable"));
-  }
-
-  private byte[] apiDetails() {
-    ObjectNode details = TREES.createObjectNode();
-    boolean legacy = config.envelope == Envelope.V1_ZERO_BASED || config.envelope == Envelope.V1_ONE_BASED;
-    details.put("version", legacy ? "HSDS-UK-1.0" : "HSDS-UK-3.0");
-    details.put("profile", "https://openreferraluk.org/");
-    details.put("openapi_url", baseUri + "openapi.json");
-    return bytes(details);
-  }
-
-  private void detail(HttpExchange exchange, String id) throws IOException {
-    Integer k = indexById.get(id);
-    if (k == null || notFoundIds.contains(id)) {
-      send(exchange, 404, error("no service with id " + id));
+  private static void send(HttpExchange exchange, Answer answer) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+    answer.headers().forEach(exchange.getResponseHeaders()::set);
+    byte[] body = answer.body();
+    if (answer.cut()) {
+      // Closing with fewer bytes than announced makes the server drop the connection.
+      exchange.sendResponseHeaders(answer.status(), 10_000);
+      OutputStream out = exchange.getResponseBody();
+      out.write(body);
+      out.flush();
       return;
     }
-    if (brokenIds.contains(id)) {
-      send(exchange, 500, "<html><body><h1>Internal Server Error</h1></body></html>".getBytes(StandardCharsets.UTF_8),
-          "text/html");
-      return;
-    }
-    send(exchange, 200, details.get(mixedUpIds.contains(id) ? (k + 1) % details.size() : k));
-  }
-
-  private void list(HttpExchange exchange) throws IOException {
-    Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
-    List<Integer> selected = new ArrayList<>();
-    String since = query.get("modified_after");
-    OffsetDateTime after = null;
-    if (since != null) {
-      try {
-        after = OffsetDateTime.parse(since);
-      } catch (DateTimeException e) {
-        send(exchange, 400, error("modified_after must be a date-time with an offset; got " + since));
-        return;
-      }
-    }
-    for (int k = 0; k < ids.size(); k++) {
-      if (after == null || (lastModified.get(k) != null && !lastModified.get(k).isBefore(after))) {
-        selected.add(k);
-      }
-    }
-    if (config.envelope == Envelope.BARE_ARRAY) {
-      ArrayNode all = TREES.createArrayNode();
-      selected.forEach(k -> all.add(listItems.get(k)));
-      send(exchange, 200, bytes(all));
-      return;
-    }
-    boolean v1 = config.envelope != Envelope.V3;
-    int firstNumber = config.envelope == Envelope.V1_ZERO_BASED ? 0 : 1;
-    int perPage;
-    int number;
-    try {
-      perPage = query.containsKey("per_page") ? Integer.parseInt(query.get("per_page")) : config.perPage;
-      number = query.containsKey("page") ? Integer.parseInt(query.get("page")) : firstNumber;
-    } catch (NumberFormatException e) {
-      send(exchange, 400, error("page and per_page must be whole numbers"));
-      return;
-    }
-    if (perPage < 1 || number < firstNumber) {
-      send(exchange, 400, error("page must be at least " + firstNumber + " and per_page at least 1"));
-      return;
-    }
-    perPage = Math.min(perPage, config.maxPerPage);
-    int page = number - firstNumber + 1; // 1-based from here on
-    if (config.stallAfterPage > 0 && page > config.stallAfterPage) {
-      page = config.stallAfterPage;
-    }
-    int total = selected.size();
-    int totalPages = (total + perPage - 1) / perPage;
-    int from = (page - 1) * perPage - (page > 1 ? config.overlap : 0);
-    int to = Math.min(total, page * perPage);
-    List<ObjectNode> records = new ArrayList<>();
-    for (int i = Math.max(0, from); i < to; i++) {
-      records.add(listItems.get(selected.get(i)));
-    }
-    long served = listPagesServed.getAndIncrement();
-    int announced = (int) (total + config.totalDrift * served);
-    ObjectNode envelope = TREES.createObjectNode();
-    ArrayNode contents = TREES.createArrayNode();
-    records.forEach(contents::add);
-    if (v1) {
-      envelope.set("content", contents);
-      envelope.put("totalElements", announced);
-      envelope.put("totalPages", totalPages);
-      envelope.put("number", page - 1 + firstNumber);
-      envelope.put("size", perPage);
-      envelope.put("numberOfElements", records.size());
-      envelope.put("first", page == 1);
-      envelope.put("last", page >= totalPages);
-    } else {
-      envelope.put("total_items", announced);
-      envelope.put("total_pages", totalPages);
-      envelope.put("page_number", page);
-      envelope.put("size", records.size());
-      envelope.put("first_page", page == 1);
-      envelope.put("last_page", page >= totalPages);
-      envelope.put("empty", records.isEmpty());
-      envelope.set("contents", contents);
-    }
-    config.omit.forEach(envelope::remove);
-    send(exchange, 200, bytes(envelope));
-  }
-
-  private static Map<String, String> parseQuery(String raw) {
-    Map<String, String> values = new HashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return values;
-    }
-    for (String pair : raw.split("&")) {
-      int equals = pair.indexOf('=');
-      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-      String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-      values.put(name, value);
-    }
-    return values;
-  }
-
-  private static byte[] error(String message) {
-    ObjectNode error = TREES.createObjectNode();
-    error.put("error", message);
-    return bytes(error);
-  }
-
-  private static byte[] bytes(Object tree) {
-    try {
-      return TREES.writeValueAsBytes(tree);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    send(exchange, status, body, "application/json");
-  }
-
-  private static void send(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       exchange.getResponseBody().write(body);
     }
@@ -536,26 +327,26 @@ public final class FakeFeed implements AutoCloseable {
 
   /** Options of a {@link FakeFeed}. */
   public static final class Builder {
-    private int services = 100;
-    private long seed = 1;
-    private String basePath = "";
-    private int perPage = 50;
-    private int maxPerPage = 1000;
-    private Duration latency = Duration.ZERO;
-    private double failureRate;
-    private Set<Fault> faults = EnumSet.of(Fault.SERVICE_UNAVAILABLE);
-    private int failuresPerAddress = 1;
-    private Duration retryAfter;
-    private Collection<Integer> notFound = List.of();
-    private double brokenRate;
-    private Collection<Integer> anotherId = List.of();
-    private int totalDrift;
-    private int stallAfterPage;
-    private int overlap;
-    private Envelope envelope = Envelope.V3;
-    private Set<String> omit = Set.of();
-    private int threads = 32;
-    private int port;
+    int services = 100;
+    long seed = 1;
+    String basePath = "";
+    int perPage = 50;
+    int maxPerPage = 1000;
+    Duration latency = Duration.ZERO;
+    double failureRate;
+    Set<Fault> faults = EnumSet.of(Fault.SERVICE_UNAVAILABLE);
+    int failuresPerAddress = 1;
+    Duration retryAfter;
+    Collection<Integer> notFound = List.of();
+    double brokenRate;
+    Collection<Integer> anotherId = List.of();
+    int totalDrift;
+    int stallAfterPage;
+    int overlap;
+    Envelope envelope = Envelope.V3;
+    Set<String> omit = Set.of();
+    int threads = 32;
+    int port;
 
     private Builder() {
     }

@@ -168,6 +168,24 @@ class FakeFeedTest {
     }
   }
 
+  /** The list's query is read by the model's parser: its messages, and the forms of date it takes. */
+  @Test
+  void theListQueryIsReadByTheModelsParser() throws Exception {
+    try (FakeFeed feed = FakeFeed.builder().services(60).start()) {
+      HttpResponse<byte[]> refused = get(feed.baseUri().resolve("services?per_page=lots"));
+      assertEquals(400, refused.statusCode());
+      String message = JSON.readTree(refused.body()).get("error").asText();
+      assertTrue(message.contains("'per_page'") && message.contains("'lots'"), message);
+      java.time.LocalDate day = DataGenerator.builder().seed(1).build().referenceDate().minusDays(20);
+      OffsetDateTime midnight = day.atStartOfDay(java.time.ZoneId.of("Europe/London")).toOffsetDateTime();
+      List<String> expected = DataGenerator.builder().seed(1).build().services(60)
+          .filter(s -> s.getLastModified() != null && !s.getLastModified().isBefore(midnight))
+          .map(s -> s.getId()).toList();
+      assertEquals(expected, ids(getJson(feed.baseUri().resolve("services?per_page=100&modified_after=" + day))
+          .get("contents")), "a date is midnight UK time");
+    }
+  }
+
   @Test
   void legacyEnvelopesCountFromZeroOrOne() throws Exception {
     try (FakeFeed zero = FakeFeed.builder().services(15).perPage(10).envelope(FakeFeed.Envelope.V1_ZERO_BASED).start();

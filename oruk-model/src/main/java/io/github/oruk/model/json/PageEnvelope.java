@@ -1,0 +1,113 @@
+package io.github.oruk.model.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.oruk.model.Page;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one writer of the ORUK page envelope: {@code total_items}, {@code total_pages}, {@code page_number},
+ * {@code size}, {@code first_page}, {@code last_page}, {@code empty}, in that order, then {@code contents}.
+ * The codec's {@code Page} serializer writes through it, and so do publishers that keep their records'
+ * JSON already encoded (the SDK's server, the test kit's fake feed): they write the envelope around those
+ * bytes without parsing or encoding the records again.
+ *
+ * <pre>{@code
+ * byte[] body = PageEnvelope.write(Page.of(encodedRecords, 2, 50, 120));   // Page<byte[]>
+ * }</pre>
+ *
+ * <p>The bytes are those {@link OrukJson#write(Object)} gives for the same page with the records as objects
+ * (compact, no extensions), so a publisher can switch between the two without its answers changing.
+ */
+public final class PageEnvelope {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final byte[] CONTENTS = ",\"contents\":[".getBytes(StandardCharsets.UTF_8);
+
+  private PageEnvelope() {
+  }
+
+  /**
+   * The page as JSON, its {@code contents} being the records' JSON as given, each one complete JSON value.
+   * The envelope is {@link Page#complete() completed}; {@code size} and {@code empty} follow from the records.
+   */
+  public static byte[] write(Page<byte[]> page) {
+    return write(opening(page), page.contents());
+  }
+
+  /**
+   * The envelope's properties as JSON, from the opening brace to the value of {@code empty}, without what
+   * follows: {@code {"total_items":120,...,"empty":false}. A publisher that tags its answers can checksum this
+   * and its records' JSON instead of the whole body; {@link #write(byte[], List)} completes it.
+   */
+  public static byte[] opening(Page<?> page) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(160);
+    try (JsonGenerator gen = FACTORY.createGenerator(out)) {
+      gen.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+      writeStart(gen, page, Map.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A whole page: an {@link #opening(Page)}, then {@code contents} holding {@code records}, each as given. */
+  public static byte[] write(byte[] opening, List<byte[]> records) {
+    int size = opening.length + CONTENTS.length + 2 + Math.max(0, records.size() - 1);
+    for (byte[] record : records) {
+      size += record.length;
+    }
+    byte[] body = new byte[size];
+    System.arraycopy(opening, 0, body, 0, opening.length);
+    int at = opening.length;
+    System.arraycopy(CONTENTS, 0, body, at, CONTENTS.length);
+    at += CONTENTS.length;
+    for (int i = 0; i < records.size(); i++) {
+      if (i > 0) {
+        body[at++] = ',';
+      }
+      byte[] record = records.get(i);
+      System.arraycopy(record, 0, body, at, record.length);
+      at += record.length;
+    }
+    body[at++] = ']';
+    body[at] = '}';
+    return body;
+  }
+
+  /**
+   * Starts the page's object and writes its seven envelope properties, completed. An envelope value the page
+   * was read without, but whose raw value {@code extensions} holds (a feed sent it in a form the model could
+   * not take), is written back as sent.
+   */
+  static void writeStart(JsonGenerator gen, Page<?> page, Map<String, JsonNode> extensions) throws IOException {
+    Page<?> complete = page.complete();
+    gen.writeStartObject(page);
+    write(gen, "total_items", page.totalItems(), complete.totalItems(), extensions);
+    write(gen, "total_pages", page.totalPages(), complete.totalPages(), extensions);
+    write(gen, "page_number", page.pageNumber(), complete.pageNumber(), extensions);
+    gen.writeNumberField("size", complete.size());
+    write(gen, "first_page", page.firstPage(), complete.firstPage(), extensions);
+    write(gen, "last_page", page.lastPage(), complete.lastPage(), extensions);
+    gen.writeBooleanField("empty", complete.empty());
+  }
+
+  /** A number or a flag, completed; or, when the page was read without it, its raw value if one was kept. */
+  private static void write(JsonGenerator gen, String name, Object read, Object completed,
+      Map<String, JsonNode> extensions) throws IOException {
+    gen.writeFieldName(name);
+    if (read == null && extensions.containsKey(name)) {
+      gen.writeTree(extensions.get(name));
+    } else if (completed instanceof Integer number) {
+      gen.writeNumber(number);
+    } else {
+      gen.writeBoolean((Boolean) completed);
+    }
+  }
+}
