@@ -18,7 +18,7 @@ import io.github.oruk.taxonomy.audit.SchemeCoverage;
 import io.github.oruk.taxonomy.audit.TermUse;
 import io.github.oruk.taxonomy.audit.UnrecognisedTerm;
 import io.github.oruk.taxonomy.load.CsvLayout;
-import io.github.oruk.taxonomy.load.FeedServices;
+import io.github.oruk.taxonomy.load.FeedReader;
 import io.github.oruk.taxonomy.load.ServiceFiles;
 import io.github.oruk.taxonomy.load.TaxonomyLoadException;
 import io.github.oruk.taxonomy.load.TaxonomyLoader;
@@ -105,7 +105,7 @@ final class TaxonomyCommand implements Runnable {
     Long maxServices;
 
     List<Scheme> load(String source, CommandLine commandLine) throws IOException {
-      TaxonomyLoader.Builder loader = TaxonomyLoader.builder();
+      TaxonomyLoader.Builder loader = TaxonomyLoader.builder().feedReader(ClientFeedReader::of);
       if (maxServices != null) {
         if (maxServices < 1) {
           throw new ParameterException(commandLine, "--max-services must be 1 or more; got " + maxServices);
@@ -568,12 +568,9 @@ final class TaxonomyCommand implements Runnable {
         } catch (IllegalArgumentException e) {
           throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        FeedServices reader = FeedServices.of(client);
-        if (options.maxServices != null) {
-          reader = reader.withMaxServices(options.maxServices);
-        }
         try {
-          FeedServices.Summary summary = reader.forEach(audit);
+          FeedReader.Summary summary = new ClientFeedReader(client)
+              .services(options.maxServices == null ? Long.MAX_VALUE : options.maxServices, audit);
           err.println("read " + summary.services() + " services from " + client.baseUri()
               + (summary.harvested() ? " (each fetched by id)" : "") + (summary.complete() ? "" : "; not the whole feed"));
           summary.notes().forEach(err::println);
