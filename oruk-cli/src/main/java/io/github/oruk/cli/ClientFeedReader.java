@@ -144,14 +144,14 @@ final class ClientFeedReader implements FeedReader {
 
   private Summary harvest(long maxServices, Consumer<Service> consumer, List<String> notes)
       throws TaxonomyLoadException {
-    HarvestOptions options = HarvestOptions.defaults().withPerPage(perPage);
+    HarvestOptions.Builder options = HarvestOptions.builder().perPage(perPage);
     if (maxServices != Long.MAX_VALUE) {
-      options = options.withMaxPages((int) Math.max(1, Math.min(Integer.MAX_VALUE, (maxServices + perPage - 1) / perPage)));
+      options.maxPages((int) Math.max(1, Math.min(Integer.MAX_VALUE, (maxServices + perPage - 1) / perPage)));
     }
     long[] count = {0};
     HarvestReport report;
     try {
-      report = new Harvester(client).harvest(options, service -> {
+      report = new Harvester(client).harvest(options.build(), service -> {
         if (count[0] < maxServices) {
           consumer.accept(service);
           count[0]++;
