@@ -33,6 +33,17 @@ def strip(src):
             out.append(c + c); i = j + 1; continue
         out.append(c); i += 1
     return ''.join(out)
+def closing(toks, j, opening, close):
+    """The index of the token that closes the bracket at toks[j] (the last token when it is never closed)."""
+    depth = 0
+    while j < len(toks):
+        if toks[j][0] == opening: depth += 1
+        elif toks[j][0] == close:
+            depth -= 1
+            if depth == 0: return j
+        j += 1
+    return len(toks) - 1
+
 res = []
 sizes = []
 for d, _, fs in os.walk(root):
@@ -51,25 +62,11 @@ for d, _, fs in os.walk(root):
             if t == '(' and k >= 2 and re.match(r'[A-Za-z_$]', toks[k-1][0]) and toks[k-1][0] not in KW:
                 prev = toks[k-2][0]
                 if (re.match(r'[A-Za-z_$]', prev) and prev not in KW - {'default'} and prev != 'new') or prev in ('>', ']'):
-                    # match parens
-                    depth = 0; j = k
-                    while j < len(toks):
-                        if toks[j][0] == '(': depth += 1
-                        elif toks[j][0] == ')':
-                            depth -= 1
-                            if depth == 0: break
-                        j += 1
-                    j += 1
+                    j = closing(toks, k, '(', ')') + 1
                     if j < len(toks) and toks[j][0] == 'throws':
                         while j < len(toks) and toks[j][0] not in ('{', ';'): j += 1
                     if j < len(toks) and toks[j][0] == '{':
-                        depth = 0; e = j
-                        while e < len(toks):
-                            if toks[e][0] == '{': depth += 1
-                            elif toks[e][0] == '}':
-                                depth -= 1
-                                if depth == 0: break
-                            e += 1
+                        e = closing(toks, j, '{', '}')
                         start = toks[k-1][1]
                         res.append((toks[e][1] - start + 1, os.path.relpath(p, root), toks[k-1][0], start))
                         k = j + 1; continue
