@@ -131,7 +131,7 @@ public final class HarvestBenchmark {
   /** One harvest of the whole feed; fails unless every service was delivered. */
   static Run harvest(URI base, Settings settings, int concurrency) throws IOException {
     OrukClient client = OrukClient.builder(base).build();
-    HarvestOptions options = HarvestOptions.defaults().withConcurrency(concurrency).withPerPage(settings.perPage());
+    HarvestOptions options = HarvestOptions.builder().concurrency(concurrency).perPage(settings.perPage()).build();
     System.gc();
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP).toList();

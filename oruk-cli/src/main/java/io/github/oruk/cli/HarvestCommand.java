@@ -154,7 +154,7 @@ final class HarvestCommand implements Callable<Integer> {
         return 1;
       }
     }
-    options = options.withCheckpoint(checkpointFile);
+    options = options.toBuilder().checkpoint(checkpointFile).build();
 
     err.println("oruk harvest: " + client.baseUri() + " (" + client.baseUriNote() + ")"
         + (options.query().modifiedAfter() != null ? ", services modified since " + options.query().modifiedAfter() : "")
@@ -169,8 +169,8 @@ final class HarvestCommand implements Callable<Integer> {
       return 1;
     }
     Progress progress = new Progress(err, Oruk.isTerminal(err));
-    options = options.withProgress(progress, progress.terminal
-        ? Duration.ofMillis(250) : Duration.ofMillis((long) (progressEvery * 1000)));
+    options = options.toBuilder().progress(progress, progress.terminal
+        ? Duration.ofMillis(250) : Duration.ofMillis((long) (progressEvery * 1000))).build();
 
     // Ctrl-C: stop the harvest cleanly (requests cancelled, checkpoint written, summary printed) before the
     // JVM goes. The hook waits for the summary, not for this thread, which then blocks in System.exit.
@@ -273,24 +273,24 @@ final class HarvestCommand implements Callable<Integer> {
 
   private HarvestOptions options() {
     try {
-      HarvestOptions options = HarvestOptions.defaults().withConcurrency(concurrency);
+      HarvestOptions.Builder options = HarvestOptions.builder().concurrency(concurrency);
       if (perPage != null) {
         if (perPage < 1) {
           throw new IllegalArgumentException("--per-page must be at least 1; got " + perPage);
         }
-        options = options.withPerPage(perPage);
+        options.perPage(perPage);
       }
       if (since != null) {
-        options = options.withModifiedAfter(parseSince(since));
+        options.modifiedAfter(parseSince(since));
       }
       if (stopAfterFailures != null) {
         if (stopAfterFailures < 0) {
           throw new IllegalArgumentException("--stop-after-failures must be 0 (never stop) or more; got "
               + stopAfterFailures);
         }
-        options = options.withStopAfterFailures(stopAfterFailures);
+        options.stopAfterFailures(stopAfterFailures);
       }
-      return options;
+      return options.build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage().replace("concurrency", "--concurrency"));
     }

@@ -18,7 +18,7 @@ import io.github.oruk.taxonomy.audit.SchemeCoverage;
 import io.github.oruk.taxonomy.audit.TermUse;
 import io.github.oruk.taxonomy.audit.UnrecognisedTerm;
 import io.github.oruk.taxonomy.load.CsvLayout;
-import io.github.oruk.taxonomy.load.FeedServices;
+import io.github.oruk.taxonomy.load.FeedReader;
 import io.github.oruk.taxonomy.load.ServiceFiles;
 import io.github.oruk.taxonomy.load.TaxonomyLoadException;
 import io.github.oruk.taxonomy.load.TaxonomyLoader;
@@ -105,7 +105,7 @@ final class TaxonomyCommand implements Runnable {
     Long maxServices;
 
     List<Scheme> load(String source, CommandLine commandLine) throws IOException {
-      TaxonomyLoader.Builder loader = TaxonomyLoader.builder();
+      TaxonomyLoader.Builder loader = TaxonomyLoader.builder().feedReader(ClientFeedReader::of);
       if (maxServices != null) {
         if (maxServices < 1) {
           throw new ParameterException(commandLine, "--max-services must be 1 or more; got " + maxServices);
@@ -144,41 +144,41 @@ final class TaxonomyCommand implements Runnable {
         throw new ParameterException(commandLine, "--columns needs at least id=COLUMN and label=COLUMN"
             + " (--vocabulary and --uri-template need them too)");
       }
-      CsvLayout layout = CsvLayout.of(roles.get("id"), roles.get("label"));
+      CsvLayout.Builder layout = CsvLayout.builder(roles.get("id"), roles.get("label"));
       if (roles.containsKey("parent")) {
-        layout = layout.withParent(roles.get("parent"));
+        layout.parent(roles.get("parent"));
       }
       if (roles.containsKey("parents")) {
-        layout = layout.withParents(roles.get("parents"), "|");
+        layout.parents(roles.get("parents"), "|");
       }
       if (roles.containsKey("description")) {
-        layout = layout.withDescription(roles.get("description"));
+        layout.description(roles.get("description"));
       }
       if (roles.containsKey("synonyms")) {
-        layout = layout.withAltLabels(roles.get("synonyms"), "|");
+        layout.altLabels(roles.get("synonyms"), "|");
       }
       if (roles.containsKey("notation")) {
-        layout = layout.withNotation(roles.get("notation"));
+        layout.notation(roles.get("notation"));
       }
       if (roles.containsKey("uri")) {
-        layout = layout.withUri(roles.get("uri"));
+        layout.uri(roles.get("uri"));
       }
       if (roles.containsKey("status")) {
-        layout = layout.withStatus(roles.get("status"));
+        layout.status(roles.get("status"));
       }
       if (roles.containsKey("vocabulary")) {
-        layout = layout.withVocabularyColumn(roles.get("vocabulary"));
+        layout.vocabularyColumn(roles.get("vocabulary"));
       }
       if (vocabulary != null) {
-        layout = layout.withVocabulary(vocabulary);
+        layout.vocabulary(vocabulary);
       }
       if (uriTemplate != null) {
         if (!uriTemplate.contains("{id}")) {
           throw new ParameterException(commandLine, "--uri-template must contain {id}; got " + uriTemplate);
         }
-        layout = layout.withUriTemplate(uriTemplate);
+        layout.uriTemplate(uriTemplate);
       }
-      return layout;
+      return layout.build();
     }
   }
 
@@ -568,12 +568,9 @@ final class TaxonomyCommand implements Runnable {
         } catch (IllegalArgumentException e) {
           throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        FeedServices reader = FeedServices.of(client);
-        if (options.maxServices != null) {
-          reader = reader.withMaxServices(options.maxServices);
-        }
         try {
-          FeedServices.Summary summary = reader.forEach(audit);
+          FeedReader.Summary summary = new ClientFeedReader(client)
+              .services(options.maxServices == null ? Long.MAX_VALUE : options.maxServices, audit);
           err.println("read " + summary.services() + " services from " + client.baseUri()
               + (summary.harvested() ? " (each fetched by id)" : "") + (summary.complete() ? "" : "; not the whole feed"));
           summary.notes().forEach(err::println);

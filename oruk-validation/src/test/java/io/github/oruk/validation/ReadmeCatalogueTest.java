@@ -39,12 +39,16 @@ class ReadmeCatalogueTest {
   private static final String IMPORTS = String.join("\n",
       "import io.github.oruk.validation.*;",
       "import io.github.oruk.validation.feed.*;",
+      "import io.github.oruk.validation.junit.*;",
       "import io.github.oruk.validation.profile.*;",
       "import io.github.oruk.validation.report.*;",
       "import io.github.oruk.validation.rule.*;",
       "import java.io.*;",
+      "import java.net.URI;",
       "import java.nio.file.*;",
-      "import java.util.*;", "");
+      "import java.util.*;",
+      "import java.util.stream.*;",
+      "import org.junit.jupiter.api.*;", "");
 
   @TempDir
   Path classes;

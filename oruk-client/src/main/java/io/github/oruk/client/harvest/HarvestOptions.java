@@ -9,16 +9,22 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How to harvest a feed. Start from {@link #defaults()} and change what you need:
+ * How to harvest a feed: {@link #defaults()}, or a {@link Builder} that starts from them and changes what you
+ * need.
  *
  * <pre>{@code
- * HarvestOptions options = HarvestOptions.defaults()
- *     .withConcurrency(16)
- *     .withPerPage(100)
- *     .withModifiedAfter(lastRun)                 // incremental: only services changed since
- *     .withCheckpoint(Path.of("harvest.checkpoint"))
- *     .withProgress(p -> System.err.println(p), Duration.ofSeconds(5));
+ * HarvestOptions options = HarvestOptions.builder()
+ *     .concurrency(16)
+ *     .perPage(100)
+ *     .modifiedAfter(lastRun)                     // incremental: only services changed since
+ *     .checkpoint(Path.of("harvest.checkpoint"))
+ *     .progress(p -> System.err.println(p), Duration.ofSeconds(5))
+ *     .build();
  * }</pre>
+ *
+ * <p>Until issue #14 each option had a {@code with} method on the record; {@code defaults().withConcurrency(16)}
+ * is now {@code builder().concurrency(16).build()}, and {@link #toBuilder()} changes some options of a value
+ * you have.
  *
  * @param concurrency how many service details are fetched at once (1 to 256; default 8)
  * @param query the query for listing {@code /services}: page size, {@code modified_after}, filters
@@ -73,58 +79,105 @@ public record HarvestOptions(int concurrency, Query query, Path checkpoint, Dura
 
   /** Concurrency 8, every service, no checkpoint, no progress reports, stop after 10 failures in a row. */
   public static HarvestOptions defaults() {
-    return new HarvestOptions(DEFAULT_CONCURRENCY, Query.all(), null, Duration.ofSeconds(5), p -> { },
-        Duration.ofSeconds(1), PagingOptions.DEFAULT_MAX_PAGES, DEFAULT_STOP_AFTER_FAILURES);
+    return builder().build();
   }
 
-  public HarvestOptions withConcurrency(int concurrency) {
-    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages, stopAfterFailures);
+  /** A builder holding the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** The list query: filters, page size, {@code modified_after}; {@code page} must be left out. */
-  public HarvestOptions withQuery(Query query) {
-    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages, stopAfterFailures);
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.concurrency = concurrency;
+    builder.query = query;
+    builder.checkpoint = checkpoint;
+    builder.checkpointInterval = checkpointInterval;
+    builder.progress = progress;
+    builder.progressInterval = progressInterval;
+    builder.maxPages = maxPages;
+    builder.stopAfterFailures = stopAfterFailures;
+    return builder;
   }
 
-  /** The list query with this page size. */
-  public HarvestOptions withPerPage(int perPage) {
-    return withQuery(query.withPerPage(perPage));
-  }
+  /** Builds {@link HarvestOptions}; {@link #build()} checks them all. */
+  public static final class Builder {
+    private int concurrency = DEFAULT_CONCURRENCY;
+    private Query query = Query.all();
+    private Path checkpoint;
+    private Duration checkpointInterval = Duration.ofSeconds(5);
+    private Consumer<HarvestProgress> progress = p -> { };
+    private Duration progressInterval = Duration.ofSeconds(1);
+    private int maxPages = PagingOptions.DEFAULT_MAX_PAGES;
+    private int stopAfterFailures = DEFAULT_STOP_AFTER_FAILURES;
 
-  /** Only services modified at or after this instant: an incremental harvest. Null for all. */
-  public HarvestOptions withModifiedAfter(OffsetDateTime modifiedAfter) {
-    return withQuery(query.toBuilder().modifiedAfter(modifiedAfter).build());
-  }
+    private Builder() {
+    }
 
-  public HarvestOptions withCheckpoint(Path checkpoint) {
-    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages, stopAfterFailures);
-  }
+    /** How many service details are fetched at once (1 to 256; default 8). */
+    public Builder concurrency(int concurrency) {
+      this.concurrency = concurrency;
+      return this;
+    }
 
-  public HarvestOptions withCheckpointInterval(Duration checkpointInterval) {
-    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages, stopAfterFailures);
-  }
+    /** The list query: filters, page size, {@code modified_after}; {@code page} must be left out. */
+    public Builder query(Query query) {
+      this.query = query;
+      return this;
+    }
 
-  public HarvestOptions withProgress(Consumer<HarvestProgress> progress, Duration every) {
-    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, every, maxPages,
-        stopAfterFailures);
-  }
+    /** The list query with this page size. */
+    public Builder perPage(int perPage) {
+      this.query = query.withPerPage(perPage);
+      return this;
+    }
 
-  public HarvestOptions withMaxPages(int maxPages) {
-    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages, stopAfterFailures);
-  }
+    /** Only services modified at or after this instant: an incremental harvest. Null for all. */
+    public Builder modifiedAfter(OffsetDateTime modifiedAfter) {
+      this.query = query.toBuilder().modifiedAfter(modifiedAfter).build();
+      return this;
+    }
 
-  /**
-   * Stop when this many services in a row could not be fetched without an answer and a service delivered earlier
-   * cannot be fetched again either: the feed has stopped answering (0: never stop; default
-   * {@value #DEFAULT_STOP_AFTER_FAILURES}).
-   */
-  public HarvestOptions withStopAfterFailures(int stopAfterFailures) {
-    return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
-        maxPages, stopAfterFailures);
+    /** Where to keep the checkpoint (null for none). */
+    public Builder checkpoint(Path checkpoint) {
+      this.checkpoint = checkpoint;
+      return this;
+    }
+
+    /** How often the checkpoint is written while the harvest runs (default 5 s). */
+    public Builder checkpointInterval(Duration checkpointInterval) {
+      this.checkpointInterval = checkpointInterval;
+      return this;
+    }
+
+    /** Told how far the harvest is, {@code every} so often and once at the end. */
+    public Builder progress(Consumer<HarvestProgress> progress, Duration every) {
+      this.progress = progress;
+      this.progressInterval = every;
+      return this;
+    }
+
+    /** The most list pages to read (default {@value PagingOptions#DEFAULT_MAX_PAGES}). */
+    public Builder maxPages(int maxPages) {
+      this.maxPages = maxPages;
+      return this;
+    }
+
+    /**
+     * Stop when this many services in a row could not be fetched without an answer and a service delivered
+     * earlier cannot be fetched again either: the feed has stopped answering (0: never stop; default
+     * {@value HarvestOptions#DEFAULT_STOP_AFTER_FAILURES}).
+     */
+    public Builder stopAfterFailures(int stopAfterFailures) {
+      this.stopAfterFailures = stopAfterFailures;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the option that is out of range */
+    public HarvestOptions build() {
+      return new HarvestOptions(concurrency, query, checkpoint, checkpointInterval, progress, progressInterval,
+          maxPages, stopAfterFailures);
+    }
   }
 }

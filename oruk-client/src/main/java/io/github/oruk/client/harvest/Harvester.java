@@ -51,7 +51,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code
  * OrukClient client = OrukClient.create("https://example.org/api");
  * try (NdjsonSink sink = NdjsonSink.toFile(Path.of("services.ndjson"), OrukJson.lenient())) {
- *   HarvestReport report = new Harvester(client).harvest(HarvestOptions.defaults().withConcurrency(16), sink);
+ *   HarvestReport report = new Harvester(client).harvest(HarvestOptions.builder().concurrency(16).build(), sink);
  *   report.failed().forEach(f -> System.err.println(f.toLine()));
  * }
  * }</pre>

@@ -61,7 +61,7 @@ class FeedDownTest {
   @Test
   void aFeedThatDiesMidHarvestStopsPromptlyAndTheResumeCompletesIt() throws Exception {
     Path out = dir.resolve("services.ndjson");
-    HarvestOptions options = HarvestOptions.defaults().withCheckpoint(dir.resolve("harvest.checkpoint"));
+    HarvestOptions options = HarvestOptions.builder().checkpoint(dir.resolve("harvest.checkpoint")).build();
     ExecutorService harvesting = Executors.newSingleThreadExecutor();
     try (FakeFeed feed = FakeFeed.builder().services(400).perPage(400).seed(21).start()) {
       FaultProxy proxy = FaultProxy.builder(feed.baseUri()).start();
@@ -139,7 +139,7 @@ class FeedDownTest {
             .build();
         HarvestTest.Collecting sink = new HarvestTest.Collecting();
 
-        HarvestReport report = new Harvester(client).harvest(HarvestOptions.defaults().withConcurrency(4), sink);
+        HarvestReport report = new Harvester(client).harvest(HarvestOptions.builder().concurrency(4).build(), sink);
 
         String where = report.summaryLine() + " " + report.stoppedBecause();
         assertEquals(HarvestReport.Outcome.PARTIAL, report.outcome(), where);
@@ -182,8 +182,8 @@ class FeedDownTest {
       new HarvestCheckpoint(client.baseUri(), "", then, then, null, true, null, -1, 0, Set.copyOf(earlier),
           failedBefore.stream().map(id -> new HarvestFailure(id, client.baseUri().resolve("services/" + id), null,
               "the connection failed")).toList(), List.of()).write(checkpointFile);
-      HarvestOptions options = HarvestOptions.defaults().withCheckpoint(checkpointFile).withConcurrency(2)
-          .withStopAfterFailures(3);
+      HarvestOptions options = HarvestOptions.builder().checkpoint(checkpointFile).concurrency(2)
+          .stopAfterFailures(3).build();
 
       HarvestReport stillDown = new Harvester(client).harvest(options, new HarvestTest.Collecting());
 

@@ -126,7 +126,7 @@ class HarvestTest {
         Collecting sink = new Collecting();
 
         HarvestReport report = new Harvester(fastClient(feed, 3))
-            .harvest(HarvestOptions.defaults().withConcurrency(concurrency), sink);
+            .harvest(HarvestOptions.builder().concurrency(concurrency).build(), sink);
 
         String where = "seed " + seed + ", concurrency " + concurrency;
         List<String> delivered = sink.ids();
@@ -195,7 +195,7 @@ class HarvestTest {
       Collecting sink = new Collecting();
 
       HarvestReport report = new Harvester(fastClient(feed))
-          .harvest(HarvestOptions.defaults().withModifiedAfter(since).withPerPage(25), sink);
+          .harvest(HarvestOptions.builder().modifiedAfter(since).perPage(25).build(), sink);
 
       assertEquals(HarvestReport.Outcome.COMPLETE, report.outcome());
       assertEquals(new HashSet<>(expected), new HashSet<>(sink.ids()));
@@ -208,8 +208,8 @@ class HarvestTest {
     try (FakeFeed feed = FakeFeed.builder().services(120).latency(Duration.ofMillis(3)).start()) {
       List<HarvestProgress> heard = Collections.synchronizedList(new ArrayList<>());
 
-      new Harvester(fastClient(feed)).harvest(HarvestOptions.defaults().withConcurrency(2)
-          .withProgress(heard::add, Duration.ofMillis(20)), new Collecting());
+      new Harvester(fastClient(feed)).harvest(HarvestOptions.builder().concurrency(2)
+          .progress(heard::add, Duration.ofMillis(20)).build(), new Collecting());
 
       assertTrue(heard.size() >= 3, "periodic and final: " + heard.size());
       for (int i = 1; i < heard.size(); i++) {
@@ -230,7 +230,7 @@ class HarvestTest {
   void concurrencyIsBoundedAndUsed() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(60).latency(Duration.ofMillis(20)).start()) {
       HarvestReport report = new Harvester(fastClient(feed))
-          .harvest(HarvestOptions.defaults().withConcurrency(4), new Collecting());
+          .harvest(HarvestOptions.builder().concurrency(4).build(), new Collecting());
 
       assertEquals(60, report.fetched());
       assertTrue(feed.maxConcurrentRequests() >= 4, "4 at once: " + feed.maxConcurrentRequests());
@@ -319,10 +319,27 @@ class HarvestTest {
     assertNull(defaults.checkpoint());
     for (int bad : new int[] {0, 257}) {
       assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-          () -> defaults.withConcurrency(bad)).getMessage().contains("concurrency"));
+          () -> HarvestOptions.builder().concurrency(bad).build()).getMessage().contains("concurrency"));
     }
-    assertFalse(defaults.withPerPage(100).query().toQueryString().isEmpty());
+    assertFalse(defaults.toBuilder().perPage(100).build().query().toQueryString().isEmpty());
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> defaults.withQuery(io.github.oruk.model.query.Query.all().withPage(2)));
+        () -> defaults.toBuilder().query(io.github.oruk.model.query.Query.all().withPage(2)).build());
+  }
+
+  @Test
+  void toBuilderKeepsEveryOptionAndChangesOnlyWhatItIsTold() {
+    java.util.function.Consumer<HarvestProgress> listener = p -> { };
+    HarvestOptions all = HarvestOptions.builder().concurrency(3).perPage(7).modifiedAfter(
+        java.time.OffsetDateTime.parse("2024-05-01T09:30:00Z")).checkpoint(java.nio.file.Path.of("c.json"))
+        .checkpointInterval(Duration.ofSeconds(9)).progress(listener, Duration.ofSeconds(4)).maxPages(11)
+        .stopAfterFailures(0).build();
+
+    assertEquals(all, all.toBuilder().build());
+    HarvestOptions changed = all.toBuilder().concurrency(5).build();
+    assertEquals(5, changed.concurrency());
+    assertEquals(all.query(), changed.query());
+    assertEquals(11, changed.maxPages());
+    assertEquals(0, changed.stopAfterFailures());
+    assertEquals(HarvestOptions.defaults().query(), HarvestOptions.builder().build().query());
   }
 }

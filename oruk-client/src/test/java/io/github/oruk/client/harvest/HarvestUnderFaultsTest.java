@@ -104,7 +104,7 @@ class HarvestUnderFaultsTest {
         HarvestTest.Collecting sink = new HarvestTest.Collecting();
 
         HarvestReport report = new Harvester(impatient(proxy, fault))
-            .harvest(HarvestOptions.defaults().withConcurrency(4), sink);
+            .harvest(HarvestOptions.builder().concurrency(4).build(), sink);
 
         String where = fault + ": " + report.summaryLine() + " " + report.failed();
         int transientUnavailable = proxy.injected(Fault.SERVICE_UNAVAILABLE)

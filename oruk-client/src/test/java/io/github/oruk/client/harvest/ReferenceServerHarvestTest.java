@@ -48,7 +48,7 @@ class ReferenceServerHarvestTest {
   void aHarvestDeliversEveryServiceInFullExactlyOnce() throws Exception {
     HarvestTest.Collecting sink = new HarvestTest.Collecting();
 
-    HarvestReport report = new Harvester(client).harvest(HarvestOptions.defaults().withPerPage(45), sink);
+    HarvestReport report = new Harvester(client).harvest(HarvestOptions.builder().perPage(45).build(), sink);
 
     assertEquals(HarvestReport.Outcome.COMPLETE, report.outcome(), report.summaryLine());
     assertEquals(SERVICES.size(), report.delivered());

@@ -104,7 +104,7 @@ class ResumeTest {
     try (FakeFeed feed = FakeFeed.builder().services(1_500).seed(12).perPage(40)
         .transientFailures(0.05).start()) {
       Path out = dir.resolve("services.ndjson");
-      HarvestOptions options = HarvestOptions.defaults().withCheckpoint(dir.resolve("harvest.checkpoint"));
+      HarvestOptions options = HarvestOptions.builder().checkpoint(dir.resolve("harvest.checkpoint")).build();
 
       HarvestReport first;
       try (NdjsonSink sink = NdjsonSink.toFile(out, JSON)) {
@@ -147,7 +147,7 @@ class ResumeTest {
   void aServiceTheSinkCannotWriteIsOneFailedRecordAndResumeFetchesIt() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(40).seed(15).perPage(10).start()) {
       Path out = dir.resolve("services.ndjson");
-      HarvestOptions options = HarvestOptions.defaults().withCheckpoint(dir.resolve("harvest.checkpoint"));
+      HarvestOptions options = HarvestOptions.builder().checkpoint(dir.resolve("harvest.checkpoint")).build();
       String bad = feed.ids().get(12);
 
       HarvestReport first;
@@ -182,7 +182,7 @@ class ResumeTest {
     try (FakeFeed feed = FakeFeed.builder().services(900).seed(13).perPage(25).start()) {
       Path out = dir.resolve("services.ndjson");
       Path checkpointFile = dir.resolve("harvest.checkpoint");
-      HarvestOptions options = HarvestOptions.defaults().withCheckpoint(checkpointFile).withConcurrency(3);
+      HarvestOptions options = HarvestOptions.builder().checkpoint(checkpointFile).concurrency(3).build();
 
       try (NdjsonSink sink = NdjsonSink.toFile(out, JSON)) {
         new Harvester(client(feed)).harvest(options, failingAt(sink, 300));
@@ -215,8 +215,8 @@ class ResumeTest {
   void interruptingTheHarvestingThreadStopsItCleanlyAndItResumes() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(600).seed(14).perPage(30).latency(Duration.ofMillis(2)).start()) {
       Path out = dir.resolve("services.ndjson");
-      HarvestOptions options = HarvestOptions.defaults().withCheckpoint(dir.resolve("harvest.checkpoint"))
-          .withConcurrency(4);
+      HarvestOptions options = HarvestOptions.builder().checkpoint(dir.resolve("harvest.checkpoint"))
+          .concurrency(4).build();
       CountDownLatch halfway = new CountDownLatch(1);
       AtomicReference<HarvestReport> report = new AtomicReference<>();
       AtomicReference<Boolean> interruptKept = new AtomicReference<>();
@@ -256,7 +256,7 @@ class ResumeTest {
   void aResumeRetriesOnlyWhatFailed() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(200).seed(15).notFound(10, 20, 30).start()) {
       Path out = dir.resolve("services.ndjson");
-      HarvestOptions options = HarvestOptions.defaults().withCheckpoint(dir.resolve("harvest.checkpoint"));
+      HarvestOptions options = HarvestOptions.builder().checkpoint(dir.resolve("harvest.checkpoint")).build();
       try (NdjsonSink sink = NdjsonSink.toFile(out, JSON)) {
         assertEquals(HarvestReport.Outcome.PARTIAL, new Harvester(client(feed)).harvest(options, sink).outcome());
       }
@@ -281,7 +281,7 @@ class ResumeTest {
   void aCheckpointIsOnlyForTheFeedAndQueryItWasWrittenFor() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(20).notFound(1).start();
         FakeFeed other = FakeFeed.builder().services(20).start()) {
-      HarvestOptions options = HarvestOptions.defaults().withCheckpoint(dir.resolve("harvest.checkpoint"));
+      HarvestOptions options = HarvestOptions.builder().checkpoint(dir.resolve("harvest.checkpoint")).build();
       new Harvester(client(feed)).harvest(options, service -> { });
       assertTrue(Files.exists(options.checkpoint()), "kept: a service failed");
 
@@ -289,7 +289,7 @@ class ResumeTest {
           () -> new Harvester(client(other)).harvest(options, service -> { }));
       assertTrue(otherFeed.getMessage().contains(feed.baseUri().toString()), otherFeed.getMessage());
       assertThrows(IllegalArgumentException.class,
-          () -> new Harvester(client(feed)).harvest(options.withPerPage(5), service -> { }));
+          () -> new Harvester(client(feed)).harvest(options.toBuilder().perPage(5).build(), service -> { }));
 
       Files.writeString(options.checkpoint(), "{\"hello\": 1}");
       IOException damaged = assertThrows(IOException.class,

@@ -17,6 +17,19 @@ import java.util.Set;
  * in the same file (several in one cell when {@code parentSeparator} is set); the {@code rootParentValues}
  * (default empty and {@code 0}, which Open Eligibility uses) mean "no parent".
  *
+ * <pre>{@code
+ * CsvLayout layout = CsvLayout.builder("code", "term")          // the two required columns
+ *     .parent("parent_code").description("notes").status("state")
+ *     .uriTemplate("https://example.council.gov.uk/types/{id}")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Options are many, so a layout is made with its {@link Builder} (one idiom for options across the SDK:
+ * builders where options are many); {@link #toBuilder()} starts from an existing layout, such as
+ * {@link #lgsl()}. Until issue #14 this record had a {@code with} method per option; {@code of(id, label)
+ * .withParent(p)} is now {@code builder(id, label).parent(p).build()}, and each {@code withX} is the builder's
+ * {@code x}.
+ *
  * @param idColumn the concept's identifier
  * @param labelColumn its preferred label
  * @param parentColumn the identifier(s) of its parent(s), or null
@@ -54,10 +67,31 @@ public record CsvLayout(String idColumn, String labelColumn, String parentColumn
     }
   }
 
-  /** A layout with just the identifier and label columns; add the others with the {@code with} methods. */
-  public static CsvLayout of(String idColumn, String labelColumn) {
-    return new CsvLayout(idColumn, labelColumn, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+  /** A builder with the two required columns; every other option starts unset (or at its default). */
+  public static Builder builder(String idColumn, String labelColumn) {
+    return new Builder(Objects.requireNonNull(idColumn, "idColumn"), Objects.requireNonNull(labelColumn,
+        "labelColumn"));
+  }
+
+  /** A builder holding this layout's options, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = new Builder(idColumn, labelColumn);
+    builder.parentColumn = parentColumn;
+    builder.parentSeparator = parentSeparator;
+    builder.rootParentValues = rootParentValues;
+    builder.descriptionColumn = descriptionColumn;
+    builder.altLabelColumn = altLabelColumn;
+    builder.altLabelSeparator = altLabelSeparator;
+    builder.notationColumn = notationColumn;
+    builder.uriColumn = uriColumn;
+    builder.statusColumn = statusColumn;
+    builder.deprecatedValues = deprecatedValues;
+    builder.vocabularyColumn = vocabularyColumn;
+    builder.vocabulary = vocabulary;
+    builder.uriTemplate = uriTemplate;
+    builder.schemeUri = schemeUri;
+    builder.schemeTitle = schemeTitle;
+    return builder;
   }
 
   /**
@@ -66,9 +100,10 @@ public record CsvLayout(String idColumn, String labelColumn, String parentColumn
    * {@code http://id.esd.org.uk/service/{id}}.
    */
   public static CsvLayout lgsl() {
-    return of("Identifier", "Label").withDescription("Description").withStatus("Status")
-        .withVocabulary("esdServiceType")
-        .withScheme("http://id.esd.org.uk/list/englishAndWelshServices", "Local Government Service List (LGSL)");
+    return builder("Identifier", "Label").description("Description").status("Status")
+        .vocabulary("esdServiceType")
+        .scheme("http://id.esd.org.uk/list/englishAndWelshServices", "Local Government Service List (LGSL)")
+        .build();
   }
 
   /**
@@ -76,14 +111,14 @@ public record CsvLayout(String idColumn, String labelColumn, String parentColumn
    * project-minted {@code dfeServiceCategory} namespace.
    */
   public static CsvLayout dfeFamilyHubs() {
-    return of("id", "name").withParent("parent_id").withVocabulary("dfeServiceCategory")
-        .withScheme("urn:oruk-java:dfe-family-hubs", "DfE Family Hubs service categories");
+    return builder("id", "name").parent("parent_id").vocabulary("dfeServiceCategory")
+        .scheme("urn:oruk-java:dfe-family-hubs", "DfE Family Hubs service categories").build();
   }
 
   /** Open Eligibility's CSV edition: {@code id, name, parent_id} (0 for a top term), {@code vocabulary}. */
   public static CsvLayout openEligibility() {
-    return of("id", "name").withParent("parent_id").withVocabulary("openEligibility")
-        .withScheme("urn:oruk-java:open-eligibility", "Open Eligibility");
+    return builder("id", "name").parent("parent_id").vocabulary("openEligibility")
+        .scheme("urn:oruk-java:open-eligibility", "Open Eligibility").build();
   }
 
   /**
@@ -104,117 +139,147 @@ public record CsvLayout(String idColumn, String labelColumn, String parentColumn
     if (id == null || label == null) {
       return Optional.empty();
     }
-    CsvLayout layout = of(id, label);
+    Builder layout = builder(id, label);
     String parent = find(header, "parent id", "parent", "broader", "parent identifier", "parent code", "parents");
     if (parent != null) {
-      layout = layout.withParent(parent);
+      layout.parent(parent);
     }
     String description = find(header, "description", "definition", "scope note");
     if (description != null) {
-      layout = layout.withDescription(description);
+      layout.description(description);
     }
     String synonyms = find(header, "alt labels", "altlabel", "alt label", "synonyms", "alternative labels",
         "keywords");
     if (synonyms != null) {
-      layout = layout.withAltLabels(synonyms, "|");
+      layout.altLabels(synonyms, "|");
     }
     String notation = find(header, "notation");
     if (notation != null && !notation.equals(id)) {
-      layout = layout.withNotation(notation);
+      layout.notation(notation);
     }
     String uri = find(header, "uri", "term uri", "concept uri", "iri");
     if (uri != null) {
-      layout = layout.withUri(uri);
+      layout.uri(uri);
     }
     String status = find(header, "status");
     if (status != null) {
-      layout = layout.withStatus(status);
+      layout.status(status);
     }
     String vocabulary = find(header, "vocabulary", "taxonomy", "scheme");
     if (vocabulary != null) {
-      layout = layout.withVocabularyColumn(vocabulary);
+      layout.vocabularyColumn(vocabulary);
     }
-    return Optional.of(layout);
+    return Optional.of(layout.build());
   }
 
-  public CsvLayout withParent(String column) {
-    return new CsvLayout(idColumn, labelColumn, column, parentSeparator, rootParentValues, descriptionColumn,
-        altLabelColumn, altLabelSeparator, notationColumn, uriColumn, statusColumn, deprecatedValues,
-        vocabularyColumn, vocabulary, uriTemplate, schemeUri, schemeTitle);
-  }
+  /** Builds a {@link CsvLayout}; every option but the two required columns may be left unset. */
+  public static final class Builder {
+    private final String idColumn;
+    private final String labelColumn;
+    private String parentColumn;
+    private String parentSeparator;
+    private Set<String> rootParentValues;
+    private String descriptionColumn;
+    private String altLabelColumn;
+    private String altLabelSeparator;
+    private String notationColumn;
+    private String uriColumn;
+    private String statusColumn;
+    private Set<String> deprecatedValues;
+    private String vocabularyColumn;
+    private String vocabulary;
+    private String uriTemplate;
+    private String schemeUri;
+    private String schemeTitle;
 
-  /** Several parents per cell, separated by {@code separator}. */
-  public CsvLayout withParents(String column, String separator) {
-    return new CsvLayout(idColumn, labelColumn, column, separator, rootParentValues, descriptionColumn,
-        altLabelColumn, altLabelSeparator, notationColumn, uriColumn, statusColumn, deprecatedValues,
-        vocabularyColumn, vocabulary, uriTemplate, schemeUri, schemeTitle);
-  }
+    private Builder(String idColumn, String labelColumn) {
+      this.idColumn = idColumn;
+      this.labelColumn = labelColumn;
+    }
 
-  public CsvLayout withRootParentValues(Set<String> values) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, values, descriptionColumn,
-        altLabelColumn, altLabelSeparator, notationColumn, uriColumn, statusColumn, deprecatedValues,
-        vocabularyColumn, vocabulary, uriTemplate, schemeUri, schemeTitle);
-  }
+    /** The column holding the identifier of the concept's one parent. */
+    public Builder parent(String column) {
+      return parents(column, null);
+    }
 
-  public CsvLayout withDescription(String column) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues, column,
-        altLabelColumn, altLabelSeparator, notationColumn, uriColumn, statusColumn, deprecatedValues,
-        vocabularyColumn, vocabulary, uriTemplate, schemeUri, schemeTitle);
-  }
+    /** The column holding the identifiers of the concept's parents, several per cell separated by {@code separator}. */
+    public Builder parents(String column, String separator) {
+      this.parentColumn = column;
+      this.parentSeparator = separator;
+      return this;
+    }
 
-  public CsvLayout withAltLabels(String column, String separator) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues, descriptionColumn,
-        column, separator, notationColumn, uriColumn, statusColumn, deprecatedValues,
-        vocabularyColumn, vocabulary, uriTemplate, schemeUri, schemeTitle);
-  }
+    /** Parent values that mean "top concept" (default: empty and {@code 0}). */
+    public Builder rootParentValues(Set<String> values) {
+      this.rootParentValues = values;
+      return this;
+    }
 
-  public CsvLayout withNotation(String column) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues, descriptionColumn,
-        altLabelColumn, altLabelSeparator, column, uriColumn, statusColumn, deprecatedValues,
-        vocabularyColumn, vocabulary, uriTemplate, schemeUri, schemeTitle);
-  }
+    public Builder description(String column) {
+      this.descriptionColumn = column;
+      return this;
+    }
 
-  public CsvLayout withUri(String column) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues, descriptionColumn,
-        altLabelColumn, altLabelSeparator, notationColumn, column, statusColumn, deprecatedValues,
-        vocabularyColumn, vocabulary, uriTemplate, schemeUri, schemeTitle);
-  }
+    /** The synonyms' column, several per cell separated by {@code separator} (default {@code |}). */
+    public Builder altLabels(String column, String separator) {
+      this.altLabelColumn = column;
+      this.altLabelSeparator = separator;
+      return this;
+    }
 
-  public CsvLayout withStatus(String column) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues, descriptionColumn,
-        altLabelColumn, altLabelSeparator, notationColumn, uriColumn, column, deprecatedValues,
-        vocabularyColumn, vocabulary, uriTemplate, schemeUri, schemeTitle);
-  }
+    public Builder notation(String column) {
+      this.notationColumn = column;
+      return this;
+    }
 
-  public CsvLayout withStatus(String column, Set<String> deprecated) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues, descriptionColumn,
-        altLabelColumn, altLabelSeparator, notationColumn, uriColumn, column, deprecated,
-        vocabularyColumn, vocabulary, uriTemplate, schemeUri, schemeTitle);
-  }
+    public Builder uri(String column) {
+      this.uriColumn = column;
+      return this;
+    }
 
-  public CsvLayout withVocabularyColumn(String column) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues, descriptionColumn,
-        altLabelColumn, altLabelSeparator, notationColumn, uriColumn, statusColumn, deprecatedValues,
-        column, vocabulary, uriTemplate, schemeUri, schemeTitle);
-  }
+    /** The status column; the usual words for a withdrawn term mark it deprecated. */
+    public Builder status(String column) {
+      return status(column, null);
+    }
 
-  /** Every row belongs to this vocabulary (a prefix or name the term normaliser's registry knows). */
-  public CsvLayout withVocabulary(String prefixOrName) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues, descriptionColumn,
-        altLabelColumn, altLabelSeparator, notationColumn, uriColumn, statusColumn, deprecatedValues,
-        vocabularyColumn, prefixOrName, uriTemplate, schemeUri, schemeTitle);
-  }
+    /** The status column, and the statuses that mark a withdrawn term (null for the usual words). */
+    public Builder status(String column, Set<String> deprecated) {
+      this.statusColumn = column;
+      this.deprecatedValues = deprecated;
+      return this;
+    }
 
-  public CsvLayout withUriTemplate(String template) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues, descriptionColumn,
-        altLabelColumn, altLabelSeparator, notationColumn, uriColumn, statusColumn, deprecatedValues,
-        vocabularyColumn, vocabulary, template, schemeUri, schemeTitle);
-  }
+    /** The column naming each row's vocabulary. */
+    public Builder vocabularyColumn(String column) {
+      this.vocabularyColumn = column;
+      return this;
+    }
 
-  public CsvLayout withScheme(String uri, String title) {
-    return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues, descriptionColumn,
-        altLabelColumn, altLabelSeparator, notationColumn, uriColumn, statusColumn, deprecatedValues,
-        vocabularyColumn, vocabulary, uriTemplate, uri, title);
+    /** Every row belongs to this vocabulary (a prefix or name the term normaliser's registry knows). */
+    public Builder vocabulary(String prefixOrName) {
+      this.vocabulary = prefixOrName;
+      return this;
+    }
+
+    /** Term URIs from this template, which must contain {@code {id}}. */
+    public Builder uriTemplate(String template) {
+      this.uriTemplate = template;
+      return this;
+    }
+
+    /** The scheme's URI and title. */
+    public Builder scheme(String uri, String title) {
+      this.schemeUri = uri;
+      this.schemeTitle = title;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when the URI template lacks {@code {id}} */
+    public CsvLayout build() {
+      return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues,
+          descriptionColumn, altLabelColumn, altLabelSeparator, notationColumn, uriColumn, statusColumn,
+          deprecatedValues, vocabularyColumn, vocabulary, uriTemplate, schemeUri, schemeTitle);
+    }
   }
 
   /** The header cell matching the first of these names (ignoring case, spacing and punctuation), or null. */

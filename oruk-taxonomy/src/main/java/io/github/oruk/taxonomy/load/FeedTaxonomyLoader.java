@@ -1,13 +1,8 @@
 package io.github.oruk.taxonomy.load;
 
-import io.github.oruk.client.OrukClient;
-import io.github.oruk.client.OrukClientException;
-import io.github.oruk.client.OrukHttpException;
-import io.github.oruk.client.paging.PagedRecords;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.Taxonomy;
 import io.github.oruk.model.TaxonomyTerm;
-import io.github.oruk.model.query.Query;
 import io.github.oruk.taxonomy.OrukTaxonomies;
 import io.github.oruk.taxonomy.Scheme;
 import io.github.oruk.taxonomy.TermNormalizer;
@@ -18,13 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The taxonomies of a live ORUK feed, through {@code oruk-client}: its {@code /taxonomies} and
+ * The taxonomies of a live ORUK feed, read through a {@link FeedReader}: its {@code /taxonomies} and
  * {@code /taxonomy_terms} (every page), or, when it publishes no terms there, the terms embedded in its
- * services' attributes ({@link FeedServices}, so at most {@code maxServices} services are read).
+ * services' attributes (so at most {@code maxServices} services are read).
  *
  * <pre>{@code
- * OrukClient client = OrukClient.create("https://example.org/api");
- * FeedTaxonomyLoader.Result result = FeedTaxonomyLoader.of(client).load();
+ * FeedReader feed = ...;      // the oruk CLI's ClientFeedReader, over oruk-client
+ * FeedTaxonomyLoader.Result result = FeedTaxonomyLoader.of(feed).load();
  * result.schemes();   // one per taxonomy
  * result.source();    // ENDPOINTS or SERVICES
  * result.notes();     // why it fell back, what the paging guard saw
@@ -32,25 +27,22 @@ import java.util.Objects;
  */
 public final class FeedTaxonomyLoader {
 
-  private final OrukClient client;
+  private final FeedReader feed;
   private final TermNormalizer normalizer;
   private final long maxServices;
-  private final int perPage;
 
-  private FeedTaxonomyLoader(OrukClient client, TermNormalizer normalizer, long maxServices, int perPage) {
-    this.client = client;
+  private FeedTaxonomyLoader(FeedReader feed, TermNormalizer normalizer, long maxServices) {
+    this.feed = feed;
     this.normalizer = normalizer;
     this.maxServices = maxServices;
-    this.perPage = perPage;
   }
 
-  public static FeedTaxonomyLoader of(OrukClient client) {
-    return new FeedTaxonomyLoader(Objects.requireNonNull(client, "client"), TermNormalizer.defaults(),
-        Long.MAX_VALUE, 100);
+  public static FeedTaxonomyLoader of(FeedReader feed) {
+    return new FeedTaxonomyLoader(Objects.requireNonNull(feed, "feed"), TermNormalizer.defaults(), Long.MAX_VALUE);
   }
 
   public FeedTaxonomyLoader withNormalizer(TermNormalizer value) {
-    return new FeedTaxonomyLoader(client, Objects.requireNonNull(value, "normalizer"), maxServices, perPage);
+    return new FeedTaxonomyLoader(feed, Objects.requireNonNull(value, "normalizer"), maxServices);
   }
 
   /** When the terms must come from the services: read at most this many (default: all). */
@@ -58,15 +50,7 @@ public final class FeedTaxonomyLoader {
     if (value < 1) {
       throw new IllegalArgumentException("maxServices must be at least 1; got " + value);
     }
-    return new FeedTaxonomyLoader(client, normalizer, value, perPage);
-  }
-
-  /** Records per list page asked for (default 100). */
-  public FeedTaxonomyLoader withPerPage(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("perPage must be at least 1; got " + value);
-    }
-    return new FeedTaxonomyLoader(client, normalizer, maxServices, value);
+    return new FeedTaxonomyLoader(feed, normalizer, value);
   }
 
   /** Where the terms came from. */
@@ -99,8 +83,8 @@ public final class FeedTaxonomyLoader {
    */
   public Result load() throws TaxonomyLoadException {
     List<String> notes = new ArrayList<>();
-    List<Taxonomy> taxonomies = list(Taxonomy.class, "/taxonomies", notes);
-    List<TaxonomyTerm> terms = list(TaxonomyTerm.class, "/taxonomy_terms", notes);
+    List<Taxonomy> taxonomies = feed.taxonomies(notes);
+    List<TaxonomyTerm> terms = feed.taxonomyTerms(notes);
     boolean embeddedInTaxonomies = taxonomies.stream().anyMatch(t -> t.getTaxonomyTerms() != null
         && !t.getTaxonomyTerms().isEmpty());
     if (!terms.isEmpty() || embeddedInTaxonomies) {
@@ -109,13 +93,12 @@ public final class FeedTaxonomyLoader {
     notes.add("the feed publishes no taxonomy terms at /taxonomy_terms or /taxonomies; the terms were gathered"
         + " from its services' attributes");
     Map<String, TaxonomyTerm> embedded = new LinkedHashMap<>();
-    FeedServices.Summary summary = FeedServices.of(client).withPerPage(perPage).withMaxServices(maxServices)
-        .forEach(service -> collect(service, embedded));
+    FeedReader.Summary summary = feed.services(maxServices, service -> collect(service, embedded));
     notes.add("read " + summary.services() + " services" + (summary.complete() ? "" : " (not the whole feed)"));
     notes.addAll(summary.notes());
     List<Scheme> schemes = ServiceTermsLoader.defaults().withNormalizer(normalizer).fromTerms(embedded.values());
     if (schemes.isEmpty()) {
-      throw new TaxonomyLoadException(client.baseUri().toString(), "the feed has no taxonomy terms: none at "
+      throw new TaxonomyLoadException(feed.baseUri().toString(), "the feed has no taxonomy terms: none at "
           + "/taxonomy_terms or /taxonomies, and none in the attributes of " + summary.services() + " services");
     }
     return new Result(schemes, Source.SERVICES, notes);
@@ -159,24 +142,6 @@ public final class FeedTaxonomyLoader {
     }
     schemes.sort((a, b) -> Integer.compare(b.size(), a.size()));
     return schemes;
-  }
-
-  /** Every record of a list endpoint; a feed without the endpoint (or with a broken one) gives none, noted. */
-  private <T> List<T> list(Class<T> type, String endpoint, List<String> notes) {
-    List<T> records = new ArrayList<>();
-    PagedRecords<T> pages;
-    try {
-      pages = client.stream(type, Query.builder().perPage(perPage).build());
-      pages.forEach(records::add);
-    } catch (OrukHttpException e) {
-      notes.add("the feed has no usable " + endpoint + " (HTTP " + e.status() + ")");
-      return List.of();
-    } catch (OrukClientException e) {
-      notes.add("could not read " + endpoint + ": " + e.getMessage());
-      return List.of();
-    }
-    pages.summary().findings().forEach(finding -> notes.add(finding.toLine()));
-    return records;
   }
 
   private static void collect(Service service, Map<String, TaxonomyTerm> terms) {

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * One GET of a taxonomy file (SKOS, CSV, an esd list) from a URL with {@code java.net.http}. ORUK feeds
- * are read through {@code oruk-client} instead, which knows paging, retries and the ORUK envelope.
+ * are read through a {@link FeedReader} instead (the CLI's is over {@code oruk-client}, which knows paging,
+ * retries and the ORUK envelope).
  */
 final class HttpFetch {
 

@@ -1,7 +1,6 @@
 package io.github.oruk.taxonomy.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.oruk.client.OrukClient;
 import io.github.oruk.model.Page;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.Taxonomy;
@@ -34,8 +33,9 @@ import java.util.stream.Stream;
  * {@code taxonomies}, or ORUK services (NDJSON or a page), whose embedded terms are gathered.
  *
  * <p>A URL that turns out to be an ORUK feed (its {@code /} API details, or a page of one of its lists) is
- * read as a feed with {@link FeedTaxonomyLoader}, through {@code oruk-client}: every page of
- * {@code /taxonomies} and {@code /taxonomy_terms}, or the terms in its services when it has none.
+ * read as a feed with {@link FeedTaxonomyLoader}, through the {@link FeedReader} given to
+ * {@link Builder#feedReader}: every page of {@code /taxonomies} and {@code /taxonomy_terms}, or the terms in its
+ * services when it has none. Without one, such a URL is an error that says so.
  */
 public final class TaxonomyLoader {
 
@@ -45,14 +45,14 @@ public final class TaxonomyLoader {
   private final TermNormalizer normalizer;
   private final CsvLayout csvLayout;
   private final Duration timeout;
-  private final Function<URI, OrukClient> feedClient;
+  private final Function<URI, ? extends FeedReader> feedReader;
   private final long maxServices;
 
   private TaxonomyLoader(Builder builder) {
     this.normalizer = builder.normalizer;
     this.csvLayout = builder.csvLayout;
     this.timeout = builder.timeout;
-    this.feedClient = builder.feedClient;
+    this.feedReader = builder.feedReader;
     this.maxServices = builder.maxServices;
   }
 
@@ -121,13 +121,18 @@ public final class TaxonomyLoader {
   /** The taxonomies of an ORUK feed, with the notes of how they were read on the logger at INFO. */
   private List<Scheme> loadFeed(URI url) throws TaxonomyLoadException {
     URI base = feedBase(url);
-    OrukClient client;
+    if (feedReader == null) {
+      throw new TaxonomyLoadException(url.toString(), "this is a live ORUK feed, and this loader was given no way to"
+          + " read one: pass TaxonomyLoader.builder().feedReader(...) a FeedReader (the oruk CLI has one over"
+          + " oruk-client), or load a file of the feed's taxonomy terms instead");
+    }
+    FeedReader feed;
     try {
-      client = feedClient.apply(base);
+      feed = feedReader.apply(base);
     } catch (IllegalArgumentException e) {
       throw new TaxonomyLoadException(url.toString(), e.getMessage(), e);
     }
-    FeedTaxonomyLoader loader = FeedTaxonomyLoader.of(client).withNormalizer(normalizer);
+    FeedTaxonomyLoader loader = FeedTaxonomyLoader.of(feed).withNormalizer(normalizer);
     if (maxServices != Long.MAX_VALUE) {
       loader = loader.withMaxServices(maxServices);
     }
@@ -367,18 +372,19 @@ public final class TaxonomyLoader {
     private TermNormalizer normalizer = TermNormalizer.defaults();
     private CsvLayout csvLayout;
     private Duration timeout = Duration.ofSeconds(30);
-    private Function<URI, OrukClient> feedClient = base -> OrukClient.builder(base).build();
+    private Function<URI, ? extends FeedReader> feedReader;
     private long maxServices = Long.MAX_VALUE;
 
     private Builder() {
     }
 
     /**
-     * How to make the client for an ORUK feed (default: {@code OrukClient.builder(base).build()}); give your
-     * own for authentication headers, politeness limits or timeouts.
+     * How to read a live ORUK feed, given its base URL (default: none, and a feed's URL is an error that says
+     * so). This module has no HTTP client of its own for feeds; the oruk CLI gives one over oruk-client, with
+     * whatever headers, politeness limits and timeouts the client was built with.
      */
-    public Builder feedClient(Function<URI, OrukClient> value) {
-      this.feedClient = Objects.requireNonNull(value, "feedClient");
+    public Builder feedReader(Function<URI, ? extends FeedReader> value) {
+      this.feedReader = Objects.requireNonNull(value, "feedReader");
       return this;
     }
 

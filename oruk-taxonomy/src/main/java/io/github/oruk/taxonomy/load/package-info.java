@@ -2,9 +2,9 @@
  * Loading taxonomies and mapping tables: SKOS as JSON-LD ({@link io.github.oruk.taxonomy.load.SkosLoader}),
  * CSV with configurable columns ({@link io.github.oruk.taxonomy.load.CsvLoader},
  * {@link io.github.oruk.taxonomy.load.CsvLayout}), the LG Inform Plus / esd JSON list format
- * ({@link io.github.oruk.taxonomy.load.EsdListLoader}), the taxonomies of a live ORUK feed through
- * {@code oruk-client} ({@link io.github.oruk.taxonomy.load.FeedTaxonomyLoader},
- * {@link io.github.oruk.taxonomy.load.FeedServices}), the terms embedded in services
+ * ({@link io.github.oruk.taxonomy.load.EsdListLoader}), the taxonomies of a live ORUK feed
+ * ({@link io.github.oruk.taxonomy.load.FeedTaxonomyLoader}, through a
+ * {@link io.github.oruk.taxonomy.load.FeedReader} that the caller supplies), the terms embedded in services
  * ({@link io.github.oruk.taxonomy.load.ServiceTermsLoader}), any of these by detection
  * ({@link io.github.oruk.taxonomy.load.TaxonomyLoader}), and crosswalks
  * ({@link io.github.oruk.taxonomy.load.CrosswalkLoader}).

@@ -44,9 +44,9 @@ class LoaderFormatsTest {
         + "E,Old,A,,retired,\n"
         + ",No code,,,live,\n"
         + "F,Orphan,Z,,live,\n";
-    CsvLayout layout = CsvLayout.of("code", "TERM").withParents("parents", "|").withAltLabels("synonyms", "|")
-        .withStatus("state").withDescription("notes").withUriTemplate("https://example.council.gov.uk/types/{id}")
-        .withScheme("https://example.council.gov.uk/types", "Council service types");
+    CsvLayout layout = CsvLayout.builder("code", "TERM").parents("parents", "|").altLabels("synonyms", "|")
+        .status("state").description("notes").uriTemplate("https://example.council.gov.uk/types/{id}")
+        .scheme("https://example.council.gov.uk/types", "Council service types").build();
 
     Scheme scheme = CsvLoader.of(layout).read(csv.getBytes(StandardCharsets.UTF_8), "types.csv");
 
@@ -267,5 +267,18 @@ class LoaderFormatsTest {
     TaxonomyLoadException thrown = assertThrows(TaxonomyLoadException.class, () -> TaxonomyLoader.defaults()
         .loadAll(file));
     assertTrue(thrown.getMessage().contains("line 2"), thrown.getMessage());
+  }
+
+  @Test
+  void aLayoutsBuilderKeepsEveryOptionAndChangesOnlyWhatItIsTold() {
+    CsvLayout lgsl = CsvLayout.lgsl();
+    assertEquals(lgsl, lgsl.toBuilder().build());
+    CsvLayout withParents = lgsl.toBuilder().parents("Parents", ";").build();
+    assertEquals("Parents", withParents.parentColumn());
+    assertEquals(";", withParents.parentSeparator());
+    assertEquals(lgsl.statusColumn(), withParents.statusColumn());
+    assertEquals(lgsl.schemeUri(), withParents.schemeUri());
+    assertEquals(java.util.Set.of("", "0"), CsvLayout.builder("id", "label").build().rootParentValues());
+    assertThrows(IllegalArgumentException.class, () -> CsvLayout.builder("id", "label").uriTemplate("no-id").build());
   }
 }

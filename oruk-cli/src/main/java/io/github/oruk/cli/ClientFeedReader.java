@@ -1,7 +1,8 @@
-package io.github.oruk.taxonomy.load;
+package io.github.oruk.cli;
 
 import io.github.oruk.client.OrukClient;
 import io.github.oruk.client.OrukClientException;
+import io.github.oruk.client.OrukHttpException;
 import io.github.oruk.client.harvest.HarvestFailure;
 import io.github.oruk.client.harvest.HarvestOptions;
 import io.github.oruk.client.harvest.HarvestReport;
@@ -9,8 +10,13 @@ import io.github.oruk.client.harvest.Harvester;
 import io.github.oruk.client.paging.PagedRecords;
 import io.github.oruk.client.paging.PagingFinding;
 import io.github.oruk.model.Service;
+import io.github.oruk.model.Taxonomy;
+import io.github.oruk.model.TaxonomyTerm;
 import io.github.oruk.model.query.Query;
+import io.github.oruk.taxonomy.load.FeedReader;
+import io.github.oruk.taxonomy.load.TaxonomyLoadException;
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,67 +24,76 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The fully nested services of a live feed, with their attributes, through {@code oruk-client}. List items
- * of {@code /services} usually carry only a service's own properties, so this first asks for
- * {@code /services?full=true}; when the feed ignores that (its first page has no nested properties), it
- * harvests each service from {@code /services/{id}} with the client's {@link Harvester} instead.
+ * A live feed for oruk-taxonomy, read with oruk-client: the taxonomy lists page by page through the client's
+ * paging guard, and the fully nested services. List items of {@code /services} usually carry only a service's
+ * own properties, so the services are first asked for with {@code full=true}; when the feed ignores that (its
+ * first item has nothing nested), each service is harvested from {@code /services/{id}} with the client's
+ * {@link Harvester} instead. oruk-taxonomy takes this as a {@link FeedReader} so that it need not depend on the
+ * client.
  */
-public final class FeedServices {
+final class ClientFeedReader implements FeedReader {
 
-  private static final System.Logger LOG = System.getLogger(FeedServices.class.getName());
+  private static final System.Logger LOG = System.getLogger(ClientFeedReader.class.getName());
 
   private final OrukClient client;
   private final int perPage;
-  private final long maxServices;
 
-  private FeedServices(OrukClient client, int perPage, long maxServices) {
-    this.client = client;
+  /** Records per list page asked for: 100. */
+  ClientFeedReader(OrukClient client) {
+    this(client, 100);
+  }
+
+  ClientFeedReader(OrukClient client, int perPage) {
+    if (perPage < 1) {
+      throw new IllegalArgumentException("perPage must be at least 1; got " + perPage);
+    }
+    this.client = Objects.requireNonNull(client, "client");
     this.perPage = perPage;
-    this.maxServices = maxServices;
   }
 
-  /** Every service of the feed, 100 per page. */
-  public static FeedServices of(OrukClient client) {
-    return new FeedServices(Objects.requireNonNull(client, "client"), 100, Long.MAX_VALUE);
+  /** The feed at {@code base}, with the client's defaults. */
+  static ClientFeedReader of(URI base) {
+    return new ClientFeedReader(OrukClient.builder(base).build());
   }
 
-  /** Stop after this many services (a sample of a large feed). */
-  public FeedServices withMaxServices(long value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("maxServices must be at least 1; got " + value);
+  @Override
+  public URI baseUri() {
+    return client.baseUri();
+  }
+
+  @Override
+  public List<Taxonomy> taxonomies(List<String> notes) {
+    return list(Taxonomy.class, "/taxonomies", notes);
+  }
+
+  @Override
+  public List<TaxonomyTerm> taxonomyTerms(List<String> notes) {
+    return list(TaxonomyTerm.class, "/taxonomy_terms", notes);
+  }
+
+  /** Every record of a list endpoint; a feed without the endpoint (or with a broken one) gives none, noted. */
+  private <T> List<T> list(Class<T> type, String endpoint, List<String> notes) {
+    List<T> records = new ArrayList<>();
+    PagedRecords<T> pages;
+    try {
+      pages = client.stream(type, Query.builder().perPage(perPage).build());
+      pages.forEach(records::add);
+    } catch (OrukHttpException e) {
+      notes.add("the feed has no usable " + endpoint + " (HTTP " + e.status() + ")");
+      return List.of();
+    } catch (OrukClientException e) {
+      notes.add("could not read " + endpoint + ": " + e.getMessage());
+      return List.of();
     }
-    return new FeedServices(client, perPage, value);
+    pages.summary().findings().forEach(finding -> notes.add(finding.toLine()));
+    return records;
   }
 
-  /** Services per list page asked for (default 100). */
-  public FeedServices withPerPage(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("perPage must be at least 1; got " + value);
+  @Override
+  public Summary services(long maxServices, Consumer<Service> consumer) throws TaxonomyLoadException {
+    if (maxServices < 1) {
+      throw new IllegalArgumentException("maxServices must be at least 1; got " + maxServices);
     }
-    return new FeedServices(client, value, maxServices);
-  }
-
-  /**
-   * What reading the services did.
-   *
-   * @param services how many services were given to the consumer
-   * @param harvested whether each service had to be fetched by id ({@code full=true} was not honoured)
-   * @param complete whether every service the feed listed was read (false when the limit was reached or
-   *     some could not be fetched)
-   * @param notes what the paging guard and the harvest reported, one line each
-   */
-  public record Summary(long services, boolean harvested, boolean complete, List<String> notes) {
-    public Summary {
-      notes = List.copyOf(notes);
-    }
-  }
-
-  /**
-   * Gives each fully nested service to {@code consumer}, one at a time.
-   *
-   * @throws TaxonomyLoadException when the feed cannot be read at all
-   */
-  public Summary forEach(Consumer<Service> consumer) throws TaxonomyLoadException {
     List<String> notes = new ArrayList<>();
     PagedRecords<Service> full;
     Iterator<Service> iterator;
@@ -98,7 +113,7 @@ public final class FeedServices {
       LOG.log(System.Logger.Level.INFO, "{0} ignores full=true; fetching each service by id", client.baseUri());
       notes.add("the feed's list items are not nested (full=true is not supported), so each service was fetched"
           + " from /services/{id}");
-      return harvest(consumer, notes);
+      return harvest(maxServices, consumer, notes);
     }
     long count = 0;
     boolean limited = false;
@@ -127,15 +142,16 @@ public final class FeedServices {
     return new Summary(count, false, complete, notes);
   }
 
-  private Summary harvest(Consumer<Service> consumer, List<String> notes) throws TaxonomyLoadException {
-    HarvestOptions options = HarvestOptions.defaults().withPerPage(perPage);
+  private Summary harvest(long maxServices, Consumer<Service> consumer, List<String> notes)
+      throws TaxonomyLoadException {
+    HarvestOptions.Builder options = HarvestOptions.builder().perPage(perPage);
     if (maxServices != Long.MAX_VALUE) {
-      options = options.withMaxPages((int) Math.max(1, Math.min(Integer.MAX_VALUE, (maxServices + perPage - 1) / perPage)));
+      options.maxPages((int) Math.max(1, Math.min(Integer.MAX_VALUE, (maxServices + perPage - 1) / perPage)));
     }
     long[] count = {0};
     HarvestReport report;
     try {
-      report = new Harvester(client).harvest(options, service -> {
+      report = new Harvester(client).harvest(options.build(), service -> {
         if (count[0] < maxServices) {
           consumer.accept(service);
           count[0]++;

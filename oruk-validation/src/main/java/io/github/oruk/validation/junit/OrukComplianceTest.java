@@ -1,4 +1,4 @@
-package io.github.oruk.testkit.compliance;
+package io.github.oruk.validation.junit;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Give either {@link #url()} or {@link #feed()}. The method named by {@code feed} is called when the test
  * runs, so it can return the address of a server started in {@code @BeforeAll}; it must be static unless the
- * class uses {@code @TestInstance(PER_CLASS)}. Needs {@code oruk-validation} on the test class path.
+ * class uses {@code @TestInstance(PER_CLASS)}.
  *
  * <p>The method is a JUnit test template. Maven Surefire's XML reports name template runs by JUnit's legacy
  * name, {@code complies(Check)[1]}, whatever their display name; where a CI server reads those reports, a

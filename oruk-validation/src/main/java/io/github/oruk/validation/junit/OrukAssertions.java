@@ -1,8 +1,6 @@
-package io.github.oruk.testkit.compliance;
+package io.github.oruk.validation.junit;
 
 import java.net.URI;
-import java.util.Iterator;
-import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
@@ -23,8 +21,8 @@ import org.opentest4j.AssertionFailedError;
  * }</pre>
  *
  * <p>{@link OrukComplianceTest} does the same as an annotation. A failure lists what was wrong, with codes,
- * addresses, JSON pointers and fixes. Needs {@code oruk-validation} on the test class path, which provides the
- * checker.
+ * addresses, JSON pointers and fixes. JUnit is an optional dependency of {@code oruk-validation}: a test suite
+ * that uses this package has {@code junit-jupiter} already.
  */
 public final class OrukAssertions {
 
@@ -38,7 +36,7 @@ public final class OrukAssertions {
 
   /** Fails unless the feed complies under the given options. */
   public static ComplianceResult assertCompliant(URI feed, ComplianceOptions options) {
-    ComplianceResult result = checker().check(feed, options);
+    ComplianceResult result = FeedCompliance.check(feed, options);
     if (!result.compliant()) {
       throw new AssertionFailedError("the ORUK feed at " + feed + " does not comply (" + options.profile()
           + " profile):\n" + result.report());
@@ -57,7 +55,7 @@ public final class OrukAssertions {
 
   /** One dynamic test per check, under the given options. */
   public static Stream<DynamicTest> tests(URI feed, ComplianceOptions options) {
-    ComplianceResult result = checker().check(feed, options);
+    ComplianceResult result = FeedCompliance.check(feed, options);
     return result.checks().stream().map(check -> DynamicTest.dynamicTest(check.code() + " " + check.title(),
         source(feed, check), () -> {
           if (!check.passed()) {
@@ -78,15 +76,5 @@ public final class OrukAssertions {
   static String describeFailure(ComplianceResult.Check check) {
     return check.code() + " " + check.title() + ": " + check.errors().size() + " problem"
         + (check.errors().size() == 1 ? "" : "s") + "\n  " + String.join("\n  ", check.errors());
-  }
-
-  static ComplianceChecker checker() {
-    Iterator<ComplianceChecker> found = ServiceLoader.load(ComplianceChecker.class,
-        OrukAssertions.class.getClassLoader()).iterator();
-    if (!found.hasNext()) {
-      throw new IllegalStateException("no ORUK compliance checker on the class path: add the io.github.oruk:"
-          + "oruk-validation dependency (test scope) next to oruk-testkit");
-    }
-    return found.next();
   }
 }

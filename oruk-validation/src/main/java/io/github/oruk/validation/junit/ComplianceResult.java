@@ -1,4 +1,4 @@
-package io.github.oruk.testkit.compliance;
+package io.github.oruk.validation.junit;
 
 import java.util.List;
 

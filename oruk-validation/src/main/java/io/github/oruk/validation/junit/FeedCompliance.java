@@ -1,8 +1,5 @@
-package io.github.oruk.validation.testkit;
+package io.github.oruk.validation.junit;
 
-import io.github.oruk.testkit.compliance.ComplianceChecker;
-import io.github.oruk.testkit.compliance.ComplianceOptions;
-import io.github.oruk.testkit.compliance.ComplianceResult;
 import io.github.oruk.validation.Finding;
 import io.github.oruk.validation.Severity;
 import io.github.oruk.validation.ValidationReport;
@@ -21,11 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Provides the test kit's compliance checks (registered for {@link java.util.ServiceLoader}). */
-public final class ValidationComplianceChecker implements ComplianceChecker {
+/**
+ * Runs the live-feed validation behind {@link OrukAssertions} and {@link OrukComplianceTest}, and turns its
+ * report into one {@link ComplianceResult.Check} per check that ran.
+ */
+final class FeedCompliance {
 
-  @Override
-  public ComplianceResult check(URI feed, ComplianceOptions options) {
+  private FeedCompliance() {
+  }
+
+  static ComplianceResult check(URI feed, ComplianceOptions options) {
     Validator validator;
     try {
       validator = Validator.builder().profile(Profile.named(options.profile())).build();

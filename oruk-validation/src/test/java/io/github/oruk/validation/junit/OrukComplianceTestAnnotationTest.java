@@ -1,12 +1,10 @@
-package io.github.oruk.validation.feed;
+package io.github.oruk.validation.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.oruk.testkit.compliance.ComplianceResult;
-import io.github.oruk.testkit.compliance.OrukComplianceTest;
 import io.github.oruk.testkit.feed.FakeFeed;
 import java.net.URI;
 import java.util.List;

@@ -1,12 +1,9 @@
-package io.github.oruk.validation.feed;
+package io.github.oruk.validation.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.oruk.testkit.compliance.ComplianceOptions;
-import io.github.oruk.testkit.compliance.ComplianceResult;
-import io.github.oruk.testkit.compliance.OrukAssertions;
 import io.github.oruk.testkit.feed.FakeFeed;
 import java.net.URI;
 import java.util.HashSet;
@@ -24,7 +21,7 @@ import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 import org.opentest4j.AssertionFailedError;
 
-/** The test kit's JUnit API, with this module providing the checker. */
+/** The JUnit compliance kit: assertions and one dynamic test per check, run against fake feeds. */
 class OrukAssertionsTest {
 
   private static final ComplianceOptions PARITY = ComplianceOptions.defaults().withProfile("parity").withSample(5);

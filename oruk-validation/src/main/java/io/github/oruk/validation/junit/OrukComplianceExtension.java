@@ -1,4 +1,4 @@
-package io.github.oruk.testkit.compliance;
+package io.github.oruk.validation.junit;
 
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -36,7 +36,7 @@ final class OrukComplianceExtension implements TestTemplateInvocationContextProv
     URI feed = feed(settings, context);
     ComplianceOptions options = new ComplianceOptions(settings.profile(), settings.sample(), settings.maxPages(),
         Duration.ofSeconds(settings.timeoutSeconds()));
-    ComplianceResult result = OrukAssertions.checker().check(feed, options);
+    ComplianceResult result = FeedCompliance.check(feed, options);
     return result.checks().stream().map(check -> new CheckInvocation(result, check));
   }
 
