@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  * as an iCalendar code ({@code MO} … {@code SU}); {@code start_time} and {@code end_time} are UK times of
  * day; {@code modified_after} is an instant.
  *
+ * <p>The components mirror the spec document's query parameters; {@code QuerySpecTest} fails when a
+ * parameter is added, removed or retyped there and not here.
+ *
  * @param search words to look for
  * @param page the page, from 1
  * @param perPage records per page, at least 1
