@@ -13,12 +13,11 @@ import io.github.oruk.client.paging.PagingFinding;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.ReadCode;
-import io.github.oruk.model.query.Endpoint;
 import io.github.oruk.model.query.InvalidQueryException;
+import io.github.oruk.model.query.Parameter;
 import io.github.oruk.model.query.Query;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -275,10 +274,11 @@ final class HarvestCommand implements Callable<Integer> {
     try {
       HarvestOptions.Builder options = HarvestOptions.builder().concurrency(concurrency);
       if (perPage != null) {
-        if (perPage < 1) {
-          throw new IllegalArgumentException("--per-page must be at least 1; got " + perPage);
+        try {
+          options.perPage(perPage);
+        } catch (InvalidQueryException e) {
+          throw new IllegalArgumentException("--per-page: " + e.getMessage());
         }
-        options.perPage(perPage);
       }
       if (since != null) {
         options.modifiedAfter(parseSince(since));
@@ -298,10 +298,10 @@ final class HarvestCommand implements Callable<Integer> {
 
   private OffsetDateTime parseSince(String text) {
     try {
-      return Query.parse(Endpoint.SERVICES, "modified_after=" + URLEncoder.encode(text, StandardCharsets.UTF_8))
-          .modifiedAfter();
+      // An empty DATE is no filter, as an empty modified_after is.
+      return Query.parseValue(Parameter.MODIFIED_AFTER, text, "DATE").modifiedAfter();
     } catch (InvalidQueryException e) {
-      throw new IllegalArgumentException("--since: " + e.getMessage().replace("'modified_after'", "DATE"));
+      throw new IllegalArgumentException("--since: " + e.getMessage());
     }
   }
 

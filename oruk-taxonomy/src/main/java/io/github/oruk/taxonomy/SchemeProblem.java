@@ -1,5 +1,6 @@
 package io.github.oruk.taxonomy;
 
+import io.github.oruk.model.diagnostic.Diagnostic;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,8 +47,13 @@ public record SchemeProblem(Code code, String message, List<String> concepts) {
     }
   }
 
-  /** One line: {@code CODE<TAB>first concept<TAB>message}, like the other findings of this project. */
+  /** The problem as the project's one diagnostic type, located at its first concept. */
+  public Diagnostic diagnostic() {
+    return Diagnostic.of(code.id(), concepts.isEmpty() ? "" : concepts.get(0), message);
+  }
+
+  /** One line: {@code CODE<TAB>first concept<TAB>message} ({@link Diagnostic#toLine()}). */
   public String toLine() {
-    return code.id() + "\t" + (concepts.isEmpty() ? "" : concepts.get(0)) + "\t" + message;
+    return diagnostic().toLine();
   }
 }

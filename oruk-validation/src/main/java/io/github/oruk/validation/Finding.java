@@ -1,5 +1,6 @@
 package io.github.oruk.validation;
 
+import io.github.oruk.model.diagnostic.Diagnostic;
 import java.util.Objects;
 
 /**
@@ -42,14 +43,23 @@ public record Finding(String code, Severity severity, Category category, String 
   }
 
   /**
-   * The finding as one line, {@code CODE<TAB>where<TAB>message}, like the model's {@code ReadFinding} and the
-   * client's {@code PagingFinding}: {@code where} is {@code url#pointer} (either part may be empty, and the
-   * {@code #} goes when the pointer is empty). Tabs and line breaks inside the message become spaces, so one
-   * finding is always one line that {@code cut -f} can split.
+   * The finding as the project's one diagnostic type: its pointer is where, {@code url#pointer} (either part
+   * may be empty, and the {@code #} goes when the pointer is empty); its severity is this finding's, after the
+   * profile, on the same scale.
+   */
+  public Diagnostic diagnostic() {
+    String where = url + (pointer.isEmpty() ? "" : "#" + pointer);
+    return new Diagnostic(code, io.github.oruk.model.diagnostic.Severity.valueOf(severity.name()), where, message,
+        fix);
+  }
+
+  /**
+   * The finding as one line, {@code CODE<TAB>where<TAB>message} ({@link Diagnostic#toLine()}), like every
+   * other finding of the project: tabs and line breaks inside a field become spaces, so one finding is always
+   * one line that {@code cut -f} can split.
    */
   public String toLine() {
-    String where = url + (pointer.isEmpty() ? "" : "#" + pointer);
-    return code + '\t' + where + '\t' + message.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
+    return diagnostic().toLine();
   }
 
   static String shorten(String text) {

@@ -51,32 +51,19 @@ public final class Validator {
   /** Rule codes that fail a feed in parity mode when they concern {@code /} or {@code /services/{id}}. */
   private static final Set<String> PARITY_CRITICAL = Set.of("ORUK-SCHEMA-001", "ORUK-JSON-001");
 
-  static final RuleInfo NOT_JSON = new RuleInfo("ORUK-JSON-001", "Not JSON", Category.CONFORMANCE,
-      io.github.oruk.validation.Severity.ERROR, Set.of(),
-      "Serve the document as UTF-8 JSON; an HTML error page or a truncated body cannot be read by anyone.");
-  static final RuleInfo READ_QUIRK = new RuleInfo("ORUK-JSON-002", "JSON quirk", Category.CONFORMANCE,
-      io.github.oruk.validation.Severity.WARNING, Set.of(),
-      "Write plain UTF-8 JSON without a byte order mark.");
-  static final RuleInfo NUMBER_RANGE = new RuleInfo("ORUK-NUMBER-001", "Number out of range",
-      Category.CONFORMANCE, io.github.oruk.validation.Severity.ERROR, Set.of(),
-      "Correct the number: ages, coordinates, prices and counts are ordinary numbers, and JSON software cannot be"
-          + " relied on beyond what a double holds (about ±1.8 × 10^308), nor to read a number of more than 1,000"
-          + " digits.");
+  // Title, default severity and fix of each: the code registry (io.github.oruk.model.diagnostic.DiagnosticCodes).
+  static final RuleInfo NOT_JSON = RuleInfo.registered("ORUK-JSON-001", Category.CONFORMANCE, Set.of());
+  static final RuleInfo READ_QUIRK = RuleInfo.registered("ORUK-JSON-002", Category.CONFORMANCE, Set.of());
+  static final RuleInfo NUMBER_RANGE = RuleInfo.registered("ORUK-NUMBER-001", Category.CONFORMANCE, Set.of());
   /**
    * A name sent twice in one object. An error: which value counts depends on the consumer's parser. The
    * official validator parses with a library that keeps the last value without a word, so parity never fails a
    * feed for it (a warning there).
    */
-  static final RuleInfo DUPLICATE_KEY = new RuleInfo("ORUK-JSON-003", "Duplicate property name",
-      Category.CONFORMANCE, io.github.oruk.validation.Severity.ERROR, Set.of(),
-      "Send each property once per object: parsers disagree on which of two values counts (most keep the last,"
-          + " some the first, some refuse the document).");
-  private static final RuleInfo LEGACY = new RuleInfo("ORUK-VERSION-001", "Legacy ORUK v1 document",
-      Category.CONFORMANCE, io.github.oruk.validation.Severity.ERROR, Set.of(),
-      "Publish ORUK 3.0: the v1 layout (content, totalElements, regular_schedules, ...) is superseded.");
-  private static final RuleInfo DUPLICATE_LINE = new RuleInfo("ORUK-ID-002", "Duplicate service across lines",
-      Category.CONFORMANCE, io.github.oruk.validation.Severity.ERROR, Set.of(RecordType.SERVICE),
-      "Give every service its own id, and list each service once.");
+  static final RuleInfo DUPLICATE_KEY = RuleInfo.registered("ORUK-JSON-003", Category.CONFORMANCE, Set.of());
+  private static final RuleInfo LEGACY = RuleInfo.registered("ORUK-VERSION-001", Category.CONFORMANCE, Set.of());
+  private static final RuleInfo DUPLICATE_LINE = RuleInfo.registered("ORUK-ID-002", Category.CONFORMANCE,
+      Set.of(RecordType.SERVICE));
 
   private final Profile profile;
   private final OrukJson json;

@@ -1,5 +1,6 @@
 package io.github.oruk.client.harvest;
 
+import io.github.oruk.model.diagnostic.Diagnostic;
 import java.net.URI;
 import java.util.Objects;
 
@@ -24,8 +25,19 @@ public record HarvestFailure(String id, URI uri, Integer status, String cause) {
     return id == null;
   }
 
-  /** One line: {@code FAILED<TAB>id (or "page")<TAB>uri<TAB>cause}. */
+  /**
+   * The failure as the project's one diagnostic type: {@code ORUK-HARVEST-001} for a record,
+   * {@code ORUK-HARVEST-002} for a list page, at the address that failed.
+   */
+  public Diagnostic diagnostic() {
+    return Diagnostic.of(listPage() ? "ORUK-HARVEST-002" : "ORUK-HARVEST-001", uri.toString(), cause);
+  }
+
+  /**
+   * One line: {@code FAILED<TAB>id (or "page")<TAB>uri<TAB>cause}, in the project's one line format
+   * ({@link Diagnostic#line(String...)}); the leading {@code FAILED} is kept for scripts that grep for it.
+   */
   public String toLine() {
-    return "FAILED\t" + (id == null ? "page" : id) + '\t' + uri + '\t' + cause.replace('\n', ' ').replace('\t', ' ');
+    return Diagnostic.line("FAILED", id == null ? "page" : id, uri.toString(), cause);
   }
 }

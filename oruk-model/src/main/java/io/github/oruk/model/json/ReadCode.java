@@ -1,67 +1,42 @@
 package io.github.oruk.model.json;
 
+import io.github.oruk.model.diagnostic.DiagnosticCode;
+import io.github.oruk.model.diagnostic.DiagnosticCodes;
+
 /**
  * What a reader noticed in a document. Each constant has a stable code for scripts and reports; the
- * codes never change meaning once released.
+ * codes never change meaning once released. What each code means (its summary) and how much it matters (its
+ * severity) are written once, in the project's code registry ({@link DiagnosticCodes}, {@code codes.tsv}).
  *
  * <p>{@link #rejectedWhenStrict()} says whether {@link ReadMode#STRICT} refuses the document instead of
  * repairing or keeping the value: everything that breaks the standard is refused, while things the
  * standard allows (extension properties, markup in text) are only reported.
  */
 public enum ReadCode {
-  BYTE_ORDER_MARK("ORUK-READ-001", Severity.WARNING, true,
-      "The document starts with a UTF-8 byte order mark, which JSON forbids; it was skipped."),
-  LOCAL_DATE_TIME("ORUK-READ-002", Severity.WARNING, true,
-      "A date-time had no UTC offset; it was read as Europe/London wall-clock time."),
-  NON_UUID_ID("ORUK-READ-003", Severity.WARNING, true,
-      "An identifier is not a UUID; it was kept as it is."),
-  NUMBER_AS_STRING("ORUK-READ-004", Severity.WARNING, true,
-      "A number was sent as a JSON string; it was converted."),
-  BOOLEAN_AS_STRING("ORUK-READ-005", Severity.WARNING, true,
-      "A boolean was sent as a JSON string; it was converted."),
-  UNKNOWN_ENUM_VALUE("ORUK-READ-006", Severity.WARNING, true,
-      "A value is not one of the property's allowed values; it was kept as an extension."),
-  ENUM_SPELLING("ORUK-READ-007", Severity.WARNING, true,
-      "A value differed from an allowed value only in letter case or surrounding spaces; it was corrected."),
-  HTML_IN_TEXT("ORUK-READ-008", Severity.INFO, false,
-      "Plain text contains HTML; it was kept as it is."),
-  EXTENSION_PROPERTY("ORUK-READ-009", Severity.INFO, false,
-      "A property the standard does not define; it was kept as an extension."),
-  UNMAPPABLE_VALUE("ORUK-READ-010", Severity.WARNING, true,
-      "A value could not be converted to the property's type; it was kept, unchanged, as an extension."),
-  NULL_VALUE("ORUK-READ-011", Severity.WARNING, true,
-      "null was sent where the standard says to leave the property out; it was dropped."),
-  DATE_WITH_TIME("ORUK-READ-012", Severity.WARNING, true,
-      "A date carried a time of day as well; the date part was kept."),
-  TEXT_AS_OTHER_TYPE("ORUK-READ-013", Severity.WARNING, true,
-      "A number or boolean was sent where text is expected; it was converted to text."),
-  SINGLE_VALUE_AS_LIST("ORUK-READ-014", Severity.WARNING, true,
-      "A single object was sent where a list is expected; it was read as a list of one."),
-  NONSTANDARD_DATE_FORM("ORUK-READ-015", Severity.WARNING, true,
-      "A date or time was written in a form ISO 8601 / RFC 3339 does not use; it was read and is written in standard form."),
-  DUPLICATE_KEY("ORUK-READ-016", Severity.WARNING, true,
-      "A property name appears twice in one object; JSON leaves the meaning open and parsers differ, so the last"
-          + " value was kept and the earlier one dropped."),
-  RECORD_LEFT_OUT("ORUK-READ-017", Severity.WARNING, true,
-      "A record of a page's list breaks a safety limit (nesting depth, text length) and could not be read; it was"
-          + " left out, and the rest of the page was read."),
-  NUMBER_OUT_OF_RANGE("ORUK-READ-018", Severity.WARNING, true,
-      "A number lies outside the range JSON software can be relied on to hold (that of a double), or is too long to"
-          + " write in plain digits; a record holding it is refused, since it can be neither kept nor written"
-          + " faithfully (see NumberRange)."),
-  LEGACY_V1_DOCUMENT("ORUK-V1-001", Severity.WARNING, false,
-      "A legacy ORUK v1 document was mapped to the 3.0 model."),
-  V1_PROPERTY_MAPPED("ORUK-V1-002", Severity.INFO, false,
-      "A v1 property was moved or renamed to its 3.0 equivalent."),
-  V1_PROPERTY_KEPT("ORUK-V1-003", Severity.INFO, false,
-      "A v1 property has no 3.0 equivalent; it was kept as an extension."),
-  V1_PAGE_NUMBER_ASSUMED("ORUK-V1-004", Severity.WARNING, false,
-      "Whether a v1 page counts its number from 0 or from 1 could not be told, or contradicted what the caller"
-          + " said; the message says which was used."),
-  V1_EMPTY_VALUE_OMITTED("ORUK-V1-005", Severity.INFO, false,
-      "A v1 property was null or empty, which v1 allowed; ORUK 3.0 asks for it to be left out, so it was."),
-  V1_REQUIRED_MISSING("ORUK-V1-006", Severity.WARNING, false,
-      "ORUK 3.0 requires a property the v1 document has nothing for; it was left absent, not invented.");
+  BYTE_ORDER_MARK("ORUK-READ-001", true),
+  LOCAL_DATE_TIME("ORUK-READ-002", true),
+  NON_UUID_ID("ORUK-READ-003", true),
+  NUMBER_AS_STRING("ORUK-READ-004", true),
+  BOOLEAN_AS_STRING("ORUK-READ-005", true),
+  UNKNOWN_ENUM_VALUE("ORUK-READ-006", true),
+  ENUM_SPELLING("ORUK-READ-007", true),
+  HTML_IN_TEXT("ORUK-READ-008", false),
+  EXTENSION_PROPERTY("ORUK-READ-009", false),
+  UNMAPPABLE_VALUE("ORUK-READ-010", true),
+  NULL_VALUE("ORUK-READ-011", true),
+  DATE_WITH_TIME("ORUK-READ-012", true),
+  TEXT_AS_OTHER_TYPE("ORUK-READ-013", true),
+  SINGLE_VALUE_AS_LIST("ORUK-READ-014", true),
+  NONSTANDARD_DATE_FORM("ORUK-READ-015", true),
+  DUPLICATE_KEY("ORUK-READ-016", true),
+  RECORD_LEFT_OUT("ORUK-READ-017", true),
+  NUMBER_OUT_OF_RANGE("ORUK-READ-018", true),
+  LEGACY_V1_DOCUMENT("ORUK-V1-001", false),
+  V1_PROPERTY_MAPPED("ORUK-V1-002", false),
+  V1_PROPERTY_KEPT("ORUK-V1-003", false),
+  V1_PAGE_NUMBER_ASSUMED("ORUK-V1-004", false),
+  V1_EMPTY_VALUE_OMITTED("ORUK-V1-005", false),
+  V1_REQUIRED_MISSING("ORUK-V1-006", false);
 
   /** How much a finding matters to someone consuming the data. */
   public enum Severity {
@@ -72,18 +47,19 @@ public enum ReadCode {
   }
 
   private final String code;
-  private final Severity severity;
   private final boolean rejectedWhenStrict;
+  private final Severity severity;
   private final String summary;
 
-  ReadCode(String code, Severity severity, boolean rejectedWhenStrict, String summary) {
+  ReadCode(String code, boolean rejectedWhenStrict) {
     this.code = code;
-    this.severity = severity;
     this.rejectedWhenStrict = rejectedWhenStrict;
-    this.summary = summary;
+    DiagnosticCode registered = DiagnosticCodes.require(code);
+    this.severity = Severity.valueOf(registered.severity().name());
+    this.summary = registered.title();
   }
 
-  /** One sentence saying what the reader saw and did, for reports. */
+  /** One sentence saying what the reader saw and did, for reports: the code's title in the registry. */
   public String summary() {
     return summary;
   }
@@ -93,7 +69,7 @@ public enum ReadCode {
     return code;
   }
 
-  /** How much the finding matters. */
+  /** How much the finding matters: the code's default severity in the registry. */
   public Severity severity() {
     return severity;
   }

@@ -1,5 +1,6 @@
 package io.github.oruk.model.json;
 
+import io.github.oruk.model.diagnostic.Diagnostic;
 import java.util.Objects;
 
 /**
@@ -25,9 +26,14 @@ public record ReadFinding(ReadCode code, String pointer, String message, String 
     this(code, pointer, message, null);
   }
 
-  /** The finding as one line: {@code CODE<TAB>pointer<TAB>message}. */
+  /** The finding as the project's one diagnostic type, with its code's registered severity and fix. */
+  public Diagnostic diagnostic() {
+    return Diagnostic.of(code.code(), pointer, message);
+  }
+
+  /** The finding as one line: {@code CODE<TAB>pointer<TAB>message} ({@link Diagnostic#toLine()}). */
   public String toLine() {
-    return code.code() + '\t' + pointer + '\t' + message;
+    return diagnostic().toLine();
   }
 
   @Override

@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  * as an iCalendar code ({@code MO} … {@code SU}); {@code start_time} and {@code end_time} are UK times of
  * day; {@code modified_after} is an instant.
  *
+ * <p>The components mirror the spec document's query parameters; {@code QuerySpecTest} fails when a
+ * parameter is added, removed or retyped there and not here.
+ *
  * @param search words to look for
  * @param page the page, from 1
  * @param perPage records per page, at least 1
@@ -119,8 +122,12 @@ public record Query(
     if (page != null && page < 1) {
       throw new IllegalArgumentException("page counts from 1; got " + page);
     }
-    if (perPage != null && perPage < 1) {
-      throw new IllegalArgumentException("per_page must be at least 1; got " + perPage);
+    if (perPage != null) {
+      try {
+        atLeastOne(quoted(Parameter.PER_PAGE), perPage.toString(), perPage);
+      } catch (InvalidQueryException e) {
+        throw new InvalidQueryException(Parameter.PER_PAGE.wireName(), e.getMessage());
+      }
     }
     requireNotNegative("proximity", proximity);
     requireNotNegative("minimum_age", minimumAge);
@@ -249,13 +256,48 @@ public record Query(
     });
     try {
       return query.build();
+    } catch (InvalidQueryException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new InvalidQueryException(null, e.getMessage());
     }
   }
 
+  /**
+   * Reads one parameter's value, already percent-decoded, exactly as {@link #parse} reads it from a query
+   * string, for a value that comes from elsewhere (a command-line option, a configuration file) with no
+   * query string to build: {@code Query.parseValue(Parameter.MODIFIED_AFTER, "2024-05-01", "DATE")}. An
+   * empty value is absent, as in a query string. Whether an endpoint takes the parameter is not checked.
+   *
+   * @param label what an error message calls the value, written as given (parse writes {@code 'per_page'})
+   * @return a query with only this parameter set (none when the value is empty)
+   * @throws InvalidQueryException naming the parameter, when the value is not of its form; its message
+   *     names {@code label}
+   */
+  public static Query parseValue(Parameter parameter, String value, String label) {
+    Objects.requireNonNull(parameter, "parameter");
+    Objects.requireNonNull(value, "value");
+    Builder query = builder();
+    if (!value.isEmpty()) {
+      set(query, parameter, value, label);
+    }
+    return query.build();
+  }
+
   private static void set(Builder query, Parameter parameter, String value) {
-    String name = parameter.wireName();
+    set(query, parameter, value, quoted(parameter));
+  }
+
+  /** Sets one parameter from its text; an error message calls the value {@code name}, as given. */
+  private static void set(Builder query, Parameter parameter, String value, String name) {
+    try {
+      setChecked(query, parameter, value, name);
+    } catch (InvalidQueryException e) {
+      throw e.parameter() == null ? new InvalidQueryException(parameter.wireName(), e.getMessage()) : e;
+    }
+  }
+
+  private static void setChecked(Builder query, Parameter parameter, String value, String name) {
     switch (parameter) {
       case SEARCH -> query.search(value);
       case PAGE -> query.page(positive(name, value));
@@ -285,15 +327,25 @@ public record Query(
   }
 
   private static int positive(String name, String value) {
+    long number;
     try {
-      int number = Integer.parseInt(value.strip());
-      if (number >= 1) {
-        return number;
-      }
+      number = Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      // reported below
+      number = 0; // not a whole number: refused below with the one message
     }
-    throw invalid(name, value, "a whole number from 1 to " + Integer.MAX_VALUE);
+    return atLeastOne(name, value, number);
+  }
+
+  /**
+   * The one check of {@code page} and {@code per_page} values, whether they come from a query string
+   * ({@link #parse}), the builder, or a caller above them (the client's harvest options, the CLI's
+   * {@code --per-page}): one rule, one message.
+   */
+  private static int atLeastOne(String name, String value, long number) {
+    if (number < 1 || number > Integer.MAX_VALUE) {
+      throw invalid(name, value, "a whole number from 1 to " + Integer.MAX_VALUE);
+    }
+    return (int) number;
   }
 
   private static Boolean bool(String name, String value) {
@@ -385,8 +437,13 @@ public record Query(
     }
   }
 
+  /** A value of the wrong form; {@link #set} names the parameter, {@code name} is the value's name as shown. */
   private static InvalidQueryException invalid(String name, String value, String expected) {
-    return new InvalidQueryException(name, "'" + name + "' must be " + expected + "; got '" + shorten(value) + "'.");
+    return new InvalidQueryException(null, name + " must be " + expected + "; got '" + shorten(value) + "'.");
+  }
+
+  private static String quoted(Parameter parameter) {
+    return "'" + parameter.wireName() + "'";
   }
 
   private static InvalidQueryException notTaken(Endpoint endpoint, String name) {

@@ -135,6 +135,39 @@ class QueryTest {
     assertThrows(IllegalArgumentException.class, () -> Query.builder().proximity(-1).build());
   }
 
+  /** per_page is checked in one place: the builder and the parser refuse a bad size with one message. */
+  @Test
+  void perPageHasOneRuleAndOneMessage() {
+    String expected = "'per_page' must be a whole number from 1 to 2147483647; got '0'.";
+    InvalidQueryException built = assertThrows(InvalidQueryException.class, () -> Query.builder().perPage(0).build());
+    assertEquals(expected, built.getMessage());
+    assertEquals("per_page", built.parameter());
+    InvalidQueryException parsed = assertThrows(InvalidQueryException.class,
+        () -> Query.parse(Endpoint.SERVICES, "per_page=0"));
+    assertEquals(expected, parsed.getMessage());
+    assertEquals("per_page", parsed.parameter());
+    assertEquals("'per_page' must be a whole number from 1 to 2147483647; got '3000000000'.",
+        assertThrows(InvalidQueryException.class, () -> Query.parse(Endpoint.SERVICES, "per_page=3000000000"))
+            .getMessage());
+    assertEquals(Integer.MAX_VALUE, Query.parse(Endpoint.SERVICES, "per_page=2147483647").perPage());
+  }
+
+  /** One value read as the parser reads it, with no query string to build, named as the caller names it. */
+  @Test
+  void parseValueReadsOneParameterAndNamesItAsAsked() {
+    assertEquals(OffsetDateTime.of(2024, 5, 1, 8, 30, 0, 0, ZoneOffset.UTC),
+        Query.parseValue(Parameter.MODIFIED_AFTER, "2024-05-01T09:30", "DATE").modifiedAfter().toInstant()
+            .atOffset(ZoneOffset.UTC));
+    assertEquals(Query.all(), Query.parseValue(Parameter.MODIFIED_AFTER, "", "DATE"), "empty is absent");
+    InvalidQueryException refused = assertThrows(InvalidQueryException.class,
+        () -> Query.parseValue(Parameter.MODIFIED_AFTER, "last tuesday", "DATE"));
+    assertEquals("modified_after", refused.parameter());
+    assertEquals("DATE must be a date-time with a four-digit year, such as 2024-05-01T09:30:00Z (or a date, read as"
+        + " midnight UK time); got 'last tuesday'.", refused.getMessage());
+    assertEquals("'day' must be a day code: MO, TU, WE, TH, FR, SA or SU; got 'someday'.",
+        assertThrows(InvalidQueryException.class, () -> Query.parse(Endpoint.SERVICES, "day=someday")).getMessage());
+  }
+
   @Test
   void pathsEncodeIdentifiersAsOneSegment() {
     assertEquals("/services/a%2Fb%20c", Endpoint.SERVICE.path("a/b c"));

@@ -2,6 +2,7 @@ package io.github.oruk.taxonomy.audit;
 
 import io.github.oruk.model.Attribute;
 import io.github.oruk.model.Service;
+import io.github.oruk.model.diagnostic.Diagnostic;
 import io.github.oruk.taxonomy.Concept;
 import io.github.oruk.taxonomy.NormalizedTerm;
 import io.github.oruk.taxonomy.Scheme;
@@ -72,9 +73,14 @@ public final class ClassificationAudit {
       terms = List.copyOf(terms);
     }
 
-    /** {@code CODE<TAB>service id<TAB>message}, like the project's other findings. */
+    /** The finding as the project's one diagnostic type, located at the service's id. */
+    public Diagnostic diagnostic() {
+      return Diagnostic.of(code.id(), serviceId, message);
+    }
+
+    /** {@code CODE<TAB>service id<TAB>message} ({@link Diagnostic#toLine()}). */
     public String toLine() {
-      return code.id() + "\t" + serviceId + "\t" + message;
+      return diagnostic().toLine();
     }
   }
 

@@ -1,7 +1,6 @@
 package io.github.oruk.validation.payload;
 
 import static io.github.oruk.validation.Category.CONFORMANCE;
-import static io.github.oruk.validation.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.validation.rule.RecordContext;
@@ -15,9 +14,7 @@ import java.util.Set;
 /** ORUK-EMPTY-001: an optional property is sent empty ("" or []); the ORUK guidance says to leave it out. */
 public final class EmptyValueRule implements RecordRule {
 
-  static final RuleInfo INFO = new RuleInfo("ORUK-EMPTY-001", "Empty value instead of leaving the property out",
-      CONFORMANCE, WARNING, Set.of(),
-      "Leave optional properties out when they have no value, rather than sending \"\" or [].");
+  static final RuleInfo INFO = RuleInfo.registered("ORUK-EMPTY-001", CONFORMANCE, Set.of());
 
   @Override
   public RuleInfo info() {

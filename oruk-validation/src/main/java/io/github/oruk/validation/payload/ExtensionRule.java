@@ -1,7 +1,6 @@
 package io.github.oruk.validation.payload;
 
 import static io.github.oruk.validation.Category.CONSUMER_NOTE;
-import static io.github.oruk.validation.Severity.INFO;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.oruk.model.RecordType;
@@ -21,9 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class ExtensionRule implements RecordRule {
 
-  static final RuleInfo INFO_RULE = new RuleInfo("ORUK-EXT-001", "Property outside the standard", CONSUMER_NOTE, INFO,
-      Set.of(), "Allowed. If the information matters to consumers, use a standard property where one exists;"
-          + " otherwise a consistent prefix (such as your product's) makes local properties easy to spot.");
+  static final RuleInfo INFO_RULE = RuleInfo.registered("ORUK-EXT-001", CONSUMER_NOTE, Set.of());
 
   private static final Map<RecordType, Set<String>> DEFINED = new EnumMap<>(RecordType.class);
 

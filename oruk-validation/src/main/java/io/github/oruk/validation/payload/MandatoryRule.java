@@ -1,7 +1,6 @@
 package io.github.oruk.validation.payload;
 
 import static io.github.oruk.validation.Category.CONFORMANCE;
-import static io.github.oruk.validation.Severity.ERROR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.validation.rule.RecordContext;
@@ -17,8 +16,7 @@ import java.util.Set;
  */
 public final class MandatoryRule implements RecordRule {
 
-  static final RuleInfo INFO = new RuleInfo("ORUK-POLICY-001", "Property required by policy is missing", CONFORMANCE,
-      ERROR, Set.of(), "Fill in the property: your directory's policy requires it for every record of this kind.");
+  static final RuleInfo INFO = RuleInfo.registered("ORUK-POLICY-001", CONFORMANCE, Set.of());
 
   @Override
   public RuleInfo info() {

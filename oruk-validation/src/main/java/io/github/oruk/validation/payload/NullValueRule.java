@@ -1,7 +1,6 @@
 package io.github.oruk.validation.payload;
 
 import static io.github.oruk.validation.Category.CONFORMANCE;
-import static io.github.oruk.validation.Severity.ERROR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.validation.rule.RecordContext;
@@ -15,9 +14,7 @@ import java.util.Set;
 /** ORUK-NULL-001: a property is {@code null}; the standard says to leave out a property that has no value. */
 public final class NullValueRule implements RecordRule {
 
-  static final RuleInfo INFO = new RuleInfo("ORUK-NULL-001", "null instead of leaving the property out",
-      CONFORMANCE, ERROR, Set.of(),
-      "Leave the property out when it has no value: null fails the ORUK schemas (\"null found, string expected\").");
+  static final RuleInfo INFO = RuleInfo.registered("ORUK-NULL-001", CONFORMANCE, Set.of());
 
   @Override
   public RuleInfo info() {

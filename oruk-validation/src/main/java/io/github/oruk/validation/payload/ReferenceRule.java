@@ -1,7 +1,6 @@
 package io.github.oruk.validation.payload;
 
 import static io.github.oruk.validation.Category.CONFORMANCE;
-import static io.github.oruk.validation.Severity.ERROR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
@@ -21,8 +20,7 @@ import java.util.Set;
  */
 public final class ReferenceRule implements RecordRule {
 
-  static final RuleInfo INFO = new RuleInfo("ORUK-REF-001", "Foreign key contradicts the nesting", CONFORMANCE, ERROR,
-      Set.of(), "Make the identifier match the record it refers to, or leave it out where nesting already says it.");
+  static final RuleInfo INFO = RuleInfo.registered("ORUK-REF-001", CONFORMANCE, Set.of());
 
   /** A key that must equal the id of the nearest enclosing record of a type. */
   private record Upward(RecordType type, String key, RecordType ancestor) {

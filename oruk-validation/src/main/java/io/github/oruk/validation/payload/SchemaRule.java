@@ -1,7 +1,6 @@
 package io.github.oruk.validation.payload;
 
 import static io.github.oruk.validation.Category.CONFORMANCE;
-import static io.github.oruk.validation.Severity.ERROR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.validation.rule.DocumentContext;
@@ -16,9 +15,7 @@ import java.util.Set;
  */
 public final class SchemaRule implements DocumentRule {
 
-  static final RuleInfo INFO = new RuleInfo("ORUK-SCHEMA-001", "Schema violation", CONFORMANCE, ERROR, Set.of(),
-      "Change the value at the pointer so that it has the type, format or allowed value the standard gives;"
-          + " add required properties that are missing.");
+  static final RuleInfo INFO = RuleInfo.registered("ORUK-SCHEMA-001", CONFORMANCE, Set.of());
 
   @Override
   public RuleInfo info() {

@@ -1,7 +1,6 @@
 package io.github.oruk.validation.payload;
 
 import static io.github.oruk.validation.Category.CONFORMANCE;
-import static io.github.oruk.validation.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.validation.rule.RecordContext;
@@ -16,8 +15,7 @@ import java.util.Set;
 /** ORUK-ID-003: two records in the same list inside a record share an id (two schedules, two contacts, ...). */
 public final class SiblingIdRule implements RecordRule {
 
-  static final RuleInfo INFO = new RuleInfo("ORUK-ID-003", "Duplicate id among nested records", CONFORMANCE, WARNING,
-      Set.of(), "Give each nested record its own id, or list it once.");
+  static final RuleInfo INFO = RuleInfo.registered("ORUK-ID-003", CONFORMANCE, Set.of());
 
   @Override
   public RuleInfo info() {

@@ -1,7 +1,6 @@
 package io.github.oruk.validation.payload;
 
 import static io.github.oruk.validation.Category.CONFORMANCE;
-import static io.github.oruk.validation.Severity.ERROR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.validation.rule.DocumentContext;
@@ -15,8 +14,7 @@ import java.util.Set;
 /** ORUK-ID-001: two items of one page share an id. */
 public final class UniqueIdRule implements DocumentRule {
 
-  static final RuleInfo INFO = new RuleInfo("ORUK-ID-001", "Duplicate id in a response", CONFORMANCE, ERROR,
-      Set.of(), "Every record must have its own id; list each record once.");
+  static final RuleInfo INFO = RuleInfo.registered("ORUK-ID-001", CONFORMANCE, Set.of());
 
   @Override
   public RuleInfo info() {

@@ -1,8 +1,6 @@
 package io.github.oruk.validation.quality;
 
 import static io.github.oruk.validation.Category.DATA_QUALITY;
-import static io.github.oruk.validation.Severity.ERROR;
-import static io.github.oruk.validation.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
@@ -18,10 +16,8 @@ import java.util.Set;
 /** Eligibility ages: a minimum above the maximum (ORUK-AGE-001), or an age no one has (ORUK-AGE-002). */
 public final class AgeRule implements RecordRule {
 
-  static final RuleInfo ORDER = new RuleInfo("ORUK-AGE-001", "Minimum age above maximum age", DATA_QUALITY, ERROR,
-      Set.of(RecordType.SERVICE), "Swap or correct minimum_age and maximum_age; nobody can be eligible as they stand.");
-  static final RuleInfo PLAUSIBLE = new RuleInfo("ORUK-AGE-002", "Implausible age", DATA_QUALITY, WARNING,
-      Set.of(RecordType.SERVICE), "Ages are in years, from 0 to about 120; leave the property out when there is no limit.");
+  static final RuleInfo ORDER = RuleInfo.registered("ORUK-AGE-001", DATA_QUALITY, Set.of(RecordType.SERVICE));
+  static final RuleInfo PLAUSIBLE = RuleInfo.registered("ORUK-AGE-002", DATA_QUALITY, Set.of(RecordType.SERVICE));
 
   private static final BigDecimal OLDEST = BigDecimal.valueOf(120);
 

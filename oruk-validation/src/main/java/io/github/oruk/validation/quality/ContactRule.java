@@ -1,7 +1,6 @@
 package io.github.oruk.validation.quality;
 
 import static io.github.oruk.validation.Category.DATA_QUALITY;
-import static io.github.oruk.validation.Severity.WARNING;
 
 import io.github.oruk.model.RecordType;
 import io.github.oruk.validation.rule.RecordContext;
@@ -21,12 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class ContactRule implements RecordRule {
 
-  static final RuleInfo EMAIL = new RuleInfo("ORUK-CONTACT-001", "Placeholder e-mail address", DATA_QUALITY, WARNING,
-      Set.of(), "Publish an address someone reads, or leave the property out.");
-  static final RuleInfo URL = new RuleInfo("ORUK-CONTACT-002", "Web address points nowhere public", DATA_QUALITY,
-      WARNING, Set.of(), "Publish a full public address such as https://www.example.org/page.");
-  static final RuleInfo PHONE = new RuleInfo("ORUK-CONTACT-003", "Telephone number cannot be dialled", DATA_QUALITY,
-      WARNING, Set.of(), "Write UK numbers with all their digits, such as 0117 922 2000 or +44 117 922 2000.");
+  static final RuleInfo EMAIL = RuleInfo.registered("ORUK-CONTACT-001", DATA_QUALITY, Set.of());
+  static final RuleInfo URL = RuleInfo.registered("ORUK-CONTACT-002", DATA_QUALITY, Set.of());
+  static final RuleInfo PHONE = RuleInfo.registered("ORUK-CONTACT-003", DATA_QUALITY, Set.of());
 
   private static final Set<String> PLACEHOLDER_LOCALS = Set.of("noemail", "no-email", "no.email", "none", "unknown",
       "test", "na", "n/a", "nobody", "email", "changeme", "placeholder");

@@ -1,8 +1,6 @@
 package io.github.oruk.validation.quality;
 
 import static io.github.oruk.validation.Category.DATA_QUALITY;
-import static io.github.oruk.validation.Severity.INFO;
-import static io.github.oruk.validation.Severity.WARNING;
 
 import io.github.oruk.model.RecordType;
 import io.github.oruk.validation.rule.RecordContext;
@@ -22,12 +20,9 @@ import java.util.Set;
  */
 public final class FreshnessRule implements RecordRule {
 
-  static final RuleInfo STALE = new RuleInfo("ORUK-FRESH-001", "Not assured recently", DATA_QUALITY, WARNING,
-      Set.of(RecordType.SERVICE), "Check the service's details with its provider and update assured_date.");
-  static final RuleInfo NEVER = new RuleInfo("ORUK-FRESH-002", "Never assured", DATA_QUALITY, INFO,
-      Set.of(RecordType.SERVICE), "Record when the details were last checked, in assured_date.");
-  static final RuleInfo FUTURE = new RuleInfo("ORUK-FRESH-003", "Assured in the future", DATA_QUALITY, WARNING,
-      Set.of(RecordType.SERVICE), "assured_date is the day the details were last checked; it cannot be ahead of today.");
+  static final RuleInfo STALE = RuleInfo.registered("ORUK-FRESH-001", DATA_QUALITY, Set.of(RecordType.SERVICE));
+  static final RuleInfo NEVER = RuleInfo.registered("ORUK-FRESH-002", DATA_QUALITY, Set.of(RecordType.SERVICE));
+  static final RuleInfo FUTURE = RuleInfo.registered("ORUK-FRESH-003", DATA_QUALITY, Set.of(RecordType.SERVICE));
 
   @Override
   public RuleInfo info() {

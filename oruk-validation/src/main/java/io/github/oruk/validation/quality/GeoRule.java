@@ -1,8 +1,6 @@
 package io.github.oruk.validation.quality;
 
 import static io.github.oruk.validation.Category.DATA_QUALITY;
-import static io.github.oruk.validation.Severity.ERROR;
-import static io.github.oruk.validation.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
@@ -20,12 +18,9 @@ import java.util.Set;
  */
 public final class GeoRule implements RecordRule {
 
-  static final RuleInfo RANGE = new RuleInfo("ORUK-GEO-001", "Coordinates out of range", DATA_QUALITY, ERROR,
-      Set.of(RecordType.LOCATION), "Latitude is -90 to 90 and longitude -180 to 180, in decimal degrees (WGS84).");
-  static final RuleInfo UK = new RuleInfo("ORUK-GEO-002", "Coordinates outside the UK", DATA_QUALITY, WARNING,
-      Set.of(RecordType.LOCATION), "Check for swapped latitude and longitude, or a sign dropped from a western longitude.");
-  static final RuleInfo PARTIAL = new RuleInfo("ORUK-GEO-003", "Incomplete or null-island coordinates", DATA_QUALITY,
-      WARNING, Set.of(RecordType.LOCATION), "Give both latitude and longitude, or neither; 0,0 is in the Atlantic.");
+  static final RuleInfo RANGE = RuleInfo.registered("ORUK-GEO-001", DATA_QUALITY, Set.of(RecordType.LOCATION));
+  static final RuleInfo UK = RuleInfo.registered("ORUK-GEO-002", DATA_QUALITY, Set.of(RecordType.LOCATION));
+  static final RuleInfo PARTIAL = RuleInfo.registered("ORUK-GEO-003", DATA_QUALITY, Set.of(RecordType.LOCATION));
 
   /** A box around the UK, the Channel Islands and the Isle of Man. */
   private static final double SOUTH = 49.0;

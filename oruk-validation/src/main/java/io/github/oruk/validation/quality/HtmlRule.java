@@ -1,7 +1,6 @@
 package io.github.oruk.validation.quality;
 
 import static io.github.oruk.validation.Category.CONSUMER_NOTE;
-import static io.github.oruk.validation.Severity.WARNING;
 
 import io.github.oruk.model.json.Markup;
 import io.github.oruk.validation.rule.RecordContext;
@@ -16,8 +15,7 @@ import java.util.Set;
  */
 public final class HtmlRule implements RecordRule {
 
-  static final RuleInfo INFO = new RuleInfo("ORUK-HTML-001", "HTML in plain text", CONSUMER_NOTE, WARNING, Set.of(),
-      "Send plain text: strip the tags and decode entities (&amp; becomes &) before publishing.");
+  static final RuleInfo INFO = RuleInfo.registered("ORUK-HTML-001", CONSUMER_NOTE, Set.of());
 
   @Override
   public RuleInfo info() {

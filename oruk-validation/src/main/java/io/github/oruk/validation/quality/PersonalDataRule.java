@@ -1,7 +1,6 @@
 package io.github.oruk.validation.quality;
 
 import static io.github.oruk.validation.Category.DATA_QUALITY;
-import static io.github.oruk.validation.Severity.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.validation.rule.RecordContext;
@@ -30,10 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class PersonalDataRule implements RecordRule {
 
-  static final RuleInfo EMAIL = new RuleInfo("ORUK-PII-001", "Personal e-mail address", DATA_QUALITY, WARNING,
-      Set.of(), "Publish a role address (such as enquiries@...) rather than a person's own, or confirm consent.");
-  static final RuleInfo MOBILE = new RuleInfo("ORUK-PII-002", "Mobile number", DATA_QUALITY, WARNING, Set.of(),
-      "Publish a service or office number, or confirm the person agreed to their mobile number being open data.");
+  static final RuleInfo EMAIL = RuleInfo.registered("ORUK-PII-001", DATA_QUALITY, Set.of());
+  static final RuleInfo MOBILE = RuleInfo.registered("ORUK-PII-002", DATA_QUALITY, Set.of());
 
   private static final Set<String> PERSONAL_DOMAINS = Set.of("gmail.com", "googlemail.com", "hotmail.com",
       "hotmail.co.uk", "outlook.com", "live.com", "live.co.uk", "msn.com", "yahoo.com", "yahoo.co.uk", "ymail.com",

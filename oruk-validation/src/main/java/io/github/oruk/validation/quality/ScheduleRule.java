@@ -2,8 +2,6 @@ package io.github.oruk.validation.quality;
 
 import static io.github.oruk.validation.Category.CONFORMANCE;
 import static io.github.oruk.validation.Category.DATA_QUALITY;
-import static io.github.oruk.validation.Severity.ERROR;
-import static io.github.oruk.validation.Severity.WARNING;
 
 import io.github.oruk.model.RecordType;
 import io.github.oruk.validation.rule.RecordContext;
@@ -24,18 +22,11 @@ import java.util.regex.Pattern;
  */
 public final class ScheduleRule implements RecordRule {
 
-  static final RuleInfo TIMES = new RuleInfo("ORUK-SCHED-001", "Opens after it closes", DATA_QUALITY, WARNING,
-      Set.of(RecordType.SCHEDULE), "Check opens_at and closes_at; for sessions past midnight, say so in the description.");
-  static final RuleInfo BYDAY = new RuleInfo("ORUK-SCHED-002", "byday is not an iCalendar day list", CONFORMANCE,
-      ERROR, Set.of(RecordType.SCHEDULE), "Write byday as comma-separated day codes (MO,TU,WE,TH,FR,SA,SU); with"
-          + " MONTHLY a code may carry an ordinal such as 2MO or -1FR.");
-  static final RuleInfo PERIOD = new RuleInfo("ORUK-SCHED-003", "Period ends before it starts", DATA_QUALITY, WARNING,
-      Set.of(RecordType.SCHEDULE), "Check valid_from, valid_to and dtstart.");
-  static final RuleInfo MONTHDAY = new RuleInfo("ORUK-SCHED-004", "bymonthday is not a list of days of the month",
-      CONFORMANCE, ERROR, Set.of(RecordType.SCHEDULE),
-      "Write bymonthday as comma-separated numbers from 1 to 31, or -1 to -31 to count from the end.");
-  static final RuleInfo INTERVAL = new RuleInfo("ORUK-SCHED-005", "Interval below one", DATA_QUALITY, WARNING,
-      Set.of(RecordType.SCHEDULE), "interval counts periods of freq: 1 is every week (or month), 2 every other.");
+  static final RuleInfo TIMES = RuleInfo.registered("ORUK-SCHED-001", DATA_QUALITY, Set.of(RecordType.SCHEDULE));
+  static final RuleInfo BYDAY = RuleInfo.registered("ORUK-SCHED-002", CONFORMANCE, Set.of(RecordType.SCHEDULE));
+  static final RuleInfo PERIOD = RuleInfo.registered("ORUK-SCHED-003", DATA_QUALITY, Set.of(RecordType.SCHEDULE));
+  static final RuleInfo MONTHDAY = RuleInfo.registered("ORUK-SCHED-004", CONFORMANCE, Set.of(RecordType.SCHEDULE));
+  static final RuleInfo INTERVAL = RuleInfo.registered("ORUK-SCHED-005", DATA_QUALITY, Set.of(RecordType.SCHEDULE));
 
   private static final Pattern DAY = Pattern.compile("([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)");
   private static final Pattern MONTH_DAY = Pattern.compile("-?([1-9]|[12][0-9]|3[01])");

@@ -1,6 +1,8 @@
 package io.github.oruk.validation.rule;
 
 import io.github.oruk.model.RecordType;
+import io.github.oruk.model.diagnostic.DiagnosticCode;
+import io.github.oruk.model.diagnostic.DiagnosticCodes;
 import io.github.oruk.validation.Category;
 import io.github.oruk.validation.Severity;
 import java.util.Objects;
@@ -34,5 +36,17 @@ public record RuleInfo(String code, String title, Category category, Severity se
     Objects.requireNonNull(severity, "severity");
     targets = targets == null ? Set.of() : Set.copyOf(targets);
     fix = fix == null ? "" : fix;
+  }
+
+  /**
+   * One of the project's own checks, described by the code registry ({@link DiagnosticCodes}), where its
+   * title, default severity and fix are written once. Rules of your own use the constructor.
+   *
+   * @throws IllegalArgumentException when the code is not registered
+   */
+  public static RuleInfo registered(String code, Category category, Set<RecordType> targets) {
+    DiagnosticCode registered = DiagnosticCodes.require(code);
+    return new RuleInfo(code, registered.title(), category, Severity.valueOf(registered.severity().name()), targets,
+        registered.fix());
   }
 }
