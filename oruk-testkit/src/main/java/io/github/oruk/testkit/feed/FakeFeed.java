@@ -251,28 +251,38 @@ public final class FakeFeed implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     int now = concurrent.incrementAndGet();
     maxConcurrent.accumulateAndGet(now, Math::max);
-    try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      if (!path.startsWith(config.basePath + "/") && !path.equals(config.basePath)) {
-        send(exchange, Answer.error(404, "no such path: " + path));
-        return;
-      }
-      String relative = path.substring(Math.min(path.length(), config.basePath.length() + 1));
-      while (relative.endsWith("/")) {
-        relative = relative.substring(0, relative.length() - 1);
-      }
-      String decoded = URLDecoder.decode(relative, StandardCharsets.UTF_8);
-      requestsByPath.computeIfAbsent(decoded, p -> new AtomicInteger()).incrementAndGet();
-      if (!exchange.getRequestMethod().equals("GET")) {
-        send(exchange, Answer.error(405, "only GET is served"));
-        return;
-      }
-      send(exchange, feed.answer(decoded, exchange.getRequestURI().getRawQuery()));
+    Answer answer;
+    try {
+      answer = answer(exchange);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      exchange.close();
+      return;
     } finally {
+      // A request counts until its answer starts going out: a client may send its next request as soon as it
+      // has read this answer, before this thread gets to run again, and that must not count as two at once.
       concurrent.decrementAndGet();
     }
+    try (exchange) {
+      send(exchange, answer);
+    }
+  }
+
+  private Answer answer(HttpExchange exchange) throws InterruptedException {
+    String path = exchange.getRequestURI().getRawPath();
+    if (!path.startsWith(config.basePath + "/") && !path.equals(config.basePath)) {
+      return Answer.error(404, "no such path: " + path);
+    }
+    String relative = path.substring(Math.min(path.length(), config.basePath.length() + 1));
+    while (relative.endsWith("/")) {
+      relative = relative.substring(0, relative.length() - 1);
+    }
+    String decoded = URLDecoder.decode(relative, StandardCharsets.UTF_8);
+    requestsByPath.computeIfAbsent(decoded, p -> new AtomicInteger()).incrementAndGet();
+    if (!exchange.getRequestMethod().equals("GET")) {
+      return Answer.error(405, "only GET is served");
+    }
+    return feed.answer(decoded, exchange.getRequestURI().getRawQuery());
   }
 
   private static void send(HttpExchange exchange, Answer answer) throws IOException {
