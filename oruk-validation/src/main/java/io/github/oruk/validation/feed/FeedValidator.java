@@ -5,10 +5,14 @@ import io.github.oruk.client.OrukClient;
 import io.github.oruk.client.OrukClientException;
 import io.github.oruk.client.OrukResponseTooLargeException;
 import io.github.oruk.client.RawResponse;
+import io.github.oruk.model.Page;
 import io.github.oruk.model.RecordType;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
 import io.github.oruk.model.json.ReadFinding;
+import io.github.oruk.model.paging.PagingChecker;
+import io.github.oruk.model.paging.PagingFact;
+import io.github.oruk.model.paging.PagingIssue;
 import io.github.oruk.model.query.Endpoint;
 import io.github.oruk.model.query.Query;
 import io.github.oruk.validation.EndpointResult;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,7 +69,6 @@ public final class FeedValidator {
   private static final List<Endpoint> LISTS = List.of(Endpoint.SERVICES, Endpoint.SERVICE_AT_LOCATIONS,
       Endpoint.ORGANIZATIONS, Endpoint.TAXONOMIES, Endpoint.TAXONOMY_TERMS);
   private static final Set<Integer> NOT_IMPLEMENTED = Set.of(404, 501, 503);
-  private static final int MAX_LISTED_DUPLICATES = 20;
   private static final System.Logger LOG = System.getLogger("io.github.oruk.validation");
 
   /** Default time for the whole check of a feed, in seconds (10 minutes). */
@@ -489,7 +493,7 @@ public final class FeedValidator {
               + " metadata " + String.join(", ", missing) + ", which the v1 rules require.", null, true);
         }
         run.notChecked("ORUK 3.0 schema and paging checks of " + list.path(), "the feed uses the legacy v1 layout");
-        return ids(page.path("content"), list, first.toString());
+        return present(ids(page.path("content"), list, first.toString()));
       }
       if (!page.isObject() || !page.has("contents")) {
         add(FeedChecks.ENVELOPE, list, first.toString(), "", "", "GET " + list.path() + " did not answer with a page"
@@ -504,15 +508,17 @@ public final class FeedValidator {
       }
       int totalPages = page.path("total_pages").canConvertToInt() ? page.path("total_pages").asInt() : 1;
       Integer pageSize = totalPages > 1 && items > 0 ? items : null;
-      envelope(list, first, page, 1, null, pageSize);
+      // The paging invariants are the shared checker's; this walk only chooses which pages to read.
+      PagingChecker paging = new PagingChecker(null);
+      Page<JsonNode> envelope = envelopeOf(page);
+      paging.total(envelope.totalItems());
+      envelope(list, first, paging, envelope, 1, null, pageSize);
       if (items == 0 && list == Endpoint.SERVICES) {
         add(FeedChecks.EMPTY, list, first.toString(), "/contents", "", "/services lists no services.", null, false);
       }
-      List<String> ids = new ArrayList<>(ids(page.path("contents"), list, first.toString()));
-      Map<String, Integer> seenOn = new HashMap<>();
-      ids.forEach(id -> seenOn.put(id, 1));
-      List<String> previous = ids;
-      int duplicates = 0;
+      List<String> firstIds = ids(page.path("contents"), list, first.toString());
+      paging.records(firstIds);
+      List<String> ids = new ArrayList<>(present(firstIds));
       for (int number : pagesToRead(totalPages)) {
         URI uri = client.uri(list, null, Query.builder().page(number).build());
         RawResponse next = get(list, uri, false);
@@ -529,33 +535,21 @@ public final class FeedValidator {
           continue;
         }
         check(other, list.recordType(), true, uri.toString(), false, false);
-        envelope(list, uri, other, number, null, pageSize);
-        if (other.path("total_items").canConvertToLong() && other.path("total_items").asLong() != totalItems
-            && !stats.get(list).driftReported) {
+        Page<JsonNode> otherEnvelope = envelopeOf(other);
+        envelope(list, uri, paging, otherEnvelope, number, null, pageSize);
+        Optional<PagingIssue> drift = paging.total(otherEnvelope.totalItems());
+        if (drift.isPresent() && !stats.get(list).driftReported) {
           stats.get(list).driftReported = true;
-          add(FeedChecks.DRIFT, list, uri.toString(), "/total_items", "", "total_items was " + totalItems
-              + " on page 1 but " + other.path("total_items").asLong() + " on page " + number + ".",
-              other.path("total_items").asText(), false);
+          report(list, uri, drift.get());
         }
         List<String> pageIds = ids(other.path("contents"), list, uri.toString());
-        if (!pageIds.isEmpty() && pageIds.equals(previous)) {
-          add(FeedChecks.STALLED, list, uri.toString(), "", "", "page " + number + " repeats the previous page's"
-              + " records; a consumer following next pages would never finish.", null, false);
+        Optional<PagingIssue> stalled = paging.repeat(pageIds);
+        if (stalled.isPresent()) {
+          report(list, uri, stalled.get());
           break;
         }
-        for (int i = 0; i < pageIds.size(); i++) {
-          Integer earlier = seenOn.putIfAbsent(pageIds.get(i), number);
-          if (earlier != null && duplicates++ < MAX_LISTED_DUPLICATES) {
-            add(FeedChecks.DUPLICATE, list, uri.toString(), "/contents/" + i + "/id", pageIds.get(i), "id "
-                + pageIds.get(i) + " is on page " + earlier + " and again on page " + number + ".", pageIds.get(i), false);
-          }
-        }
-        ids.addAll(pageIds);
-        previous = pageIds;
-      }
-      if (duplicates > MAX_LISTED_DUPLICATES) {
-        run.notChecked((duplicates - MAX_LISTED_DUPLICATES) + " further repeated ids of " + list.path(),
-            "only the first " + MAX_LISTED_DUPLICATES + " are listed");
+        paging.records(pageIds).issues().forEach(issue -> report(list, uri, issue));
+        ids.addAll(present(pageIds));
       }
       if (totalPages > maxPages) {
         run.notChecked("pages of " + list.path() + " other than the " + maxPages + " read (of " + totalPages + ")",
@@ -603,27 +597,77 @@ public final class FeedValidator {
       }
       JsonNode page = parse(list, answer, false);
       if (page != null && page.has("contents")) {
-        envelope(list, uri, page, 1, perPageProbe, perPageProbe);
+        // A walk of its own, one page long; the envelope's completeness was judged on the list's walk.
+        envelope(list, uri, new PagingChecker(perPageProbe), envelopeOf(page), 1, perPageProbe, perPageProbe);
       }
     }
 
-    private void envelope(Endpoint list, URI uri, JsonNode page, int requested, Integer perPage, Integer pageSize) {
-      for (EnvelopeCheck.Problem problem : EnvelopeCheck.check(page, requested, perPage, pageSize)) {
-        if (problem.check() == FeedChecks.ENVELOPE) {
-          if (stats.get(list).envelopeReported) {
-            continue;
-          }
-          stats.get(list).envelopeReported = true;
-        }
-        add(problem.check(), list, uri.toString(), problem.pointer(), "", problem.message(), problem.observed(), false);
+    /**
+     * Checks one page's envelope with the shared checker: completeness (once per walk), size and empty,
+     * page_number, first_page, last_page and total_pages, and per_page when one was asked for.
+     *
+     * @param requested the page asked for (1 when the parameter was left out)
+     * @param perPage the per_page asked for, or null when none was sent; its probe does not judge completeness
+     * @param pageSize the page size in force, if known (per_page, or the size of a full first page), else null
+     */
+    private void envelope(Endpoint list, URI uri, PagingChecker paging, Page<JsonNode> page, int requested,
+        Integer perPage, Integer pageSize) {
+      List<PagingIssue> issues = new ArrayList<>();
+      int items = page.contents().size();
+      if (perPage == null) {
+        paging.missing(page, PagingChecker.ENVELOPE_PROPERTIES).ifPresent(issues::add);
+      }
+      issues.addAll(paging.counts(page, items));
+      paging.pageNumber(requested, page.pageNumber(), "/page_number").ifPresent(issues::add);
+      // A page size other than the one asked for cannot judge total_pages.
+      boolean perPageIgnored = perPage != null && items > perPage;
+      issues.addAll(paging.position(page, requested, perPageIgnored ? null : pageSize));
+      boolean last = Boolean.TRUE.equals(page.lastPage()) || page.totalPages() != null
+          && requested >= page.totalPages();
+      paging.perPage(items, last).ifPresent(issues::add);
+      issues.forEach(issue -> report(list, uri, issue));
+    }
+
+    /** Reports what the paging checker found, under the check the validator gives that fact (if any). */
+    private void report(Endpoint list, URI uri, PagingIssue issue) {
+      RuleInfo check = FeedChecks.of(issue.fact());
+      if (check != null) {
+        add(check, list, uri.toString(), issue.pointer(), issue.fact() == PagingFact.DUPLICATE ? issue.observed() : "",
+            issue.message(), issue.observed(), false);
       }
     }
 
+    /** The envelope of a page as sent: a value that is absent, or not of its type, is null. */
+    private static Page<JsonNode> envelopeOf(JsonNode page) {
+      List<JsonNode> contents = new ArrayList<>();
+      page.path("contents").forEach(contents::add);
+      return new Page<>(number(page, "total_items"), number(page, "total_pages"), number(page, "page_number"),
+          number(page, "size"), flag(page, "first_page"), flag(page, "last_page"), flag(page, "empty"), contents,
+          Map.of());
+    }
+
+    private static Integer number(JsonNode page, String property) {
+      JsonNode value = page.get(property);
+      return value != null && value.canConvertToInt() ? value.asInt() : null;
+    }
+
+    private static Boolean flag(JsonNode page, String property) {
+      JsonNode value = page.get(property);
+      return value != null && value.isBoolean() ? value.asBoolean() : null;
+    }
+
+    private static List<String> present(List<String> ids) {
+      return ids.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The ids of a page's items in order, null for an item without one; remembers the items by id. */
     private List<String> ids(JsonNode contents, Endpoint list, String url) {
       List<String> ids = new ArrayList<>();
       for (JsonNode item : contents) {
         JsonNode id = item.path("id");
-        if (id.isValueNode() && !id.asText().isBlank()) {
+        if (!id.isValueNode() || id.asText().isBlank()) {
+          ids.add(null);
+        } else {
           ids.add(id.asText());
           if (list == Endpoint.SERVICES) {
             listed.put(id.asText(), item);
@@ -875,7 +919,6 @@ public final class FeedValidator {
     boolean corsReported;
     boolean typeReported;
     boolean driftReported;
-    boolean envelopeReported;
   }
 
   /** Options for a {@link FeedValidator}; every one has a default that suits a public feed. */
