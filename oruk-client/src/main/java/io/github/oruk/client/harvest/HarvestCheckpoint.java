@@ -103,7 +103,7 @@ public record HarvestCheckpoint(URI feed, String query, Instant startedAt, Insta
         PagingCode code = PagingCode.find(f.path("kind").asText(f.path("code").asText())).orElse(null);
         if (code != null) {
           findings.add(new PagingFinding(code, URI.create(f.path("uri").asText()), f.path("pointer").asText(),
-              f.path("message").asText()));
+              f.path("message").asText(), f.hasNonNull("observed") ? f.get("observed").asText() : null));
         }
       }
       JsonNode listing = root.path("listing");
@@ -186,6 +186,9 @@ public record HarvestCheckpoint(URI feed, String query, Instant startedAt, Insta
       json.writeStringField("uri", finding.uri().toString());
       json.writeStringField("pointer", finding.pointer());
       json.writeStringField("message", finding.message());
+      if (finding.observed() != null) {
+        json.writeStringField("observed", finding.observed());
+      }
       json.writeEndObject();
     }
     json.writeEndArray();

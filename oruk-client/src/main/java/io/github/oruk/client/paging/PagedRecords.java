@@ -348,7 +348,7 @@ public final class PagedRecords<T> implements Iterable<T> {
 
   private void report(PagingCode code, URI uri, PagingIssue issue) {
     PagingFinding finding = new PagingFinding(code, uri == null ? URI.create("about:blank") : uri,
-        issue.pointer(), issue.message());
+        issue.pointer(), issue.message(), issue.observed());
     findings.add(finding);
     unannounced.add(finding);
   }

@@ -5,6 +5,14 @@ import io.github.oruk.client.OrukClient;
 import io.github.oruk.client.OrukClientException;
 import io.github.oruk.client.OrukResponseTooLargeException;
 import io.github.oruk.client.RawResponse;
+import io.github.oruk.client.paging.FetchedPage;
+import io.github.oruk.client.paging.PageSource;
+import io.github.oruk.client.paging.PagedRecords;
+import io.github.oruk.client.paging.PagingCode;
+import io.github.oruk.client.paging.PagingFinding;
+import io.github.oruk.client.paging.PagingObserver;
+import io.github.oruk.client.paging.PagingOptions;
+import io.github.oruk.client.paging.RecordPage;
 import io.github.oruk.model.Page;
 import io.github.oruk.model.RecordType;
 import io.github.oruk.model.json.OrukJson;
@@ -28,8 +36,10 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +63,8 @@ import java.util.function.Consumer;
 
 /**
  * Validates a live ORUK feed: every endpoint, required and optional; a bounded, deterministic walk of
- * every list checking its paging; a seeded sample of ids looked up by id; HTTP behaviour (CORS, content
+ * every list checking its paging (the client's paging guard walks the pages this check chose, and the
+ * validator observes it); a seeded sample of ids looked up by id; HTTP behaviour (CORS, content
  * type, HTTPS, speed); and behavioural tests of the filters, using the feed's own records
  * ({@code FilterProbes}). Every document goes through the {@link Validator}'s rules. Quality (richness and
  * freshness) counts each service once, on its own {@code /services/{id}} answer: copies nested in
@@ -508,49 +519,50 @@ public final class FeedValidator {
       }
       int totalPages = page.path("total_pages").canConvertToInt() ? page.path("total_pages").asInt() : 1;
       Integer pageSize = totalPages > 1 && items > 0 ? items : null;
-      // The paging invariants are the shared checker's; this walk only chooses which pages to read.
-      PagingChecker paging = new PagingChecker(null);
-      Page<JsonNode> envelope = envelopeOf(page);
-      paging.total(envelope.totalItems());
-      envelope(list, first, paging, envelope, 1, null, pageSize);
       if (items == 0 && list == Endpoint.SERVICES) {
         add(FeedChecks.EMPTY, list, first.toString(), "/contents", "", "/services lists no services.", null, false);
       }
-      List<String> firstIds = ids(page.path("contents"), list, first.toString());
-      paging.records(firstIds);
-      List<String> ids = new ArrayList<>(present(firstIds));
-      for (int number : pagesToRead(totalPages)) {
-        URI uri = client.uri(list, null, Query.builder().page(number).build());
-        RawResponse next = get(list, uri, false);
-        if (next == null) {
-          break;
+      // The client's paging guard walks the list, through a source that reads the pages this check chose; the
+      // validator observes the walk. The guard judges what a consumer relies on (page_number, size, drift,
+      // repeats, duplicates); the validator adds what only a conformance check asks (all seven properties,
+      // empty, first_page, last_page, total_pages), with the same checker.
+      ChosenPages source = new ChosenPages(list, page, first, pagesToRead(totalPages), totalPages);
+      PagingChecker envelopes = new PagingChecker(null);
+      PagingObserver observer = new PagingObserver() {
+        @Override
+        public void onPage(RecordPage<?> seen) {
+          @SuppressWarnings("unchecked")
+          Page<JsonNode> envelope = (Page<JsonNode>) seen.page();
+          int number = seen.requestedPage() == null ? 1 : seen.requestedPage();
+          // The guard judged size, and page_number where a page was asked for by number.
+          envelope(list, seen.uri(), envelopes, envelope, number, null, pageSize, seen.requestedPage() == null
+              ? EnumSet.of(PagingFact.SIZE) : EnumSet.of(PagingFact.SIZE, PagingFact.PAGE_NUMBER));
         }
-        if (!next.successful()) {
-          add(FeedChecks.LAST_REACHABLE, list, uri.toString(), "", "", "page " + number + " of " + totalPages
-              + " answered " + next.status() + ".", Integer.toString(next.status()), false);
-          continue;
+
+        @Override
+        public void onFinding(PagingFinding finding) {
+          if (finding.code() == PagingCode.ENVELOPE_INCOMPLETE) {
+            return; // judged on all seven properties in onPage
+          }
+          if (finding.code() == PagingCode.TOTAL_CHANGED) {
+            if (stats.get(list).driftReported) {
+              return;
+            }
+            stats.get(list).driftReported = true;
+          }
+          report(list, finding);
         }
-        JsonNode other = parse(list, next, false);
-        if (other == null || !other.has("contents")) {
-          continue;
+      };
+      Iterator<RecordPage<JsonNode>> pages = PagedRecords.of(source, FeedValidator::idOf, null, null,
+          PagingOptions.defaults().withObserver(observer).withMaxPages(source.chosen.size() + 1)).pages().iterator();
+      try {
+        while (pages.hasNext()) {
+          pages.next();
         }
-        check(other, list.recordType(), true, uri.toString(), false, false);
-        Page<JsonNode> otherEnvelope = envelopeOf(other);
-        envelope(list, uri, paging, otherEnvelope, number, null, pageSize);
-        Optional<PagingIssue> drift = paging.total(otherEnvelope.totalItems());
-        if (drift.isPresent() && !stats.get(list).driftReported) {
-          stats.get(list).driftReported = true;
-          report(list, uri, drift.get());
-        }
-        List<String> pageIds = ids(other.path("contents"), list, uri.toString());
-        Optional<PagingIssue> stalled = paging.repeat(pageIds);
-        if (stalled.isPresent()) {
-          report(list, uri, stalled.get());
-          break;
-        }
-        paging.records(pageIds).issues().forEach(issue -> report(list, uri, issue));
-        ids.addAll(present(pageIds));
+      } catch (NoMorePages end) {
+        // the chosen pages are read, or the time limit ran out
       }
+      List<String> ids = source.ids;
       if (totalPages > maxPages) {
         run.notChecked("pages of " + list.path() + " other than the " + maxPages + " read (of " + totalPages + ")",
             "the walk reads at most " + maxPages + " pages of each list");
@@ -598,7 +610,8 @@ public final class FeedValidator {
       JsonNode page = parse(list, answer, false);
       if (page != null && page.has("contents")) {
         // A walk of its own, one page long; the envelope's completeness was judged on the list's walk.
-        envelope(list, uri, new PagingChecker(perPageProbe), envelopeOf(page), 1, perPageProbe, perPageProbe);
+        envelope(list, uri, new PagingChecker(perPageProbe), envelopeOf(page), 1, perPageProbe, perPageProbe,
+            EnumSet.noneOf(PagingFact.class));
       }
     }
 
@@ -609,9 +622,10 @@ public final class FeedValidator {
      * @param requested the page asked for (1 when the parameter was left out)
      * @param perPage the per_page asked for, or null when none was sent; its probe does not judge completeness
      * @param pageSize the page size in force, if known (per_page, or the size of a full first page), else null
+     * @param judged facts the client's paging guard judged on this page already
      */
     private void envelope(Endpoint list, URI uri, PagingChecker paging, Page<JsonNode> page, int requested,
-        Integer perPage, Integer pageSize) {
+        Integer perPage, Integer pageSize, Set<PagingFact> judged) {
       List<PagingIssue> issues = new ArrayList<>();
       int items = page.contents().size();
       if (perPage == null) {
@@ -619,6 +633,7 @@ public final class FeedValidator {
       }
       issues.addAll(paging.counts(page, items));
       paging.pageNumber(requested, page.pageNumber(), "/page_number").ifPresent(issues::add);
+      issues.removeIf(issue -> judged.contains(issue.fact()));
       // A page size other than the one asked for cannot judge total_pages.
       boolean perPageIgnored = perPage != null && items > perPage;
       issues.addAll(paging.position(page, requested, perPageIgnored ? null : pageSize));
@@ -626,6 +641,75 @@ public final class FeedValidator {
           && requested >= page.totalPages();
       paging.perPage(items, last).ifPresent(issues::add);
       issues.forEach(issue -> report(list, uri, issue));
+    }
+
+    /** Reports what the client's paging guard noticed, under the check the validator gives that fact (if any). */
+    private void report(Endpoint list, PagingFinding finding) {
+      RuleInfo check = FeedChecks.of(finding.code().fact());
+      if (check != null) {
+        add(check, list, finding.uri().toString(), finding.pointer(), finding.code() == PagingCode.DUPLICATE_ID
+            ? finding.observed() : "", finding.message(), finding.observed(), false);
+      }
+    }
+
+    /**
+     * The pages of a list this check chose to read (all of them, or the first, middle, last and a seeded sample),
+     * as a source for the client's paging guard: each fetch reads the next chosen page, whatever number the guard
+     * would ask for next, and tells the guard which page it is. A page that does not answer is reported and
+     * passed over; when none is left, or the time limit runs out, {@link NoMorePages} ends the walk. Each page's
+     * document is checked with the rules as it is read.
+     */
+    private final class ChosenPages implements PageSource<JsonNode> {
+      private final Endpoint list;
+      private final JsonNode firstPage;
+      private final URI firstUri;
+      private final List<Integer> chosen;
+      private final int totalPages;
+      private int next;
+      /** Every id listed, in order, repeats and all. */
+      final List<String> ids = new ArrayList<>();
+
+      ChosenPages(Endpoint list, JsonNode firstPage, URI firstUri, List<Integer> chosen, int totalPages) {
+        this.list = list;
+        this.firstPage = firstPage;
+        this.firstUri = firstUri;
+        this.chosen = chosen;
+        this.totalPages = totalPages;
+      }
+
+      @Override
+      public FetchedPage<JsonNode> fetch(Integer ignored) {
+        if (next == 0) {
+          next++;
+          return taken(firstPage, firstUri, null);
+        }
+        while (next <= chosen.size()) {
+          int number = chosen.get(next++ - 1);
+          URI uri = client.uri(list, null, Query.builder().page(number).build());
+          RawResponse answer = get(list, uri, false);
+          if (answer == null) {
+            break;
+          }
+          if (!answer.successful()) {
+            add(FeedChecks.LAST_REACHABLE, list, uri.toString(), "", "", "page " + number + " of " + totalPages
+                + " answered " + answer.status() + ".", Integer.toString(answer.status()), false);
+            continue;
+          }
+          JsonNode page = parse(list, answer, false);
+          if (page == null || !page.has("contents")) {
+            continue;
+          }
+          check(page, list.recordType(), true, uri.toString(), false, false);
+          return taken(page, uri, number);
+        }
+        throw new NoMorePages();
+      }
+
+      private FetchedPage<JsonNode> taken(JsonNode page, URI uri, Integer number) {
+        ids.addAll(present(ids(page.path("contents"), list, uri.toString())));
+        Page<JsonNode> envelope = envelopeOf(page);
+        return new FetchedPage<>(uri, number, envelope, envelope.pageNumber(), null, false, List.of());
+      }
     }
 
     /** Reports what the paging checker found, under the check the validator gives that fact (if any). */
@@ -892,6 +976,18 @@ public final class FeedValidator {
     public RawResponse fetch(URI uri) {
       return fetch(null, uri);
     }
+  }
+
+  /** Ends the observed walk of a list: the chosen pages are read, or the time limit ran out. */
+  private static final class NoMorePages extends RuntimeException {
+    NoMorePages() {
+      super("no more chosen pages", null, false, false);
+    }
+  }
+
+  private static String idOf(JsonNode item) {
+    JsonNode id = item.path("id");
+    return id.isValueNode() && !id.asText().isBlank() ? id.asText() : null;
   }
 
   private static Endpoint byId(Endpoint list) {

@@ -74,6 +74,18 @@ class FakeFeedValidationTest {
   }
 
   @Test
+  void aFeedThatCapsPerPageIsNotedButNotFailed() {
+    // The per_page probe asks for 2; a feed serving at most 1 a page caps it, which the paging checker
+    // tells apart from ignoring per_page (more than asked for, ORUK-PAGE-009).
+    ValidationReport report = strict(feed -> feed.maxPerPage(1));
+    List<Finding> capped = report.findings("ORUK-PAGE-017");
+    assertEquals(1, capped.size(), () -> report.findings().toString());
+    assertEquals(Severity.INFO, capped.get(0).severity());
+    assertEquals("1", capped.get(0).observed());
+    assertEquals(List.of(), report.findings("ORUK-PAGE-009"));
+  }
+
+  @Test
   void anIncompleteEnvelopeIsReportedOnce() {
     ValidationReport report = strict(feed -> feed.omit("size", "first_page"));
     List<Finding> envelope = report.findings("ORUK-PAGE-011");
