@@ -206,7 +206,8 @@ public final class PagedRecords<T> implements Iterable<T> {
   private RecordPage<T> checkNext(Integer request) {
     synchronized (this) {
       if (pages >= options.maxPages()) {
-        report(PagingCode.PAGE_LIMIT_REACHED, lastUri, checker.pageLimit(pages));
+        report(PagingCode.PAGE_LIMIT_REACHED, lastUri, checker.pageLimit(pages,
+            "Raise PagingOptions.maxPages if the feed really has more pages, or narrow the query."));
         finish(PagingEnd.PAGE_LIMIT);
         return null;
       }
@@ -347,8 +348,10 @@ public final class PagedRecords<T> implements Iterable<T> {
   }
 
   private void report(PagingCode code, URI uri, PagingIssue issue) {
+    String message = code.done() == null ? issue.message()
+        : issue.message().replaceFirst("\\.$", "") + "; " + code.done();
     PagingFinding finding = new PagingFinding(code, uri == null ? URI.create("about:blank") : uri,
-        issue.pointer(), issue.message(), issue.observed());
+        issue.pointer(), message, issue.observed());
     findings.add(finding);
     unannounced.add(finding);
   }

@@ -74,6 +74,23 @@ public enum PagingCode {
     return alias;
   }
 
+  /**
+   * What the guard does about it, as the end of a finding's message (after the shared checker's statement of the
+   * fact and a semicolon); null when the checker's message says it already.
+   */
+  public String done() {
+    return switch (this) {
+      case TOTAL_CHANGED -> "records may have moved between pages (duplicates are skipped; check the final count).";
+      case DUPLICATE_ID -> "skipped, so each record is delivered once.";
+      case SIZE_MISMATCH -> "the records were counted.";
+      case PER_PAGE_NOT_HONOURED, PER_PAGE_CAPPED -> "paging goes on at the feed's size.";
+      case ENVELOPE_MISSING -> "read it as the only page.";
+      case PAGE_NUMBER_MISMATCH -> "the records were taken as they came.";
+      case MISSING_ID -> "delivered all the same.";
+      default -> null;
+    };
+  }
+
   /** One sentence saying what was noticed and what was done, for reports. */
   public String summary() {
     return summary;

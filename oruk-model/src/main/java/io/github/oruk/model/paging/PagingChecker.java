@@ -259,7 +259,8 @@ public final class PagingChecker {
     }
     if (withoutId > 0) {
       issues.add(new PagingIssue(PagingFact.MISSING_ID, "/contents/" + firstWithoutId, withoutId
-          + (withoutId == 1 ? " record has" : " records have") + " no id; it cannot be checked for duplicates.",
+          + (withoutId == 1 ? " record has no id; it cannot" : " records have no id; they cannot")
+          + " be checked for duplicates.",
           null));
     }
     previousIds = ids.stream().filter(Objects::nonNull).toList();
@@ -305,10 +306,14 @@ public final class PagingChecker {
             : "; the feed undercounts."), lastTotal.toString()));
   }
 
-  /** The walk stopped at a page limit of {@code pages}. */
-  public PagingIssue pageLimit(int pages) {
+  /**
+   * The walk stopped at a page limit of {@code pages}.
+   *
+   * @param remedy how the reader raises its limit, as a sentence (the limit is the reader's, not the feed's)
+   */
+  public PagingIssue pageLimit(int pages, String remedy) {
     return new PagingIssue(PagingFact.PAGE_LIMIT, "", "stopped after " + pages + " pages, the page limit; the list"
-        + " may go on. Raise the page limit if the feed really has more pages, or narrow the query.", null);
+        + " may go on. " + remedy, null);
   }
 
   /** The feed answers with legacy ORUK v1 pages; reported once per walk. */

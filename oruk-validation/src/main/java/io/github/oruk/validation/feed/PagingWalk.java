@@ -209,8 +209,14 @@ final class PagingWalk {
   private void report(Endpoint list, PagingFinding finding) {
     RuleInfo check = FeedChecks.of(finding.code().fact());
     if (check != null) {
+      // The fact as the checker states it, without what the guard did about it (it skips, counts, goes on):
+      // that is the client's business, not the feed's.
+      String done = finding.code().done();
+      String message = done != null && finding.message().endsWith("; " + done)
+          ? finding.message().substring(0, finding.message().length() - done.length() - 2) + "."
+          : finding.message();
       feed.add(check, list, finding.uri().toString(), finding.pointer(), finding.code() == PagingCode.DUPLICATE_ID
-          ? finding.observed() : "", finding.message(), finding.observed());
+          ? finding.observed() : "", message, finding.observed());
     }
   }
 

@@ -70,6 +70,11 @@ class FakeFeedValidationTest {
   void recordsOnTwoPagesAreReported() {
     ValidationReport report = strict(feed -> feed.overlap(2));
     assertFalse(report.findings("ORUK-PAGE-008").isEmpty());
+    Finding duplicate = report.findings("ORUK-PAGE-008").get(0);
+    assertTrue(duplicate.message().contains("on an earlier page already (id " + duplicate.observed()),
+        duplicate.message());
+    assertFalse(duplicate.message().contains("skipped"), "what the client's guard does is not the feed's fault: "
+        + duplicate.message());
     assertEquals(Verdict.FAIL, report.verdict());
   }
 
