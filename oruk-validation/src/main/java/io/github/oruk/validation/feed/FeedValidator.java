@@ -17,9 +17,7 @@ import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.ValidationRun;
 import io.github.oruk.validation.Validator;
 import io.github.oruk.validation.rule.RuleInfo;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +26,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -129,6 +126,8 @@ public final class FeedValidator {
     private final OrukJson json;
     private final long deadline;
     private final PagingWalk paging = new PagingWalk(this, maxPages, seed, perPageProbe);
+    private final HttpChecks http = new HttpChecks((check, endpoint, url, message, observed) ->
+        add(check, endpoint, url, "", "", message, observed, false));
     private final Map<Endpoint, Stats> stats = new LinkedHashMap<>();
     private final Map<String, JsonNode> listed = new LinkedHashMap<>();
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
@@ -196,7 +195,7 @@ public final class FeedValidator {
     }
 
     private ValidationReport check() {
-      checkTransport();
+      http.transport(client.baseUri());
       apiDetails();
       for (Endpoint list : LISTS) {
         List<String> ids = walk(list);
@@ -307,22 +306,6 @@ public final class FeedValidator {
 
     // ----------------------------------------------------------------------------------- transport
 
-    private void checkTransport() {
-      URI base = client.baseUri();
-      if ("http".equalsIgnoreCase(base.getScheme()) && !loopback(base.getHost())) {
-        add(FeedChecks.HTTPS, Endpoint.API_DETAILS, base.toString(), "", "", "the feed is served over plain http;"
-            + " consumers' browsers block mixed content and anything on the way can change the data.", null, false);
-      }
-    }
-
-    private boolean loopback(String host) {
-      try {
-        return host != null && InetAddress.getByName(host).isLoopbackAddress();
-      } catch (UnknownHostException e) {
-        return false;
-      }
-    }
-
     /** Fetches an address, recording its timing; null when there was no answer (the failure is a finding). */
     RawResponse get(Endpoint endpoint, URI uri, boolean required) {
       Stats endpointStats = stats.get(endpoint);
@@ -333,7 +316,7 @@ public final class FeedValidator {
         }
         endpointStats.requests++;
         endpointStats.millis.add(answer.elapsed().toMillis());
-        checkHeaders(endpoint, answer);
+        http.headers(endpoint, answer);
         return answer;
       } catch (OrukClientException e) {
         endpointStats.requests++;
@@ -352,23 +335,6 @@ public final class FeedValidator {
       } else {
         add(FeedChecks.OPTIONAL_ENDPOINT, endpoint, uri.toString(), "", "", "GET " + endpoint.path() + ": " + what,
             null, false);
-      }
-    }
-
-    private void checkHeaders(Endpoint endpoint, RawResponse answer) {
-      Stats endpointStats = stats.get(endpoint);
-      if (!answer.header("Access-Control-Allow-Origin").equals("*") && !endpointStats.corsReported) {
-        endpointStats.corsReported = true;
-        String seen = answer.header("Access-Control-Allow-Origin");
-        add(FeedChecks.CORS, endpoint, answer.uri().toString(), "", "", "GET " + endpoint.path() + " answered without "
-            + "Access-Control-Allow-Origin: *" + (seen.isEmpty() ? "" : " (it sent '" + seen + "')")
-            + "; browser apps on other sites cannot read the feed.", seen, false);
-      }
-      String type = answer.header("Content-Type").toLowerCase(Locale.ROOT);
-      if (answer.successful() && !type.contains("json") && !endpointStats.typeReported) {
-        endpointStats.typeReported = true;
-        add(FeedChecks.CONTENT_TYPE, endpoint, answer.uri().toString(), "", "", "GET " + endpoint.path()
-            + " answered with Content-Type '" + answer.header("Content-Type") + "', not application/json.", type, false);
       }
     }
 
@@ -609,7 +575,7 @@ public final class FeedValidator {
           Stats endpointStats = stats.get(endpoint);
           endpointStats.requests++;
           endpointStats.millis.add(answer.elapsed().toMillis());
-          checkHeaders(endpoint, answer);
+          http.headers(endpoint, answer);
         }
         return answer;
       } catch (OrukClientException e) {
@@ -668,11 +634,8 @@ public final class FeedValidator {
         Collections.sort(times);
         long median = times.isEmpty() ? -1 : times.get(times.size() / 2);
         medians.put(entry.getKey(), median);
-        if (median > slow.toMillis()) {
-          add(FeedChecks.SLOW, entry.getKey(), client.uri(entry.getKey(), entry.getKey().byId() ? "id" : null, null)
-              .toString(), "", "", "GET " + entry.getKey().path() + " took " + median + " ms (median of " + times.size()
-              + "); more than " + slow.toMillis() + " ms.", Long.toString(median), false);
-        }
+        http.speed(entry.getKey(), client.uri(entry.getKey(), entry.getKey().byId() ? "id" : null, null), median,
+            times.size(), slow);
       }
       for (Map.Entry<Endpoint, Stats> entry : stats.entrySet()) {
         Endpoint endpoint = entry.getKey();
@@ -787,8 +750,6 @@ public final class FeedValidator {
     int errors;
     int warnings;
     String status;
-    boolean corsReported;
-    boolean typeReported;
   }
 
   /** Options for a {@link FeedValidator}; every one has a default that suits a public feed. */
