@@ -28,13 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -120,12 +118,13 @@ public final class FeedValidator {
   }
 
   /** One validation of one feed. */
-  private final class Session implements FilterProbes.Feed, PagingWalk.Feed {
+  private final class Session implements FilterProbes.Feed, PagingWalk.Feed, IdentityChecks.Feed {
     private final OrukClient client;
     private final ValidationRun run;
     private final OrukJson json;
     private final long deadline;
     private final PagingWalk paging = new PagingWalk(this, maxPages, seed, perPageProbe);
+    private final IdentityChecks identity = new IdentityChecks(this, sample, seed, concurrency);
     private final HttpChecks http = new HttpChecks((check, endpoint, url, message, observed) ->
         add(check, endpoint, url, "", "", message, observed, false));
     private final Map<Endpoint, Stats> stats = new LinkedHashMap<>();
@@ -215,7 +214,7 @@ public final class FeedValidator {
           stats.get(byId).status = "not checked";
           continue;
         }
-        lookUp(byId, ids);
+        identity.lookUp(byId, ids, details);
       }
       if (filterTests && !legacy && !outOfTime) {
         // In the order the feed lists them: ids are looked up concurrently, so the order they came back in is not stable.
@@ -328,7 +327,8 @@ public final class FeedValidator {
       }
     }
 
-    private void failedRequest(Endpoint endpoint, URI uri, boolean required, String what) {
+    @Override
+    public void failedRequest(Endpoint endpoint, URI uri, boolean required, String what) {
       if (required) {
         add(FeedChecks.REQUIRED_ENDPOINT, endpoint, uri.toString(), "", "", "GET " + endpoint.path()
             + " is required, but " + what, null, true);
@@ -342,7 +342,8 @@ public final class FeedValidator {
      * The answer's JSON, or null when it is not JSON (a finding says so). What the reader noticed is kept with
      * the tree and reported when the document is checked ({@link #check}).
      */
-    JsonNode parse(Endpoint endpoint, RawResponse answer, boolean critical) {
+    @Override
+    public JsonNode parse(Endpoint endpoint, RawResponse answer, boolean critical) {
       try {
         List<ReadFinding> quirks = new ArrayList<>();
         JsonNode tree = json.readTree(answer.body(), quirks);
@@ -495,77 +496,25 @@ public final class FeedValidator {
 
     // ----------------------------------------------------------------------------------- by id
 
-    private void lookUp(Endpoint byId, List<String> ids) {
-      List<String> chosen = new ArrayList<>(ids);
-      if (sample > 0 && chosen.size() > sample) {
-        Collections.sort(chosen);
-        Collections.shuffle(chosen, new Random(seed));
-        run.notChecked((chosen.size() - sample) + " of the " + chosen.size() + " ids listed by " + byId.listEndpoint().path()
-            + (byId == Endpoint.SERVICE ? ", and their richness and freshness" : ""), "a seeded sample of " + sample
-            + " was looked up by id (raise --sample, or 0 for all)" + (byId == Endpoint.SERVICE ? "; quality is"
-            + " scored on each service's own /services/{id} answer, never on copies nested in other records" : ""));
-        chosen = chosen.subList(0, sample);
-      }
-      boolean required = byId.required();
-      // A pool of its own: CompletableFuture's default pool starts a thread per task on a two-core machine.
-      ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
-        Thread thread = new Thread(task, "oruk-feed-check");
-        thread.setDaemon(true);
-        return thread;
-      });
-      try {
-        List<CompletableFuture<Void>> pending = new ArrayList<>();
-        for (String id : chosen) {
-          pending.add(CompletableFuture.runAsync(() -> lookUpOne(byId, id, required), pool));
-        }
-        pending.forEach(CompletableFuture::join);
-      } finally {
-        pool.shutdownNow();
-      }
-    }
-
-    /** Runs on the pool's threads: fetching, parsing and checking happen outside the run's lock. */
-    private void lookUpOne(Endpoint byId, String id, boolean required) {
-      URI uri = client.uri(byId, id, null);
-      RawResponse answer = getConcurrently(byId, uri, required);
-      if (answer == null) {
-        return;
-      }
-      if (!answer.successful()) {
-        failedRequest(byId, uri, required, "id " + id + ", which " + byId.listEndpoint().path() + " lists, answered "
-            + answer.status() + ".");
-        return;
-      }
-      JsonNode record = parse(byId, answer, required);
-      if (record == null) {
-        return;
-      }
+    @Override
+    public void checkRecord(JsonNode record, Endpoint byId, URI uri, boolean required) {
       if (!legacy) {
         check(record, byId.recordType(), false, uri.toString(), required, true);
       }
-      synchronized (run) {
-        String returned = record.path("id").asText("");
-        if (!returned.equals(id)) {
-          add(FeedChecks.ROUND_TRIP, byId, uri.toString(), "/id", id, "asked for id " + id + " but the answer is the"
-              + " record with id '" + returned + "'.", returned, false);
-        }
-        if (byId == Endpoint.SERVICE) {
-          details.put(returned.isEmpty() ? id : returned, record);
-          JsonNode item = listed.get(id);
-          if (item != null) {
-            for (String property : List.of("name", "status")) {
-              if (item.has(property) && record.has(property) && !item.get(property).equals(record.get(property))) {
-                add(FeedChecks.LIST_DETAIL, byId, uri.toString(), "/" + property, id, "the list says " + property
-                    + " " + item.get(property) + " but the service itself says " + record.get(property) + ".",
-                    record.get(property).asText(), false);
-              }
-            }
-          }
-        }
-      }
     }
 
-    private RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required) {
+    @Override
+    public Object lock() {
+      return run;
+    }
+
+    @Override
+    public JsonNode listed(String id) {
+      return listed.get(id);
+    }
+
+    @Override
+    public RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required) {
       try {
         RawResponse answer = fetch(endpoint, uri);
         if (answer == null) {

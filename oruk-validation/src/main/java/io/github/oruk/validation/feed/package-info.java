@@ -6,7 +6,8 @@
  * ({@code io.github.oruk.model.paging}).
  *
  * <p>The checks come in groups, each a class of its own that {@code FeedValidator} drives: paging
- * ({@code PagingWalk}), HTTP ({@code HttpChecks}) and filters ({@code FilterProbes}); the endpoint and
- * identity checks (by-id look-ups, list and detail agreeing) are still part of {@code FeedValidator} itself.
+ * ({@code PagingWalk}), identity and round trips ({@code IdentityChecks}), HTTP ({@code HttpChecks}) and filters
+ * ({@code FilterProbes}). The endpoint checks ({@code /}, required and optional endpoints, the time limit) are still
+ * part of {@code FeedValidator} itself, and the groups are wired in, not yet discovered as {@code FeedRule}s.
  */
 package io.github.oruk.validation.feed;
