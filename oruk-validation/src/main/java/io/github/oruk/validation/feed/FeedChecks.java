@@ -13,6 +13,8 @@ import io.github.oruk.validation.rule.RuleInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The checks a live feed gets beyond its documents: endpoints, paging, identity, HTTP and filters. */
 final class FeedChecks {
@@ -63,14 +65,9 @@ final class FeedChecks {
   static final RuleInfo PER_PAGE_CAPPED = check(PagingFact.PER_PAGE_CAPPED, INFO);
 
   /** The paging facts the live-feed check reports, by fact; the others are the client's concern. */
-  private static final Map<PagingFact, RuleInfo> PAGING = Map.ofEntries(
-      Map.entry(PagingFact.SIZE, SIZE), Map.entry(PagingFact.TOTAL_PAGES, TOTAL_PAGES),
-      Map.entry(PagingFact.FIRST_PAGE, FIRST_PAGE), Map.entry(PagingFact.LAST_PAGE, LAST_PAGE),
-      Map.entry(PagingFact.EMPTY_FLAG, EMPTY_FLAG), Map.entry(PagingFact.PAGE_NUMBER, PAGE_NUMBER),
-      Map.entry(PagingFact.TOTAL_CHANGED, DRIFT), Map.entry(PagingFact.DUPLICATE, DUPLICATE),
-      Map.entry(PagingFact.PER_PAGE, PER_PAGE), Map.entry(PagingFact.LAST_REACHABLE, LAST_REACHABLE),
-      Map.entry(PagingFact.ENVELOPE, ENVELOPE), Map.entry(PagingFact.STALLED, STALLED),
-      Map.entry(PagingFact.PER_PAGE_CAPPED, PER_PAGE_CAPPED));
+  private static final Map<PagingFact, RuleInfo> PAGING = Stream.of(SIZE, TOTAL_PAGES, FIRST_PAGE, LAST_PAGE,
+      EMPTY_FLAG, PAGE_NUMBER, DRIFT, DUPLICATE, PER_PAGE, LAST_REACHABLE, ENVELOPE, STALLED, PER_PAGE_CAPPED)
+      .collect(Collectors.toUnmodifiableMap(rule -> PagingFact.forCode(rule.code()).orElseThrow(), rule -> rule));
 
   private static RuleInfo check(PagingFact fact, Severity severity) {
     return check(fact.code(), fact.title(), FEED_BEHAVIOUR, severity, fact.fix());

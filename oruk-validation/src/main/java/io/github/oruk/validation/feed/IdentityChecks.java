@@ -1,10 +1,8 @@
 package io.github.oruk.validation.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.oruk.client.OrukClient;
 import io.github.oruk.client.RawResponse;
 import io.github.oruk.model.query.Endpoint;
-import io.github.oruk.validation.rule.RuleInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,9 +22,7 @@ import java.util.concurrent.Executors;
 final class IdentityChecks {
 
   /** What the look-ups need from the validation they are part of. */
-  interface Feed {
-    OrukClient client();
-
+  interface Feed extends LiveFeed {
     /** Fetches within the time limit, from any thread, recording its timing; null when there was no answer. */
     RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required);
 
@@ -37,11 +33,6 @@ final class IdentityChecks {
 
     /** Checks a by-id answer with the rules and scores its quality. */
     void checkRecord(JsonNode record, Endpoint byId, URI uri, boolean required);
-
-    void add(RuleInfo check, Endpoint list, String url, String pointer, String recordId, String message,
-        String observed);
-
-    void notChecked(String what, String because);
 
     /** The lock findings and shared maps are changed under. */
     Object lock();

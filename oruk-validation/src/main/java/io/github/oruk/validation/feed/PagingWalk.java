@@ -1,7 +1,6 @@
 package io.github.oruk.validation.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.oruk.client.OrukClient;
 import io.github.oruk.client.RawResponse;
 import io.github.oruk.client.paging.FetchedPage;
 import io.github.oruk.client.paging.PageSource;
@@ -41,9 +40,7 @@ import java.util.TreeSet;
 final class PagingWalk {
 
   /** What the walk needs from the validation it is part of. */
-  interface Feed {
-    OrukClient client();
-
+  interface Feed extends LiveFeed {
     /** Fetches a page within the time limit, recording its timing; null when there was no answer. */
     RawResponse get(Endpoint list, URI uri);
 
@@ -55,11 +52,6 @@ final class PagingWalk {
 
     /** The ids of a page's items in order, null for an item without one; remembers the items by id. */
     List<String> ids(JsonNode contents, Endpoint list, String url);
-
-    void add(RuleInfo check, Endpoint list, String url, String pointer, String recordId, String message,
-        String observed);
-
-    void notChecked(String what, String because);
   }
 
   private final Feed feed;
