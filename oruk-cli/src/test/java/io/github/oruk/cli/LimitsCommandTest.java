@@ -76,7 +76,7 @@ class LimitsCommandTest {
       String failed = List.of(run.errLines()).stream().filter(line -> line.startsWith("FAILED\t" + BAD + "\t"))
           .findFirst().orElseThrow(() -> new AssertionError(run.err()));
       assertTrue(failed.contains("more than 100 levels deep") && failed.contains("--max-depth N"), failed);
-      assertTrue(run.err().contains("ORUK-PAGING-013\t"), run.err());
+      assertTrue(run.err().contains("ORUK-PAGE-016\t"), run.err());
       assertFalse(LIBRARY_TERMS.matcher(run.err()).find(), run.err());
       assertEquals(0, deeper.exitCode(), deeper.err());
       assertEquals(3, Files.readAllLines(dir.resolve("all.ndjson")).size());

@@ -105,6 +105,25 @@ class EngineAndProfileTest {
   }
 
   @Test
+  void policiesMayNameAPagingFactByTheClientsEarlierCode() throws Exception {
+    Path policy = Files.writeString(dir.resolve("aliases.yaml"), String.join("\n",
+        "errors: [ORUK-PAGING-002]",
+        "severities: {ORUK-PAGING-003: info}",
+        "disabled: [ORUK-PAGING-001]"));
+    Profile profile = Profile.load(policy);
+    RuleInfo drift = new RuleInfo("ORUK-PAGE-007", "Totals change between pages", Category.FEED_BEHAVIOUR,
+        Severity.WARNING, Set.of(), "fix");
+    RuleInfo duplicate = new RuleInfo("ORUK-PAGE-008", "Same record on two pages", Category.FEED_BEHAVIOUR,
+        Severity.ERROR, Set.of(), "fix");
+    RuleInfo stalled = new RuleInfo("ORUK-PAGE-012", "Paging stalled", Category.FEED_BEHAVIOUR, Severity.ERROR,
+        Set.of(), "fix");
+
+    assertEquals(Severity.ERROR, profile.severity(drift, true), "ORUK-PAGING-002 is ORUK-PAGE-007");
+    assertEquals(Severity.INFO, profile.severity(duplicate, true), "ORUK-PAGING-003 is ORUK-PAGE-008");
+    assertEquals(false, profile.enabled(stalled), "ORUK-PAGING-001 is ORUK-PAGE-012");
+  }
+
+  @Test
   void badPoliciesSayWhatIsWrong() throws Exception {
     assertPolicyRefused("extends: lax", "'extends' must be strict or parity");
     assertPolicyRefused("freshness: soon", "freshness must be like");

@@ -98,10 +98,12 @@ public record HarvestCheckpoint(URI feed, String query, Instant startedAt, Insta
       }
       List<PagingFinding> findings = new ArrayList<>();
       for (JsonNode f : root.path("findings")) {
-        PagingCode code = codeOf(f.path("code").asText());
+        // "kind" names the guard's kind exactly (two kinds share a code); checkpoints written before it was
+        // added carry only "code", which then is the kind's earlier ORUK-PAGING code.
+        PagingCode code = PagingCode.find(f.path("kind").asText(f.path("code").asText())).orElse(null);
         if (code != null) {
           findings.add(new PagingFinding(code, URI.create(f.path("uri").asText()), f.path("pointer").asText(),
-              f.path("message").asText()));
+              f.path("message").asText(), f.hasNonNull("observed") ? f.get("observed").asText() : null));
         }
       }
       JsonNode listing = root.path("listing");
@@ -180,9 +182,13 @@ public record HarvestCheckpoint(URI feed, String query, Instant startedAt, Insta
     for (PagingFinding finding : findings) {
       json.writeStartObject();
       json.writeStringField("code", finding.code().code());
+      json.writeStringField("kind", finding.code().name());
       json.writeStringField("uri", finding.uri().toString());
       json.writeStringField("pointer", finding.pointer());
       json.writeStringField("message", finding.message());
+      if (finding.observed() != null) {
+        json.writeStringField("observed", finding.observed());
+      }
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -192,14 +198,5 @@ public record HarvestCheckpoint(URI feed, String query, Instant startedAt, Insta
     }
     json.writeEndArray();
     json.writeEndObject();
-  }
-
-  private static PagingCode codeOf(String code) {
-    for (PagingCode candidate : PagingCode.values()) {
-      if (candidate.code().equals(code)) {
-        return candidate;
-      }
-    }
-    return null;
   }
 }

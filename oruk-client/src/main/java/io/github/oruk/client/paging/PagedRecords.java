@@ -3,17 +3,19 @@ package io.github.oruk.client.paging;
 import io.github.oruk.model.Page;
 import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.model.json.ReadFinding;
+import io.github.oruk.model.paging.PagingChecker;
+import io.github.oruk.model.paging.PagingFact;
+import io.github.oruk.model.paging.PagingIssue;
 import io.github.oruk.model.v1.PageBase;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -54,33 +56,25 @@ import java.util.stream.StreamSupport;
 public final class PagedRecords<T> implements Iterable<T> {
 
   /** Pages in a row that bring no new record before the walk is declared stalled. */
-  static final int PAGES_WITHOUT_PROGRESS = 3;
-  private static final int IDS_IN_MESSAGE = 5;
+  static final int PAGES_WITHOUT_PROGRESS = PagingChecker.PAGES_WITHOUT_PROGRESS;
 
   private final PageSource<T> source;
   private final Function<? super T, String> idOf;
-  private final Integer perPage;
   private final PagingOptions options;
+  private final PagingChecker checker;
 
   private boolean used;
   private boolean ended;
   private Integer nextRequest;
   private final boolean startedAtFirstPage;
-  private final Set<String> seen = new HashSet<>();
-  private List<String> previousIds = List.of();
-  private int pagesWithoutProgress;
-  private Integer lastTotal;
   private URI lastUri;
   private int pages;
   private long records;
   private long duplicates;
-  /** Records the reader had to leave out of their pages (ORUK-PAGING-013): listed by the feed, not delivered. */
+  /** Records the reader had to leave out of their pages (ORUK-PAGE-016): listed by the feed, not delivered. */
   private long leftOutRecords;
   private PagingEnd end = PagingEnd.NOT_FINISHED;
   private PageBase legacyPageBase;
-  private boolean reportedLegacy;
-  private boolean reportedEnvelope;
-  private boolean reportedPerPage;
   private final List<PagingFinding> findings = new ArrayList<>();
   private final List<PagingFinding> unannounced = new ArrayList<>();
   private final Map<ReadCode, Long> readFindings = new EnumMap<>(ReadCode.class);
@@ -90,7 +84,7 @@ public final class PagedRecords<T> implements Iterable<T> {
     this.source = Objects.requireNonNull(source, "source");
     this.idOf = Objects.requireNonNull(idOf, "idOf");
     this.options = Objects.requireNonNull(options, "options");
-    this.perPage = perPage;
+    this.checker = new PagingChecker(perPage);
     this.nextRequest = options.startPage() != null ? options.startPage() : firstPage;
     this.startedAtFirstPage = nextRequest == null;
   }
@@ -152,7 +146,7 @@ public final class PagedRecords<T> implements Iterable<T> {
 
   /** What the walk saw so far; final once the stream or iterator is exhausted. Safe to call from any thread. */
   public synchronized PagingSummary summary() {
-    return new PagingSummary(pages, records, duplicates, lastTotal, end, legacyPageBase, findings, readFindings);
+    return new PagingSummary(pages, records, duplicates, checker.lastTotal(), end, legacyPageBase, findings, readFindings);
   }
 
   private Iterator<RecordPage<T>> pageIterator() {
@@ -212,9 +206,8 @@ public final class PagedRecords<T> implements Iterable<T> {
   private RecordPage<T> checkNext(Integer request) {
     synchronized (this) {
       if (pages >= options.maxPages()) {
-        report(PagingCode.PAGE_LIMIT_REACHED, lastUri, "", "stopped after " + pages + " pages, the page limit"
-            + "; the list may go on. Raise PagingOptions.maxPages if the feed really has more pages, or narrow"
-            + " the query.");
+        report(PagingCode.PAGE_LIMIT_REACHED, lastUri, checker.pageLimit(pages,
+            "Raise PagingOptions.maxPages if the feed really has more pages, or narrow the query."));
         finish(PagingEnd.PAGE_LIMIT);
         return null;
       }
@@ -244,156 +237,84 @@ public final class PagedRecords<T> implements Iterable<T> {
       if (finding.code() == ReadCode.RECORD_LEFT_OUT) {
         leftOut++;
         leftOutRecords++;
-        report(PagingCode.RECORD_UNREADABLE, fetched.uri(), finding.pointer(), finding.message());
+        report(PagingCode.RECORD_UNREADABLE, fetched, checker.recordLeftOut(finding.pointer(), finding.message()));
       }
     }
     checkEnvelope(fetched);
 
     List<String> ids = new ArrayList<>(contents.size());
     for (T item : contents) {
-      String id = idOf.apply(item);
-      if (id != null) {
-        ids.add(id);
-      }
+      ids.add(idOf.apply(item));
     }
-    if (!ids.isEmpty() && ids.equals(previousIds)) {
-      report(PagingCode.STALLED, fetched.uri(), "", "this page holds exactly the records of the page before ("
-          + ids.size() + " records, starting with id " + ids.get(0) + "); the feed probably ignores the page"
-          + " parameter. Stopped here" + expectedMore() + ".");
+    Optional<PagingIssue> repeat = checker.repeat(ids);
+    if (repeat.isPresent()) {
+      report(PagingCode.STALLED, fetched, repeat.get());
       finish(PagingEnd.STALLED);
       return null;
     }
-    if (fetched.requestedPage() != null && fetched.feedPageNumber() != null
-        && !fetched.requestedPage().equals(fetched.feedPageNumber())) {
-      report(PagingCode.PAGE_NUMBER_MISMATCH, fetched.uri(), fetched.legacyV1() ? "/number" : "/page_number",
-          "asked for page " + fetched.requestedPage() + ", the feed says this is page " + fetched.feedPageNumber()
-              + "; the records were taken as they came.");
-    }
+    checker.pageNumber(fetched.requestedPage(), fetched.feedPageNumber(), fetched.legacyV1() ? "/number" : "/page_number")
+        .ifPresent(issue -> report(PagingCode.PAGE_NUMBER_MISMATCH, fetched, issue));
     // A record left out is still one the page holds: it counts for size and per_page, not as delivered.
     int held = contents.size() + leftOut;
-    if (page.size() != null && page.size() != held) {
-      report(PagingCode.SIZE_MISMATCH, fetched.uri(), "/size", "size is " + page.size() + " but the page holds "
-          + held + " records; the records were counted.");
-    }
-    if (page.totalItems() != null) {
-      if (lastTotal != null && !lastTotal.equals(page.totalItems())) {
-        report(PagingCode.TOTAL_CHANGED, fetched.uri(), "/total_items", "total_items went from " + lastTotal
-            + " to " + page.totalItems() + " between pages; the feed changed while it was read, so records may"
-            + " have moved between pages (duplicates are skipped; check the final count).");
-      }
-      lastTotal = page.totalItems();
-    }
+    // The guard reads size (it says how many records the page holds); empty it does not need.
+    checker.counts(page, held).stream().filter(issue -> issue.fact() == PagingFact.SIZE)
+        .forEach(issue -> report(PagingCode.SIZE_MISMATCH, fetched, issue));
+    checker.total(page.totalItems()).ifPresent(issue -> report(PagingCode.TOTAL_CHANGED, fetched, issue));
 
-    List<T> fresh = new ArrayList<>(contents.size());
-    List<String> repeated = new ArrayList<>();
-    int firstRepeat = -1;
-    int withoutId = 0;
-    int firstWithoutId = -1;
+    PagingChecker.Records taken = checker.records(ids);
+    List<T> fresh = new ArrayList<>(taken.freshCount());
     for (int i = 0; i < contents.size(); i++) {
-      T item = contents.get(i);
-      String id = idOf.apply(item);
-      if (id == null) {
-        fresh.add(item);
-        if (withoutId++ == 0) {
-          firstWithoutId = i;
-        }
-      } else if (seen.add(id)) {
-        fresh.add(item);
-      } else {
-        repeated.add(id);
-        if (firstRepeat < 0) {
-          firstRepeat = i;
-        }
+      if (taken.fresh().get(i)) {
+        fresh.add(contents.get(i));
       }
     }
-    if (!repeated.isEmpty()) {
-      duplicates += repeated.size();
-      report(PagingCode.DUPLICATE_ID, fetched.uri(), "/contents/" + firstRepeat + "/id", repeated.size()
-          + (repeated.size() == 1 ? " record was" : " records were") + " delivered already (id "
-          + firstFew(repeated) + "); skipped, so each record is delivered once.");
-    }
-    if (withoutId > 0) {
-      report(PagingCode.MISSING_ID, fetched.uri(), "/contents/" + firstWithoutId, withoutId
-          + (withoutId == 1 ? " record has" : " records have") + " no id; delivered, but they cannot be checked"
-          + " for duplicates.");
+    duplicates += taken.repeated();
+    for (PagingIssue issue : taken.issues()) {
+      report(issue.fact() == PagingFact.DUPLICATE ? PagingCode.DUPLICATE_ID : PagingCode.MISSING_ID, fetched, issue);
     }
     records += fresh.size();
 
     PagingEnd endHere = endOf(fetched, held);
-    if (endHere == null && !contents.isEmpty() && fresh.isEmpty()) {
-      if (++pagesWithoutProgress >= PAGES_WITHOUT_PROGRESS) {
-        report(PagingCode.STALLED, fetched.uri(), "", PAGES_WITHOUT_PROGRESS + " pages in a row brought no record"
-            + " that had not been delivered already; the feed seems to cycle. Stopped here" + expectedMore() + ".");
-        endHere = PagingEnd.STALLED;
-      }
-    } else {
-      pagesWithoutProgress = 0;
+    Optional<PagingIssue> cycling = endHere == null ? checker.progress(held, fresh.size()) : Optional.empty();
+    if (cycling.isPresent()) {
+      report(PagingCode.STALLED, fetched, cycling.get());
+      endHere = PagingEnd.STALLED;
     }
-    if (endHere == null && perPage != null && held != perPage && !reportedPerPage) {
-      reportedPerPage = true;
-      report(PagingCode.PER_PAGE_NOT_HONOURED, fetched.uri(), "/contents", "asked for per_page=" + perPage
-          + " but this page, which is not the last, holds " + held + " records; the feed "
-          + (held < perPage ? "caps" : "ignores") + " the page size. Paging goes on at the feed's size.");
-    }
+    checker.perPage(held, endHere != null).ifPresent(issue -> report(issue.fact() == PagingFact.PER_PAGE
+        ? PagingCode.PER_PAGE_NOT_HONOURED : PagingCode.PER_PAGE_CAPPED, fetched, issue));
 
     Integer current = fetched.requestedPage() != null ? fetched.requestedPage()
         : fetched.feedPageNumber() != null ? fetched.feedPageNumber() : 1;
     nextRequest = current + 1;
-    previousIds = ids;
     RecordPage<T> result = new RecordPage<>(fetched.uri(), pages, fetched.requestedPage(), page, fresh,
         fetched.readFindings(), fetched.legacyV1(), endHere == null ? nextRequest : null);
     if (endHere != null) {
       finish(endHere);
-      if (endHere.complete()) {
-        checkCount(fetched);
+      if (endHere.complete() && startedAtFirstPage) {
+        checker.count(leftOutRecords).ifPresent(issue -> report(PagingCode.COUNT_MISMATCH, fetched, issue));
       }
     }
     return result;
   }
 
   private void checkEnvelope(FetchedPage<T> fetched) {
-    if (fetched.legacyV1() && !reportedLegacy) {
-      reportedLegacy = true;
+    if (fetched.legacyV1()) {
       legacyPageBase = fetched.legacyPageBase();
-      report(PagingCode.LEGACY_V1_FEED, fetched.uri(), "", "the feed answers with legacy ORUK v1 pages (content,"
-          + " totalElements, number)" + (fetched.legacyPageBase() == PageBase.ZERO_BASED ? ", counting pages from 0"
-              : fetched.legacyPageBase() == PageBase.ONE_BASED ? ", counting pages from 1" : "")
-          + "; records were mapped to the ORUK 3.0 model (see the ORUK-V1 read findings).");
-    } else if (fetched.legacyV1()) {
-      legacyPageBase = fetched.legacyPageBase();
-    }
-    if (reportedEnvelope) {
-      return;
+      checker.legacy(fetched.legacyPageBase()).ifPresent(issue -> report(PagingCode.LEGACY_V1_FEED, fetched, issue));
     }
     if (fetched.envelopeMissing()) {
-      reportedEnvelope = true;
-      report(PagingCode.ENVELOPE_MISSING, fetched.uri(), "", "the list came as a bare JSON array of "
-          + fetched.page().contents().size() + " records, with no page envelope; read it as the only page.");
+      checker.noEnvelope(fetched.page().contents().size()).ifPresent(issue -> report(PagingCode.ENVELOPE_MISSING,
+          fetched, issue));
       return;
     }
+    // The guard needs only what says where the list ends; the validator asks for all seven properties.
     Page<T> page = fetched.page();
-    List<String> missing = new ArrayList<>();
-    if (page.totalItems() == null) {
-      missing.add("total_items");
-    }
-    if (page.totalPages() == null) {
-      missing.add("total_pages");
-    }
-    if (page.pageNumber() == null) {
-      missing.add("page_number");
-    }
-    if (page.lastPage() == null) {
-      missing.add("last_page");
-    }
-    if (!missing.isEmpty()) {
-      reportedEnvelope = true;
-      report(PagingCode.ENVELOPE_INCOMPLETE, fetched.uri(), "", "the page envelope has no "
-          + String.join(", ", missing) + "; the end of the list is taken from "
-          + (page.lastPage() != null ? "last_page"
-              : page.totalPages() != null ? "total_pages"
-                  : page.totalItems() != null ? "total_items (or the first empty page)" : "the first empty page")
-          + ".");
-    }
+    checker.missing(page, PagingChecker.END_MARKERS).ifPresent(issue -> report(PagingCode.ENVELOPE_INCOMPLETE,
+        fetched, new PagingIssue(issue.fact(), issue.pointer(), issue.message().replaceFirst("\\.$", "")
+            + "; the end of the list is taken from " + (page.lastPage() != null ? "last_page"
+                : page.totalPages() != null ? "total_pages"
+                    : page.totalItems() != null ? "total_items (or the first empty page)" : "the first empty page")
+            + ".", issue.observed())));
   }
 
   private PagingEnd endOf(FetchedPage<T> fetched, int held) {
@@ -417,36 +338,22 @@ public final class PagedRecords<T> implements Iterable<T> {
     return null;
   }
 
-  private void checkCount(FetchedPage<T> fetched) {
-    if (!startedAtFirstPage || lastTotal == null || records + leftOutRecords == lastTotal) {
-      return;
-    }
-    report(PagingCode.COUNT_MISMATCH, fetched.uri(), "/total_items", "delivered " + records + " distinct records"
-        + (leftOutRecords > 0 ? " and left out " + leftOutRecords + " that could not be read" : "") + ","
-        + " but the feed's total_items says " + lastTotal + (records + leftOutRecords < lastTotal
-            ? "; some records may be unreachable by paging (re-read the list, or ask its publisher)."
-            : "; the feed undercounts."));
-  }
-
-  private String expectedMore() {
-    return lastTotal != null && records < lastTotal
-        ? " after " + records + " of the " + lastTotal + " records the feed announced" : "";
-  }
-
   private void finish(PagingEnd reason) {
     ended = true;
     end = reason;
   }
 
-  private void report(PagingCode code, URI uri, String pointer, String message) {
+  private void report(PagingCode code, FetchedPage<T> fetched, PagingIssue issue) {
+    report(code, fetched.uri(), issue);
+  }
+
+  private void report(PagingCode code, URI uri, PagingIssue issue) {
+    String message = code.done() == null ? issue.message()
+        : issue.message().replaceFirst("\\.$", "") + "; " + code.done();
     PagingFinding finding = new PagingFinding(code, uri == null ? URI.create("about:blank") : uri,
-        pointer, message);
+        issue.pointer(), message, issue.observed());
     findings.add(finding);
     unannounced.add(finding);
   }
 
-  private static String firstFew(List<String> ids) {
-    String shown = String.join(", ", ids.subList(0, Math.min(IDS_IN_MESSAGE, ids.size())));
-    return ids.size() > IDS_IN_MESSAGE ? shown + " and " + (ids.size() - IDS_IN_MESSAGE) + " more" : shown;
-  }
 }

@@ -10,14 +10,21 @@ import java.util.Objects;
  * @param uri the page where it was noticed
  * @param pointer where in that page, as a JSON Pointer ({@code "/total_items"}); {@code ""} for the page
  * @param message what was expected, what was seen, and what was done about it
+ * @param observed the offending value as the feed sent it (a size, a page number, the first repeated id), or null
+ *     when there is no single one
  */
-public record PagingFinding(PagingCode code, URI uri, String pointer, String message) {
+public record PagingFinding(PagingCode code, URI uri, String pointer, String message, String observed) {
 
   public PagingFinding {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(pointer, "pointer");
     Objects.requireNonNull(message, "message");
+  }
+
+  /** A finding with no single offending value. */
+  public PagingFinding(PagingCode code, URI uri, String pointer, String message) {
+    this(code, uri, pointer, message, null);
   }
 
   /** The finding as one line: {@code CODE<TAB>uri#pointer<TAB>message}, like a model {@code ReadFinding}. */

@@ -9,6 +9,11 @@
  * told to a {@link io.github.oruk.client.paging.PagingObserver} and kept in the
  * {@link io.github.oruk.client.paging.PagingSummary}.
  *
+ * <p>The guard judges pages with the shared {@link io.github.oruk.model.paging.PagingChecker} of
+ * {@code oruk-model}, the same one the live-feed validator uses; a finding's code is the fact's
+ * ({@code ORUK-PAGE-nnn}), and the guard's earlier {@code ORUK-PAGING-nnn} is its
+ * {@link io.github.oruk.client.paging.PagingCode#alias() alias}.
+ *
  * <p>The guard works on any {@link io.github.oruk.client.paging.PageSource}, so it can be used (and tested)
  * without HTTP.
  */

@@ -319,6 +319,27 @@ class ResumeTest {
   }
 
   @Test
+  void checkpointsKeepKindsThatShareACodeAndReadTheCodesOfEarlierVersions() throws Exception {
+    java.net.URI page = java.net.URI.create("http://127.0.0.1:1/api/services?page=2");
+    HarvestCheckpoint checkpoint = new HarvestCheckpoint(java.net.URI.create("http://127.0.0.1:1/api/"), "",
+        java.time.Instant.parse("2026-11-24T10:00:00Z"), java.time.Instant.parse("2026-11-24T10:05:00Z"), 3, false,
+        null, 10, 0, Set.of("a"), List.of(),
+        List.of(new io.github.oruk.client.paging.PagingFinding(io.github.oruk.client.paging.PagingCode.ENVELOPE_MISSING,
+            page, "", "bare"), new io.github.oruk.client.paging.PagingFinding(
+                io.github.oruk.client.paging.PagingCode.ENVELOPE_INCOMPLETE, page, "", "incomplete")));
+    Path file = dir.resolve("shared.checkpoint");
+    checkpoint.write(file);
+    assertEquals(checkpoint, HarvestCheckpoint.read(file).orElseThrow(), "both kinds are ORUK-PAGE-011");
+
+    // A checkpoint an earlier version wrote: no "kind", and the guard's own ORUK-PAGING code.
+    String earlier = Files.readString(file).replaceAll(",?\\s*\"kind\"\\s*:\\s*\"[A-Z_]+\"", "")
+        .replaceFirst("ORUK-PAGE-011", "ORUK-PAGING-006").replaceFirst("ORUK-PAGE-011", "ORUK-PAGING-007");
+    assertFalse(earlier.contains("kind"), earlier);
+    Files.writeString(file, earlier);
+    assertEquals(checkpoint.findings(), HarvestCheckpoint.read(file).orElseThrow().findings());
+  }
+
+  @Test
   void resumingAFileThatIsNotTheCheckpointsIsRefused() throws Exception {
     Path out = dir.resolve("services.ndjson");
     Files.writeString(out, "short");

@@ -98,7 +98,7 @@ class PagingOverHttpTest {
     withFeed(b -> b.maxPerPage(8), feed -> {
       PagedRecords<Service> records = walk(feed, Query.builder().perPage(20).build());
       assertEquals(feed.ids(), ids(records));
-      assertEquals(1, records.summary().findings(PagingCode.PER_PAGE_NOT_HONOURED).size());
+      assertEquals(1, records.summary().findings(PagingCode.PER_PAGE_CAPPED).size());
       assertEquals(6, records.summary().pages());
     });
   }

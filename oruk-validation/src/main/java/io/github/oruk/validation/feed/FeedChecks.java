@@ -6,11 +6,15 @@ import static io.github.oruk.validation.Severity.ERROR;
 import static io.github.oruk.validation.Severity.INFO;
 import static io.github.oruk.validation.Severity.WARNING;
 
+import io.github.oruk.model.paging.PagingFact;
 import io.github.oruk.validation.Category;
 import io.github.oruk.validation.Severity;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The checks a live feed gets beyond its documents: endpoints, paging, identity, HTTP and filters. */
 final class FeedChecks {
@@ -34,8 +38,8 @@ final class FeedChecks {
       "Set \"profile\" in / to the URL where the profile is described, such as https://openreferraluk.org/.");
   static final RuleInfo OPENAPI_URL = check("ORUK-FEED-006", "openapi_url missing or not absolute", CONFORMANCE,
       WARNING, "Set \"openapi_url\" in / to the absolute URL of the API's OpenAPI document.");
-  static final RuleInfo LEGACY = check("ORUK-FEED-007", "Legacy ORUK v1 feed", CONFORMANCE, ERROR,
-      "Publish ORUK 3.0; the v1 API (content, totalElements, regular_schedules) is superseded.");
+  static final RuleInfo LEGACY = check(PagingFact.LEGACY_V1.code(), PagingFact.LEGACY_V1.title(), CONFORMANCE, ERROR,
+      PagingFact.LEGACY_V1.fix());
   static final RuleInfo EMPTY = check("ORUK-FEED-008", "No records", CONFORMANCE, ERROR,
       "A directory with no services cannot be used; publish its records (or check the base URL).");
   static final RuleInfo NO_IDS = check("ORUK-FEED-009", "No ids to look up", CONFORMANCE, ERROR,
@@ -44,30 +48,39 @@ final class FeedChecks {
       ERROR, "Answer /, /services and /services/{id} well within the time limit; if the feed is only large, "
           + "give the validation more time.");
 
-  static final RuleInfo SIZE = check("ORUK-PAGE-001", "size disagrees with the items", FEED_BEHAVIOUR, ERROR,
-      "Set size to the number of items in contents on this page.");
-  static final RuleInfo TOTAL_PAGES = check("ORUK-PAGE-002", "total_pages disagrees with total_items",
-      FEED_BEHAVIOUR, ERROR, "total_pages is total_items divided by the page size, rounded up.");
-  static final RuleInfo FIRST_PAGE = check("ORUK-PAGE-003", "first_page flag wrong", FEED_BEHAVIOUR, ERROR,
-      "first_page is true on page 1 and false elsewhere.");
-  static final RuleInfo LAST_PAGE = check("ORUK-PAGE-004", "last_page flag wrong", FEED_BEHAVIOUR, ERROR,
-      "last_page is true on the last page (page_number = total_pages) and beyond it, false before it.");
-  static final RuleInfo EMPTY_FLAG = check("ORUK-PAGE-005", "empty flag wrong", FEED_BEHAVIOUR, ERROR,
-      "empty is true exactly when contents holds no items.");
-  static final RuleInfo PAGE_NUMBER = check("ORUK-PAGE-006", "page_number does not echo the request",
-      FEED_BEHAVIOUR, ERROR, "page_number is the page that was asked for, counting from 1.");
-  static final RuleInfo DRIFT = check("ORUK-PAGE-007", "Totals change between pages", FEED_BEHAVIOUR, WARNING,
-      "Keep total_items and total_pages stable while a consumer pages (or order by a stable key).");
-  static final RuleInfo DUPLICATE = check("ORUK-PAGE-008", "Same record on two pages", FEED_BEHAVIOUR, ERROR,
-      "Order pages by a stable, unique key so that each record appears on exactly one page.");
-  static final RuleInfo PER_PAGE = check("ORUK-PAGE-009", "per_page not honoured", FEED_BEHAVIOUR, ERROR,
-      "Return at most per_page items; if you cap it, say so by returning fewer, never more.");
-  static final RuleInfo LAST_REACHABLE = check("ORUK-PAGE-010", "Last page not reachable", FEED_BEHAVIOUR, ERROR,
-      "Every page from 1 to total_pages must answer 200.");
-  static final RuleInfo ENVELOPE = check("ORUK-PAGE-011", "Envelope incomplete", FEED_BEHAVIOUR, WARNING,
-      "Send all seven paging properties: total_items, total_pages, page_number, size, first_page, last_page, empty.");
-  static final RuleInfo STALLED = check("ORUK-PAGE-012", "Paging stalled", FEED_BEHAVIOUR, ERROR,
-      "Each page must move on: page 2 repeating page 1 traps consumers in a loop.");
+  // Paging facts are the shared checker's (oruk-model's model.paging): code, title and fix come from there, the
+  // severity a feed gets for them is the validator's.
+  static final RuleInfo SIZE = check(PagingFact.SIZE, ERROR);
+  static final RuleInfo TOTAL_PAGES = check(PagingFact.TOTAL_PAGES, ERROR);
+  static final RuleInfo FIRST_PAGE = check(PagingFact.FIRST_PAGE, ERROR);
+  static final RuleInfo LAST_PAGE = check(PagingFact.LAST_PAGE, ERROR);
+  static final RuleInfo EMPTY_FLAG = check(PagingFact.EMPTY_FLAG, ERROR);
+  static final RuleInfo PAGE_NUMBER = check(PagingFact.PAGE_NUMBER, ERROR);
+  static final RuleInfo DRIFT = check(PagingFact.TOTAL_CHANGED, WARNING);
+  static final RuleInfo DUPLICATE = check(PagingFact.DUPLICATE, ERROR);
+  static final RuleInfo PER_PAGE = check(PagingFact.PER_PAGE, ERROR);
+  static final RuleInfo LAST_REACHABLE = check(PagingFact.LAST_REACHABLE, ERROR);
+  static final RuleInfo ENVELOPE = check(PagingFact.ENVELOPE, WARNING);
+  static final RuleInfo STALLED = check(PagingFact.STALLED, ERROR);
+  static final RuleInfo PER_PAGE_CAPPED = check(PagingFact.PER_PAGE_CAPPED, INFO);
+
+  /** The paging facts the live-feed check reports, by fact; the others are the client's concern. */
+  private static final Map<PagingFact, RuleInfo> PAGING = Stream.of(SIZE, TOTAL_PAGES, FIRST_PAGE, LAST_PAGE,
+      EMPTY_FLAG, PAGE_NUMBER, DRIFT, DUPLICATE, PER_PAGE, LAST_REACHABLE, ENVELOPE, STALLED, PER_PAGE_CAPPED)
+      .collect(Collectors.toUnmodifiableMap(rule -> PagingFact.forCode(rule.code()).orElseThrow(), rule -> rule));
+
+  private static RuleInfo check(PagingFact fact, Severity severity) {
+    return check(fact.code(), fact.title(), FEED_BEHAVIOUR, severity, fact.fix());
+  }
+
+  /**
+   * The check a paging fact is reported under, or null for facts the live-feed check leaves to others: a list
+   * item without an id is a schema error already, and the walk is bounded, so neither the final count nor a
+   * page limit applies.
+   */
+  static RuleInfo of(PagingFact fact) {
+    return PAGING.get(fact);
+  }
 
   static final RuleInfo ROUND_TRIP = check("ORUK-ROUNDTRIP-001", "By-id answer is another record", CONFORMANCE,
       ERROR, "/x/{id} must return the record with that id.");
@@ -95,7 +108,7 @@ final class FeedChecks {
   static List<RuleInfo> all() {
     return List.of(REQUIRED_ENDPOINT, NOT_IMPLEMENTED, OPTIONAL_ENDPOINT, VERSION, PROFILE, OPENAPI_URL, LEGACY, EMPTY,
         NO_IDS, TIME_LIMIT, SIZE, TOTAL_PAGES, FIRST_PAGE, LAST_PAGE, EMPTY_FLAG, PAGE_NUMBER, DRIFT, DUPLICATE, PER_PAGE,
-        LAST_REACHABLE, ENVELOPE, STALLED, ROUND_TRIP, LIST_DETAIL, CORS, CONTENT_TYPE, HTTPS, SLOW, TOO_LARGE,
+        LAST_REACHABLE, ENVELOPE, STALLED, PER_PAGE_CAPPED, ROUND_TRIP, LIST_DETAIL, CORS, CONTENT_TYPE, HTTPS, SLOW, TOO_LARGE,
         FILTER_IGNORED, FILTER_MISSES, FILTER_REFUSED);
   }
 }

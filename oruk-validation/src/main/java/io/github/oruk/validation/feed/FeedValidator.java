@@ -10,7 +10,6 @@ import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
 import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.model.query.Endpoint;
-import io.github.oruk.model.query.Query;
 import io.github.oruk.validation.EndpointResult;
 import io.github.oruk.validation.Finding;
 import io.github.oruk.validation.Severity;
@@ -18,27 +17,22 @@ import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.ValidationRun;
 import io.github.oruk.validation.Validator;
 import io.github.oruk.validation.rule.RuleInfo;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +42,8 @@ import java.util.function.Consumer;
 
 /**
  * Validates a live ORUK feed: every endpoint, required and optional; a bounded, deterministic walk of
- * every list checking its paging; a seeded sample of ids looked up by id; HTTP behaviour (CORS, content
+ * every list checking its paging (the client's paging guard walks the pages this check chose, and the
+ * validator observes it); a seeded sample of ids looked up by id; HTTP behaviour (CORS, content
  * type, HTTPS, speed); and behavioural tests of the filters, using the feed's own records
  * ({@code FilterProbes}). Every document goes through the {@link Validator}'s rules. Quality (richness and
  * freshness) counts each service once, on its own {@code /services/{id}} answer: copies nested in
@@ -64,7 +59,6 @@ public final class FeedValidator {
   private static final List<Endpoint> LISTS = List.of(Endpoint.SERVICES, Endpoint.SERVICE_AT_LOCATIONS,
       Endpoint.ORGANIZATIONS, Endpoint.TAXONOMIES, Endpoint.TAXONOMY_TERMS);
   private static final Set<Integer> NOT_IMPLEMENTED = Set.of(404, 501, 503);
-  private static final int MAX_LISTED_DUPLICATES = 20;
   private static final System.Logger LOG = System.getLogger("io.github.oruk.validation");
 
   /** Default time for the whole check of a feed, in seconds (10 minutes). */
@@ -124,11 +118,15 @@ public final class FeedValidator {
   }
 
   /** One validation of one feed. */
-  private final class Session implements FilterProbes.Feed {
+  private final class Session implements FilterProbes.Feed, PagingWalk.Feed, IdentityChecks.Feed {
     private final OrukClient client;
     private final ValidationRun run;
     private final OrukJson json;
     private final long deadline;
+    private final PagingWalk paging = new PagingWalk(this, maxPages, seed, perPageProbe);
+    private final IdentityChecks identity = new IdentityChecks(this, sample, seed, concurrency);
+    private final HttpChecks http = new HttpChecks((check, endpoint, url, message, observed) ->
+        add(check, endpoint, url, "", "", message, observed, false));
     private final Map<Endpoint, Stats> stats = new LinkedHashMap<>();
     private final Map<String, JsonNode> listed = new LinkedHashMap<>();
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
@@ -196,7 +194,7 @@ public final class FeedValidator {
     }
 
     private ValidationReport check() {
-      checkTransport();
+      http.transport(client.baseUri());
       apiDetails();
       for (Endpoint list : LISTS) {
         List<String> ids = walk(list);
@@ -216,7 +214,7 @@ public final class FeedValidator {
           stats.get(byId).status = "not checked";
           continue;
         }
-        lookUp(byId, ids);
+        identity.lookUp(byId, ids, details);
       }
       if (filterTests && !legacy && !outOfTime) {
         // In the order the feed lists them: ids are looked up concurrently, so the order they came back in is not stable.
@@ -307,22 +305,6 @@ public final class FeedValidator {
 
     // ----------------------------------------------------------------------------------- transport
 
-    private void checkTransport() {
-      URI base = client.baseUri();
-      if ("http".equalsIgnoreCase(base.getScheme()) && !loopback(base.getHost())) {
-        add(FeedChecks.HTTPS, Endpoint.API_DETAILS, base.toString(), "", "", "the feed is served over plain http;"
-            + " consumers' browsers block mixed content and anything on the way can change the data.", null, false);
-      }
-    }
-
-    private boolean loopback(String host) {
-      try {
-        return host != null && InetAddress.getByName(host).isLoopbackAddress();
-      } catch (UnknownHostException e) {
-        return false;
-      }
-    }
-
     /** Fetches an address, recording its timing; null when there was no answer (the failure is a finding). */
     RawResponse get(Endpoint endpoint, URI uri, boolean required) {
       Stats endpointStats = stats.get(endpoint);
@@ -333,7 +315,7 @@ public final class FeedValidator {
         }
         endpointStats.requests++;
         endpointStats.millis.add(answer.elapsed().toMillis());
-        checkHeaders(endpoint, answer);
+        http.headers(endpoint, answer);
         return answer;
       } catch (OrukClientException e) {
         endpointStats.requests++;
@@ -345,7 +327,8 @@ public final class FeedValidator {
       }
     }
 
-    private void failedRequest(Endpoint endpoint, URI uri, boolean required, String what) {
+    @Override
+    public void failedRequest(Endpoint endpoint, URI uri, boolean required, String what) {
       if (required) {
         add(FeedChecks.REQUIRED_ENDPOINT, endpoint, uri.toString(), "", "", "GET " + endpoint.path()
             + " is required, but " + what, null, true);
@@ -355,28 +338,12 @@ public final class FeedValidator {
       }
     }
 
-    private void checkHeaders(Endpoint endpoint, RawResponse answer) {
-      Stats endpointStats = stats.get(endpoint);
-      if (!answer.header("Access-Control-Allow-Origin").equals("*") && !endpointStats.corsReported) {
-        endpointStats.corsReported = true;
-        String seen = answer.header("Access-Control-Allow-Origin");
-        add(FeedChecks.CORS, endpoint, answer.uri().toString(), "", "", "GET " + endpoint.path() + " answered without "
-            + "Access-Control-Allow-Origin: *" + (seen.isEmpty() ? "" : " (it sent '" + seen + "')")
-            + "; browser apps on other sites cannot read the feed.", seen, false);
-      }
-      String type = answer.header("Content-Type").toLowerCase(Locale.ROOT);
-      if (answer.successful() && !type.contains("json") && !endpointStats.typeReported) {
-        endpointStats.typeReported = true;
-        add(FeedChecks.CONTENT_TYPE, endpoint, answer.uri().toString(), "", "", "GET " + endpoint.path()
-            + " answered with Content-Type '" + answer.header("Content-Type") + "', not application/json.", type, false);
-      }
-    }
-
     /**
      * The answer's JSON, or null when it is not JSON (a finding says so). What the reader noticed is kept with
      * the tree and reported when the document is checked ({@link #check}).
      */
-    JsonNode parse(Endpoint endpoint, RawResponse answer, boolean critical) {
+    @Override
+    public JsonNode parse(Endpoint endpoint, RawResponse answer, boolean critical) {
       try {
         List<ReadFinding> quirks = new ArrayList<>();
         JsonNode tree = json.readTree(answer.body(), quirks);
@@ -489,7 +456,7 @@ public final class FeedValidator {
               + " metadata " + String.join(", ", missing) + ", which the v1 rules require.", null, true);
         }
         run.notChecked("ORUK 3.0 schema and paging checks of " + list.path(), "the feed uses the legacy v1 layout");
-        return ids(page.path("content"), list, first.toString());
+        return PagingWalk.present(ids(page.path("content"), list, first.toString()));
       }
       if (!page.isObject() || !page.has("contents")) {
         add(FeedChecks.ENVELOPE, list, first.toString(), "", "", "GET " + list.path() + " did not answer with a page"
@@ -502,128 +469,20 @@ public final class FeedValidator {
       if (page.path("total_items").canConvertToLong()) {
         totals.put(list, totalItems);
       }
-      int totalPages = page.path("total_pages").canConvertToInt() ? page.path("total_pages").asInt() : 1;
-      Integer pageSize = totalPages > 1 && items > 0 ? items : null;
-      envelope(list, first, page, 1, null, pageSize);
       if (items == 0 && list == Endpoint.SERVICES) {
         add(FeedChecks.EMPTY, list, first.toString(), "/contents", "", "/services lists no services.", null, false);
       }
-      List<String> ids = new ArrayList<>(ids(page.path("contents"), list, first.toString()));
-      Map<String, Integer> seenOn = new HashMap<>();
-      ids.forEach(id -> seenOn.put(id, 1));
-      List<String> previous = ids;
-      int duplicates = 0;
-      for (int number : pagesToRead(totalPages)) {
-        URI uri = client.uri(list, null, Query.builder().page(number).build());
-        RawResponse next = get(list, uri, false);
-        if (next == null) {
-          break;
-        }
-        if (!next.successful()) {
-          add(FeedChecks.LAST_REACHABLE, list, uri.toString(), "", "", "page " + number + " of " + totalPages
-              + " answered " + next.status() + ".", Integer.toString(next.status()), false);
-          continue;
-        }
-        JsonNode other = parse(list, next, false);
-        if (other == null || !other.has("contents")) {
-          continue;
-        }
-        check(other, list.recordType(), true, uri.toString(), false, false);
-        envelope(list, uri, other, number, null, pageSize);
-        if (other.path("total_items").canConvertToLong() && other.path("total_items").asLong() != totalItems
-            && !stats.get(list).driftReported) {
-          stats.get(list).driftReported = true;
-          add(FeedChecks.DRIFT, list, uri.toString(), "/total_items", "", "total_items was " + totalItems
-              + " on page 1 but " + other.path("total_items").asLong() + " on page " + number + ".",
-              other.path("total_items").asText(), false);
-        }
-        List<String> pageIds = ids(other.path("contents"), list, uri.toString());
-        if (!pageIds.isEmpty() && pageIds.equals(previous)) {
-          add(FeedChecks.STALLED, list, uri.toString(), "", "", "page " + number + " repeats the previous page's"
-              + " records; a consumer following next pages would never finish.", null, false);
-          break;
-        }
-        for (int i = 0; i < pageIds.size(); i++) {
-          Integer earlier = seenOn.putIfAbsent(pageIds.get(i), number);
-          if (earlier != null && duplicates++ < MAX_LISTED_DUPLICATES) {
-            add(FeedChecks.DUPLICATE, list, uri.toString(), "/contents/" + i + "/id", pageIds.get(i), "id "
-                + pageIds.get(i) + " is on page " + earlier + " and again on page " + number + ".", pageIds.get(i), false);
-          }
-        }
-        ids.addAll(pageIds);
-        previous = pageIds;
-      }
-      if (duplicates > MAX_LISTED_DUPLICATES) {
-        run.notChecked((duplicates - MAX_LISTED_DUPLICATES) + " further repeated ids of " + list.path(),
-            "only the first " + MAX_LISTED_DUPLICATES + " are listed");
-      }
-      if (totalPages > maxPages) {
-        run.notChecked("pages of " + list.path() + " other than the " + maxPages + " read (of " + totalPages + ")",
-            "the walk reads at most " + maxPages + " pages of each list");
-      }
-      probePerPage(list);
-      return new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+      return paging.walk(list, page, first);
     }
 
-    /** Pages 2..total, or when there are too many: the middle, the last and a seeded sample between. */
-    private List<Integer> pagesToRead(int totalPages) {
-      List<Integer> pages = new ArrayList<>();
-      if (totalPages <= 1) {
-        return pages;
-      }
-      if (totalPages <= maxPages) {
-        for (int page = 2; page <= totalPages; page++) {
-          pages.add(page);
-        }
-        return pages;
-      }
-      TreeSet<Integer> chosen = new TreeSet<>();
-      chosen.add(Math.max(2, totalPages / 2));
-      chosen.add(totalPages);
-      Random random = new Random(seed ^ totalPages);
-      while (chosen.size() < Math.max(2, maxPages - 1)) {
-        chosen.add(2 + random.nextInt(totalPages - 1));
-      }
-      pages.addAll(chosen);
-      return pages;
-    }
-
-    private void probePerPage(Endpoint list) {
-      if (perPageProbe < 1) {
-        return;
-      }
-      URI uri = client.uri(list, null, Query.builder().perPage(perPageProbe).build());
-      RawResponse answer = get(list, uri, false);
-      if (answer == null || !answer.successful()) {
-        if (answer != null) {
-          add(FeedChecks.FILTER_REFUSED, list, uri.toString(), "", "", "GET " + list.path() + "?per_page="
-              + perPageProbe + " answered " + answer.status() + ".", Integer.toString(answer.status()), false);
-        }
-        return;
-      }
-      JsonNode page = parse(list, answer, false);
-      if (page != null && page.has("contents")) {
-        envelope(list, uri, page, 1, perPageProbe, perPageProbe);
-      }
-    }
-
-    private void envelope(Endpoint list, URI uri, JsonNode page, int requested, Integer perPage, Integer pageSize) {
-      for (EnvelopeCheck.Problem problem : EnvelopeCheck.check(page, requested, perPage, pageSize)) {
-        if (problem.check() == FeedChecks.ENVELOPE) {
-          if (stats.get(list).envelopeReported) {
-            continue;
-          }
-          stats.get(list).envelopeReported = true;
-        }
-        add(problem.check(), list, uri.toString(), problem.pointer(), "", problem.message(), problem.observed(), false);
-      }
-    }
-
-    private List<String> ids(JsonNode contents, Endpoint list, String url) {
+    @Override
+    public List<String> ids(JsonNode contents, Endpoint list, String url) {
       List<String> ids = new ArrayList<>();
       for (JsonNode item : contents) {
         JsonNode id = item.path("id");
-        if (id.isValueNode() && !id.asText().isBlank()) {
+        if (!id.isValueNode() || id.asText().isBlank()) {
+          ids.add(null);
+        } else {
           ids.add(id.asText());
           if (list == Endpoint.SERVICES) {
             listed.put(id.asText(), item);
@@ -637,77 +496,25 @@ public final class FeedValidator {
 
     // ----------------------------------------------------------------------------------- by id
 
-    private void lookUp(Endpoint byId, List<String> ids) {
-      List<String> chosen = new ArrayList<>(ids);
-      if (sample > 0 && chosen.size() > sample) {
-        Collections.sort(chosen);
-        Collections.shuffle(chosen, new Random(seed));
-        run.notChecked((chosen.size() - sample) + " of the " + chosen.size() + " ids listed by " + byId.listEndpoint().path()
-            + (byId == Endpoint.SERVICE ? ", and their richness and freshness" : ""), "a seeded sample of " + sample
-            + " was looked up by id (raise --sample, or 0 for all)" + (byId == Endpoint.SERVICE ? "; quality is"
-            + " scored on each service's own /services/{id} answer, never on copies nested in other records" : ""));
-        chosen = chosen.subList(0, sample);
-      }
-      boolean required = byId.required();
-      // A pool of its own: CompletableFuture's default pool starts a thread per task on a two-core machine.
-      ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
-        Thread thread = new Thread(task, "oruk-feed-check");
-        thread.setDaemon(true);
-        return thread;
-      });
-      try {
-        List<CompletableFuture<Void>> pending = new ArrayList<>();
-        for (String id : chosen) {
-          pending.add(CompletableFuture.runAsync(() -> lookUpOne(byId, id, required), pool));
-        }
-        pending.forEach(CompletableFuture::join);
-      } finally {
-        pool.shutdownNow();
-      }
-    }
-
-    /** Runs on the pool's threads: fetching, parsing and checking happen outside the run's lock. */
-    private void lookUpOne(Endpoint byId, String id, boolean required) {
-      URI uri = client.uri(byId, id, null);
-      RawResponse answer = getConcurrently(byId, uri, required);
-      if (answer == null) {
-        return;
-      }
-      if (!answer.successful()) {
-        failedRequest(byId, uri, required, "id " + id + ", which " + byId.listEndpoint().path() + " lists, answered "
-            + answer.status() + ".");
-        return;
-      }
-      JsonNode record = parse(byId, answer, required);
-      if (record == null) {
-        return;
-      }
+    @Override
+    public void checkRecord(JsonNode record, Endpoint byId, URI uri, boolean required) {
       if (!legacy) {
         check(record, byId.recordType(), false, uri.toString(), required, true);
       }
-      synchronized (run) {
-        String returned = record.path("id").asText("");
-        if (!returned.equals(id)) {
-          add(FeedChecks.ROUND_TRIP, byId, uri.toString(), "/id", id, "asked for id " + id + " but the answer is the"
-              + " record with id '" + returned + "'.", returned, false);
-        }
-        if (byId == Endpoint.SERVICE) {
-          details.put(returned.isEmpty() ? id : returned, record);
-          JsonNode item = listed.get(id);
-          if (item != null) {
-            for (String property : List.of("name", "status")) {
-              if (item.has(property) && record.has(property) && !item.get(property).equals(record.get(property))) {
-                add(FeedChecks.LIST_DETAIL, byId, uri.toString(), "/" + property, id, "the list says " + property
-                    + " " + item.get(property) + " but the service itself says " + record.get(property) + ".",
-                    record.get(property).asText(), false);
-              }
-            }
-          }
-        }
-      }
     }
 
-    private RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required) {
+    @Override
+    public Object lock() {
+      return run;
+    }
+
+    @Override
+    public JsonNode listed(String id) {
+      return listed.get(id);
+    }
+
+    @Override
+    public RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required) {
       try {
         RawResponse answer = fetch(endpoint, uri);
         if (answer == null) {
@@ -717,7 +524,7 @@ public final class FeedValidator {
           Stats endpointStats = stats.get(endpoint);
           endpointStats.requests++;
           endpointStats.millis.add(answer.elapsed().toMillis());
-          checkHeaders(endpoint, answer);
+          http.headers(endpoint, answer);
         }
         return answer;
       } catch (OrukClientException e) {
@@ -776,11 +583,8 @@ public final class FeedValidator {
         Collections.sort(times);
         long median = times.isEmpty() ? -1 : times.get(times.size() / 2);
         medians.put(entry.getKey(), median);
-        if (median > slow.toMillis()) {
-          add(FeedChecks.SLOW, entry.getKey(), client.uri(entry.getKey(), entry.getKey().byId() ? "id" : null, null)
-              .toString(), "", "", "GET " + entry.getKey().path() + " took " + median + " ms (median of " + times.size()
-              + "); more than " + slow.toMillis() + " ms.", Long.toString(median), false);
-        }
+        http.speed(entry.getKey(), client.uri(entry.getKey(), entry.getKey().byId() ? "id" : null, null), median,
+            times.size(), slow);
       }
       for (Map.Entry<Endpoint, Stats> entry : stats.entrySet()) {
         Endpoint endpoint = entry.getKey();
@@ -808,6 +612,29 @@ public final class FeedValidator {
       int slash = path.lastIndexOf('/');
       Endpoint list = slash > 0 ? byUrl.get(path.substring(0, slash)) : null;
       return list == null ? null : byId(list);
+    }
+
+    // ----------------------------------------------------------------------------------- for the paging walk
+
+    @Override
+    public RawResponse get(Endpoint list, URI uri) {
+      return get(list, uri, false);
+    }
+
+    @Override
+    public JsonNode parse(Endpoint list, RawResponse answer) {
+      return parse(list, answer, false);
+    }
+
+    @Override
+    public void checkPage(JsonNode page, Endpoint list, URI uri) {
+      check(page, list.recordType(), true, uri.toString(), false, false);
+    }
+
+    @Override
+    public void add(RuleInfo check, Endpoint list, String url, String pointer, String recordId, String message,
+        String observed) {
+      add(check, list, url, pointer, recordId, message, observed, false);
     }
 
     // ----------------------------------------------------------------------------------- for the filter probes
@@ -872,10 +699,6 @@ public final class FeedValidator {
     int errors;
     int warnings;
     String status;
-    boolean corsReported;
-    boolean typeReported;
-    boolean driftReported;
-    boolean envelopeReported;
   }
 
   /** Options for a {@link FeedValidator}; every one has a default that suits a public feed. */

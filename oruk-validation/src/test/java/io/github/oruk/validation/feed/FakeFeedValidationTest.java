@@ -70,7 +70,24 @@ class FakeFeedValidationTest {
   void recordsOnTwoPagesAreReported() {
     ValidationReport report = strict(feed -> feed.overlap(2));
     assertFalse(report.findings("ORUK-PAGE-008").isEmpty());
+    Finding duplicate = report.findings("ORUK-PAGE-008").get(0);
+    assertTrue(duplicate.message().contains("on an earlier page already (id " + duplicate.observed()),
+        duplicate.message());
+    assertFalse(duplicate.message().contains("skipped"), "what the client's guard does is not the feed's fault: "
+        + duplicate.message());
     assertEquals(Verdict.FAIL, report.verdict());
+  }
+
+  @Test
+  void aFeedThatCapsPerPageIsNotedButNotFailed() {
+    // The per_page probe asks for 2; a feed serving at most 1 a page caps it, which the paging checker
+    // tells apart from ignoring per_page (more than asked for, ORUK-PAGE-009).
+    ValidationReport report = strict(feed -> feed.maxPerPage(1));
+    List<Finding> capped = report.findings("ORUK-PAGE-017");
+    assertEquals(1, capped.size(), () -> report.findings().toString());
+    assertEquals(Severity.INFO, capped.get(0).severity());
+    assertEquals("1", capped.get(0).observed());
+    assertEquals(List.of(), report.findings("ORUK-PAGE-009"));
   }
 
   @Test

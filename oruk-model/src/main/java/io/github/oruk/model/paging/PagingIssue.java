@@ -1,0 +1,20 @@
+package io.github.oruk.model.paging;
+
+import java.util.Objects;
+
+/**
+ * One thing the {@link PagingChecker} noticed about a page.
+ *
+ * @param fact which paging fact is wrong
+ * @param pointer where in the page, as a JSON Pointer ({@code "/total_items"}); {@code ""} for the whole page
+ * @param message what was expected and what was seen
+ * @param observed the offending value as sent, or null when there is no single one
+ */
+public record PagingIssue(PagingFact fact, String pointer, String message, String observed) {
+
+  public PagingIssue {
+    Objects.requireNonNull(fact, "fact");
+    Objects.requireNonNull(pointer, "pointer");
+    Objects.requireNonNull(message, "message");
+  }
+}
