@@ -38,6 +38,10 @@ class HarvestFailureTest {
   void everyPagingCodeIsRegistered() {
     for (PagingCode code : PagingCode.values()) {
       assertTrue(DiagnosticCodes.find(code.code()).isPresent(), code.code());
+      // The guard's earlier code is an alias of the fact's code in the registry, not a code of its own; capping
+      // per_page was part of ORUK-PAGING-005, which names the larger fact (ORUK-PAGE-009).
+      String resolved = DiagnosticCodes.require(code.alias()).code();
+      assertEquals(code == PagingCode.PER_PAGE_CAPPED ? "ORUK-PAGE-009" : code.code(), resolved, code.alias());
     }
   }
 }
