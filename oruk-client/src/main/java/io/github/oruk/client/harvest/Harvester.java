@@ -249,19 +249,20 @@ public final class Harvester {
     }
 
     private void list() {
-      PagingOptions paging = PagingOptions.defaults()
-          .withMaxPages(options.maxPages())
-          .withStartPage(resumeStart())
-          .withLegacyPageBase(resumed != null && resumed.legacyPageBase() != null
+      PagingOptions paging = PagingOptions.builder()
+          .maxPages(options.maxPages())
+          .startPage(resumeStart())
+          .legacyPageBase(resumed != null && resumed.legacyPageBase() != null
               ? resumed.legacyPageBase() : PageBase.DETECT)
-          .withObserver(new PagingObserver() {
+          .observer(new PagingObserver() {
             @Override
             public void onPage(RecordPage<?> page) {
               if (page.page().totalItems() != null) {
                 totalItems = page.page().totalItems().longValue();
               }
             }
-          });
+          })
+          .build();
       PagedRecords<Service> records = client.stream(Service.class, options.query(), paging);
       walk = records;
       Iterator<RecordPage<Service>> iterator = records.pages().iterator();

@@ -1,5 +1,6 @@
 package io.github.oruk.client.paging;
 
+import io.github.oruk.model.diagnostic.Diagnostic;
 import java.net.URI;
 import java.util.Objects;
 
@@ -27,9 +28,17 @@ public record PagingFinding(PagingCode code, URI uri, String pointer, String mes
     this(code, uri, pointer, message, null);
   }
 
-  /** The finding as one line: {@code CODE<TAB>uri#pointer<TAB>message}, like a model {@code ReadFinding}. */
+  /** The finding as the project's one diagnostic type, its pointer {@code uri#pointer}. */
+  public Diagnostic diagnostic() {
+    return Diagnostic.of(code.code(), uri + (pointer.isEmpty() ? "" : "#" + pointer), message);
+  }
+
+  /**
+   * The finding as one line: {@code CODE<TAB>uri#pointer<TAB>message}, like a model {@code ReadFinding}
+   * ({@link Diagnostic#toLine()}).
+   */
   public String toLine() {
-    return code.code() + '\t' + uri + (pointer.isEmpty() ? "" : "#" + pointer) + '\t' + message;
+    return diagnostic().toLine();
   }
 
   @Override

@@ -4,7 +4,9 @@ import io.github.oruk.model.v1.PageBase;
 import java.util.Objects;
 
 /**
- * How to walk a list across its pages.
+ * How to walk a list across its pages: {@code PagingOptions.builder().maxPages(50).build()}. (Until issue #14
+ * each option had a {@code with} method; {@code defaults().withMaxPages(50)} is now
+ * {@code builder().maxPages(50).build()}.)
  *
  * @param observer told about each page and finding as they happen
  * @param startPage the {@code page} parameter to start from, in the feed's own numbering (a legacy v1
@@ -33,19 +35,61 @@ public record PagingOptions(PagingObserver observer, Integer startPage, PageBase
     return new PagingOptions(PagingObserver.NONE, null, PageBase.DETECT, DEFAULT_MAX_PAGES);
   }
 
-  public PagingOptions withObserver(PagingObserver observer) {
-    return new PagingOptions(observer, startPage, legacyPageBase, maxPages);
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder(defaults());
   }
 
-  public PagingOptions withStartPage(Integer startPage) {
-    return new PagingOptions(observer, startPage, legacyPageBase, maxPages);
+  /** A builder starting from these options, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  public PagingOptions withLegacyPageBase(PageBase legacyPageBase) {
-    return new PagingOptions(observer, startPage, legacyPageBase, maxPages);
-  }
+  /** Builds {@link PagingOptions}; each method sets one option, {@link #build()} checks them together. */
+  public static final class Builder {
+    private PagingObserver observer;
+    private Integer startPage;
+    private PageBase legacyPageBase;
+    private int maxPages;
 
-  public PagingOptions withMaxPages(int maxPages) {
-    return new PagingOptions(observer, startPage, legacyPageBase, maxPages);
+    private Builder(PagingOptions from) {
+      this.observer = from.observer;
+      this.startPage = from.startPage;
+      this.legacyPageBase = from.legacyPageBase;
+      this.maxPages = from.maxPages;
+    }
+
+    /** Told about each page and finding as they happen (default: nobody). */
+    public Builder observer(PagingObserver observer) {
+      this.observer = observer;
+      return this;
+    }
+
+    /** The {@code page} parameter to start from, in the feed's own numbering; null for the first page. */
+    public Builder startPage(Integer startPage) {
+      this.startPage = startPage;
+      return this;
+    }
+
+    /** How a legacy v1 feed counts its pages (default: {@link PageBase#DETECT}). */
+    public Builder legacyPageBase(PageBase legacyPageBase) {
+      this.legacyPageBase = legacyPageBase;
+      return this;
+    }
+
+    /** The most pages to fetch (default {@value PagingOptions#DEFAULT_MAX_PAGES}). */
+    public Builder maxPages(int maxPages) {
+      this.maxPages = maxPages;
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @throws IllegalArgumentException when the start page is negative or the page limit below 1
+     */
+    public PagingOptions build() {
+      return new PagingOptions(observer, startPage, legacyPageBase, maxPages);
+    }
   }
 }

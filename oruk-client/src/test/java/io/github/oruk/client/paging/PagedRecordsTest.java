@@ -237,7 +237,7 @@ class PagedRecordsTest {
   void stopsAtThePageLimit() {
     Source source = new Source(n -> honest(n, 10, 1_000));
     PagedRecords<String> records = PagedRecords.of(source, PagedRecordsTest::id, null, 10,
-        PagingOptions.defaults().withMaxPages(3));
+        PagingOptions.builder().maxPages(3).build());
 
     assertEquals(30, records.stream().count());
     assertEquals(PagingEnd.PAGE_LIMIT, records.summary().end());
@@ -297,7 +297,7 @@ class PagedRecordsTest {
   void startsFromTheGivenPageAndCountsFromThere() {
     Source source = new Source(n -> honest(n, 10, 50));
     PagedRecords<String> records = PagedRecords.of(source, PagedRecordsTest::id, null, 10,
-        PagingOptions.defaults().withStartPage(4));
+        PagingOptions.builder().startPage(4).build());
 
     assertEquals(range(30, 50), records.stream().toList());
     assertEquals(List.of(4, 5), source.asked);
@@ -330,7 +330,7 @@ class PagedRecordsTest {
     List<Integer> pages = new ArrayList<>();
     Source source = new Source(n -> page(20 + n, 2, n, null, n == 2, range(Math.max(0, (n - 1) * 10 - 1), n * 10)));
     PagedRecords<String> records = PagedRecords.of(source, PagedRecordsTest::id, null, 10,
-        PagingOptions.defaults().withObserver(new PagingObserver() {
+        PagingOptions.builder().observer(new PagingObserver() {
           @Override
           public void onPage(RecordPage<?> page) {
             pages.add(page.ordinal());
@@ -340,7 +340,7 @@ class PagedRecordsTest {
           public void onFinding(PagingFinding finding) {
             heard.add(finding);
           }
-        }));
+        }).build());
 
     records.stream().forEach(r -> { });
     assertFalse(heard.isEmpty());

@@ -5,9 +5,9 @@ import java.util.StringJoiner;
 
 /**
  * One thing the project noticed, in the one shape every finding type is built on: the reader's
- * {@code ReadFinding}, the validator's {@code Finding}, the harvester's {@code HarvestFailure}, the
- * taxonomy's {@code SchemeProblem} and audit findings each give theirs as {@code diagnostic()}, and each
- * writes its line with {@link #line(String...)}.
+ * {@code ReadFinding}, the validator's {@code Finding}, the client's {@code PagingFinding}, the harvester's
+ * {@code HarvestFailure}, the taxonomy's {@code SchemeProblem} and audit findings each give theirs as
+ * {@code diagnostic()}, and each writes its line with {@link #line(String...)}.
  *
  * @param code the stable code, registered in {@link DiagnosticCodes}, such as {@code ORUK-READ-002}
  * @param severity how much it matters

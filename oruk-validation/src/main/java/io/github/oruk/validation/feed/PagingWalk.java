@@ -108,7 +108,7 @@ final class PagingWalk {
       }
     };
     Iterator<RecordPage<JsonNode>> pages = PagedRecords.of(source, PagingWalk::idOf, null, null,
-        PagingOptions.defaults().withObserver(observer).withMaxPages(source.chosen.size() + 1)).pages().iterator();
+        PagingOptions.builder().observer(observer).maxPages(source.chosen.size() + 1).build()).pages().iterator();
     try {
       while (pages.hasNext()) {
         pages.next();
