@@ -15,7 +15,7 @@ import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.testkit.generate.DataGenerator;
 import io.github.oruk.validation.EndpointResult;
 import io.github.oruk.validation.Finding;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.Validator;
 import io.github.oruk.validation.feed.FeedValidator;

@@ -1,6 +1,7 @@
 package io.github.oruk.validation;
 
 import io.github.oruk.model.diagnostic.Diagnostic;
+import io.github.oruk.model.diagnostic.Severity;
 import java.util.Objects;
 
 /**
@@ -45,12 +46,11 @@ public record Finding(String code, Severity severity, Category category, String 
   /**
    * The finding as the project's one diagnostic type: its pointer is where, {@code url#pointer} (either part
    * may be empty, and the {@code #} goes when the pointer is empty); its severity is this finding's, after the
-   * profile, on the same scale.
+   * profile.
    */
   public Diagnostic diagnostic() {
     String where = url + (pointer.isEmpty() ? "" : "#" + pointer);
-    return new Diagnostic(code, io.github.oruk.model.diagnostic.Severity.valueOf(severity.name()), where, message,
-        fix);
+    return new Diagnostic(code, severity, where, message, fix);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.oruk.validation;
 
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.quality.QualitySummary;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.github.oruk.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.model.json.NumberRange;
 import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.validation.quality.QualityTally;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.oruk.model.RecordType;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.profile.Profile;
 import io.github.oruk.validation.rule.Rule;
 import io.github.oruk.validation.rule.RuleInfo;

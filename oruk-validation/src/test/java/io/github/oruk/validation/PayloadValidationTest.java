@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.oruk.model.diagnostic.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

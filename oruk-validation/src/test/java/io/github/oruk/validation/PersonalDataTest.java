@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.testkit.generate.DataGenerator;
 import io.github.oruk.testkit.generate.Quirk;
 import io.github.oruk.model.RecordType;

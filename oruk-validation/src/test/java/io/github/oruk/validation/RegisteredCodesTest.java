@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.oruk.model.diagnostic.Diagnostic;
 import io.github.oruk.model.diagnostic.DiagnosticCode;
 import io.github.oruk.model.diagnostic.DiagnosticCodes;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.feed.FeedValidator;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class RegisteredCodesTest {
     Finding finding = new Finding("ORUK-GEO-002", Severity.WARNING, Category.DATA_QUALITY, "outside the UK:\n51.0",
         "https://example.org/services", "/contents/0/location/0", "s1", "51.0", "Check the coordinates.");
     Diagnostic diagnostic = finding.diagnostic();
-    assertEquals(new Diagnostic("ORUK-GEO-002", io.github.oruk.model.diagnostic.Severity.WARNING,
+    assertEquals(new Diagnostic("ORUK-GEO-002", Severity.WARNING,
         "https://example.org/services#/contents/0/location/0", "outside the UK:\n51.0", "Check the coordinates."),
         diagnostic);
     assertEquals("ORUK-GEO-002\thttps://example.org/services#/contents/0/location/0\toutside the UK: 51.0",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.report.ReportFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

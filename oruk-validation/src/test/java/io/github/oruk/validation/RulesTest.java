@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.profile.Profile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.oruk.model.RecordType;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,13 +2,13 @@ package io.github.oruk.validation.feed;
 
 import static io.github.oruk.validation.Category.CONFORMANCE;
 import static io.github.oruk.validation.Category.FEED_BEHAVIOUR;
-import static io.github.oruk.validation.Severity.ERROR;
-import static io.github.oruk.validation.Severity.INFO;
-import static io.github.oruk.validation.Severity.WARNING;
+import static io.github.oruk.model.diagnostic.Severity.ERROR;
+import static io.github.oruk.model.diagnostic.Severity.INFO;
+import static io.github.oruk.model.diagnostic.Severity.WARNING;
 
 import io.github.oruk.model.paging.PagingFact;
 import io.github.oruk.validation.Category;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.util.List;
 import java.util.Map;

@@ -12,7 +12,7 @@ import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.model.query.Endpoint;
 import io.github.oruk.validation.EndpointResult;
 import io.github.oruk.validation.Finding;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.ValidationRun;
 import io.github.oruk.validation.Validator;

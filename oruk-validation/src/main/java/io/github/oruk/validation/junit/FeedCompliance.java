@@ -1,7 +1,7 @@
 package io.github.oruk.validation.junit;
 
 import io.github.oruk.validation.Finding;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.Validator;
 import io.github.oruk.validation.feed.FeedValidator;

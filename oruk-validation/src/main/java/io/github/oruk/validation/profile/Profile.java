@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.oruk.model.RecordType;
 import io.github.oruk.model.paging.PagingFact;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.payload.SchemaVariant;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.oruk.validation.report;
 
 import io.github.oruk.validation.Finding;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.github.oruk.validation.report;
 import io.github.oruk.validation.EndpointResult;
 import io.github.oruk.validation.Finding;
 import io.github.oruk.validation.NotChecked;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.ValidationReport;
 import java.io.IOException;
 import java.io.OutputStream;

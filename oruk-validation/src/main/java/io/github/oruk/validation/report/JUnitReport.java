@@ -2,7 +2,7 @@ package io.github.oruk.validation.report;
 
 import io.github.oruk.validation.EndpointResult;
 import io.github.oruk.validation.Finding;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.io.IOException;

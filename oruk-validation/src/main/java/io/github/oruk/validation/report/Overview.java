@@ -3,7 +3,7 @@ package io.github.oruk.validation.report;
 import io.github.oruk.model.RecordType;
 import io.github.oruk.validation.Finding;
 import io.github.oruk.validation.RecordName;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.github.oruk.model.RecordType;
 import io.github.oruk.model.diagnostic.DiagnosticCode;
 import io.github.oruk.model.diagnostic.DiagnosticCodes;
 import io.github.oruk.validation.Category;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;

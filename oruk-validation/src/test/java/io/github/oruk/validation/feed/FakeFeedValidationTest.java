@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.oruk.testkit.feed.FakeFeed;
 import io.github.oruk.validation.EndpointResult;
 import io.github.oruk.validation.Finding;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.Validator;
 import io.github.oruk.validation.Verdict;

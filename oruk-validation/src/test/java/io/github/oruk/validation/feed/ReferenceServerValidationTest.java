@@ -10,7 +10,7 @@ import io.github.oruk.model.Service;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.jdk.OrukHttpServer;
 import io.github.oruk.validation.Finding;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.Validator;
 import io.github.oruk.validation.Verdict;

@@ -2,7 +2,7 @@ package io.github.oruk.validation.thirdparty;
 
 import io.github.oruk.model.RecordType;
 import io.github.oruk.validation.Category;
-import io.github.oruk.validation.Severity;
+import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.rule.RecordContext;
 import io.github.oruk.validation.rule.RecordRule;
 import io.github.oruk.validation.rule.Reporter;
