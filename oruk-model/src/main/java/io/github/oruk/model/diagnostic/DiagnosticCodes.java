@@ -42,6 +42,14 @@ public final class DiagnosticCodes {
   }
 
   /**
+   * The code to use for a code a user gave (a policy file, an option): the registered code for an alias, such as
+   * {@code ORUK-PAGE-007} for {@code ORUK-PAGING-002}; any other name as given.
+   */
+  public static String canonical(String codeOrAlias) {
+    return find(codeOrAlias).map(DiagnosticCode::code).orElse(codeOrAlias);
+  }
+
+  /**
    * The registered code for this name.
    *
    * @throws IllegalArgumentException when no code or alias has that name

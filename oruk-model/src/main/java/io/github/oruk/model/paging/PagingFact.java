@@ -77,11 +77,6 @@ public enum PagingFact {
     return Optional.empty();
   }
 
-  /** The code to use for a code a user gave: the fact's code for an alias, else the code as given. */
-  public static String canonical(String code) {
-    return forCode(code).map(PagingFact::code).orElse(code);
-  }
-
   @Override
   public String toString() {
     return code;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.oruk.model.RecordType;
-import io.github.oruk.model.paging.PagingFact;
+import io.github.oruk.model.diagnostic.DiagnosticCodes;
 import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.payload.SchemaVariant;
 import io.github.oruk.validation.rule.RuleInfo;
@@ -172,14 +172,14 @@ public record Profile(String name, boolean parityMode, Period freshness, Map<Rec
     Map<String, Severity> severities = new LinkedHashMap<>();
     policy.path("severities").fields().forEachRemaining(entry -> {
       try {
-        severities.put(PagingFact.canonical(entry.getKey()), Severity.fromLabel(entry.getValue().asText()));
+        severities.put(DiagnosticCodes.canonical(entry.getKey()), Severity.fromLabel(entry.getValue().asText()));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(source + ": severity of " + entry.getKey()
             + " must be error, warning or info; got '" + entry.getValue().asText() + "'");
       }
     });
     for (String code : textSet(policy.path("errors"), source + ": errors")) {
-      severities.put(PagingFact.canonical(code), Severity.ERROR);
+      severities.put(DiagnosticCodes.canonical(code), Severity.ERROR);
     }
     Map<String, Integer> weights = new LinkedHashMap<>();
     policy.path("richness").fields().forEachRemaining(entry -> {
@@ -200,7 +200,7 @@ public record Profile(String name, boolean parityMode, Period freshness, Map<Rec
   /** Codes as a policy names them, with the client's earlier paging codes (ORUK-PAGING-nnn) read as their facts'. */
   private static Set<String> codes(Set<String> named) {
     Set<String> codes = new LinkedHashSet<>();
-    named.forEach(code -> codes.add(PagingFact.canonical(code)));
+    named.forEach(code -> codes.add(DiagnosticCodes.canonical(code)));
     return codes;
   }
 
