@@ -469,8 +469,9 @@ class FaultsTest extends WireMockFeed {
     OrukClientException failure = assertThrows(OrukClientException.class, client::apiDetails);
     long millis = (System.nanoTime() - started) / 1_000_000;
 
-    interrupter.join(10_000);
+    // Read (and clear) the flag before joining: join waits, and a kept interrupt would cut that wait short.
     assertTrue(Thread.interrupted(), "the interrupt is kept (and cleared here)");
+    interrupter.join(10_000);
     assertInstanceOf(InterruptedException.class, failure.getCause());
     assertTrue(millis < 2_500, "did not wait for the answer: " + millis);
   }
