@@ -12,6 +12,7 @@ import io.github.oruk.validation.payload.PayloadValidator;
 import io.github.oruk.validation.profile.Profile;
 import io.github.oruk.validation.quality.Richness;
 import io.github.oruk.validation.rule.DocumentRule;
+import io.github.oruk.validation.rule.FeedRule;
 import io.github.oruk.validation.rule.RecordRule;
 import io.github.oruk.validation.rule.Rule;
 import io.github.oruk.validation.rule.RuleInfo;
@@ -248,7 +249,8 @@ public final class Validator {
     List<RuleInfo> checks = new ArrayList<>(List.of(NOT_JSON, READ_QUIRK, DUPLICATE_KEY, NUMBER_RANGE, LEGACY,
         DUPLICATE_LINE));
     checks.addAll(extraChecks);
-    rules.forEach(rule -> checks.addAll(rule.infos()));
+    // A feed rule's checks are listed by the live-feed check that runs them (withChecks), not for files.
+    rules.stream().filter(rule -> !(rule instanceof FeedRule)).forEach(rule -> checks.addAll(rule.infos()));
     return checks.stream().filter(profile::enabled).distinct().toList();
   }
 

@@ -16,7 +16,17 @@ import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.ValidationRun;
 import io.github.oruk.validation.Validator;
+import io.github.oruk.model.paging.PagingFact;
+import io.github.oruk.model.paging.PagingIssue;
+import io.github.oruk.validation.rule.EndpointTiming;
+import io.github.oruk.validation.rule.FeedContext;
+import io.github.oruk.validation.rule.FeedRule;
+import io.github.oruk.validation.rule.FeedSettings;
+import io.github.oruk.validation.rule.FeedWalk;
 import io.github.oruk.validation.rule.RuleInfo;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.stream.Collectors;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +76,13 @@ public final class FeedValidator {
   /** Default time for one answer, in seconds, as the official validator allows. */
   public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 
+  /** The order a feed's report lists its checks in: by family, in the order a check meets them. */
+  private static final List<String> FAMILIES = List.of("FEED", "PAGE", "ROUNDTRIP", "HTTP", "FILTER");
+
   private final Validator validator;
+  private final List<FeedRule> rules;
+  /** The codes of the feed checks, which count against their endpoint when reported, not again afterwards. */
+  private final Set<String> feedCodes;
   private final int maxPages;
   private final int sample;
   private final int perPageProbe;
@@ -82,7 +98,13 @@ public final class FeedValidator {
   private final Duration progressInterval;
 
   private FeedValidator(Builder builder) {
-    this.validator = builder.validator.withChecks(FeedChecks.all());
+    this.rules = builder.validator.rules().stream().filter(FeedRule.class::isInstance).map(FeedRule.class::cast)
+        .toList();
+    List<RuleInfo> checks = new ArrayList<>(FeedChecks.all());
+    rules.forEach(rule -> checks.addAll(rule.infos()));
+    checks.sort(Comparator.comparingInt((RuleInfo check) -> family(check.code())).thenComparing(RuleInfo::code));
+    this.feedCodes = checks.stream().map(RuleInfo::code).collect(Collectors.toUnmodifiableSet());
+    this.validator = builder.validator.withChecks(checks);
     this.maxPages = builder.maxPages;
     this.sample = builder.sample;
     this.perPageProbe = builder.perPageProbe;
@@ -96,6 +118,11 @@ public final class FeedValidator {
     this.headers = Map.copyOf(builder.headers);
     this.progress = builder.progress;
     this.progressInterval = builder.progressInterval;
+  }
+
+  private static int family(String code) {
+    int rank = FAMILIES.indexOf(code.substring(code.indexOf('-') + 1, code.lastIndexOf('-')));
+    return rank < 0 ? FAMILIES.size() : rank;
   }
 
   public static Builder builder(Validator validator) {
@@ -118,15 +145,16 @@ public final class FeedValidator {
   }
 
   /** One validation of one feed. */
-  private final class Session implements FilterProbes.Feed, PagingWalk.Feed, IdentityChecks.Feed {
+  private final class Session implements FeedContext, PagingWalk.Feed, IdentityChecks.Feed {
     private final OrukClient client;
     private final ValidationRun run;
     private final OrukJson json;
     private final long deadline;
     private final PagingWalk paging = new PagingWalk(this, maxPages, seed, perPageProbe);
     private final IdentityChecks identity = new IdentityChecks(this, sample, seed, concurrency);
-    private final HttpChecks http = new HttpChecks((check, endpoint, url, message, observed) ->
-        add(check, endpoint, url, "", "", message, observed, false));
+    private final FeedSettings settings = new FeedSettings(slow, filterTests, validator.profile().parityMode(), seed);
+    /** Keys rules asked {@link #firstTime} with. */
+    private final Set<Object> seen = new HashSet<>();
     private final Map<Endpoint, Stats> stats = new LinkedHashMap<>();
     private final Map<String, JsonNode> listed = new LinkedHashMap<>();
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
@@ -135,7 +163,7 @@ public final class FeedValidator {
     /** What the reader noticed in answers not checked yet, by tree (rarely any). */
     private final Map<JsonNode, List<ReadFinding>> readFindings = Collections.synchronizedMap(new IdentityHashMap<>());
     private String linksMissing = "/service_at_locations could not be listed";
-    private String openApiUrl = "";
+    private JsonNode apiDetails;
     private boolean legacy;
     private boolean outOfTime;
     /** Required endpoints whose request the time limit skipped or cut off. */
@@ -194,7 +222,7 @@ public final class FeedValidator {
     }
 
     private ValidationReport check() {
-      http.transport(client.baseUri());
+      tell(rule -> rule.started(client.baseUri(), this));
       apiDetails();
       for (Endpoint list : LISTS) {
         List<String> ids = walk(list);
@@ -202,13 +230,10 @@ public final class FeedValidator {
         if (ids == null) {
           continue;
         }
+        tell(rule -> rule.walked(list, ids, client.uri(list, null, null), this));
         if (ids.isEmpty()) {
           if (list == Endpoint.SERVICE_AT_LOCATIONS) {
             linksMissing = "/service_at_locations lists no service-at-locations with ids";
-          }
-          if (list == Endpoint.SERVICES) {
-            add(FeedChecks.NO_IDS, Endpoint.SERVICE, client.uri(Endpoint.SERVICES, null, null).toString(), "", "",
-                "/services lists no ids, so /services/{id} could not be tested.", null, false);
           }
           run.notChecked("GET " + byId.path(), list.path() + " listed no ids to look up");
           stats.get(byId).status = "not checked";
@@ -216,15 +241,17 @@ public final class FeedValidator {
         }
         identity.lookUp(byId, ids, details);
       }
-      if (filterTests && !legacy && !outOfTime) {
-        // In the order the feed lists them: ids are looked up concurrently, so the order they came back in is not stable.
-        Map<String, JsonNode> services = new LinkedHashMap<>();
-        listed.keySet().stream().filter(details::containsKey).forEach(id -> services.put(id, details.get(id)));
-        details.forEach(services::putIfAbsent);
-        phase = "the filter tests";
-        new FilterProbes(this, services, listedLinks, listedLinks.isEmpty() ? linksMissing : null, totals,
-            validator.profile().parityMode()).run();
+      // In the order the feed lists them: ids are looked up concurrently, so the order they came back in is not stable.
+      Map<String, JsonNode> services = new LinkedHashMap<>();
+      listed.keySet().stream().filter(details::containsKey).forEach(id -> services.put(id, details.get(id)));
+      details.forEach(services::putIfAbsent);
+      FeedWalk walk = new FeedWalk(apiDetails, services, listedLinks, listedLinks.isEmpty() ? linksMissing : null,
+          totals, legacy, outOfTime);
+      for (FeedRule rule : rules) {
+        phase = null;
+        rule.explore(walk, this); // not under the run's lock: it sends requests, one at a time
       }
+      phase = null;
       synchronized (run) {
         for (Endpoint endpoint : cutByTimeLimit) {
           if (stats.get(endpoint).millis.isEmpty()) {
@@ -315,7 +342,7 @@ public final class FeedValidator {
         }
         endpointStats.requests++;
         endpointStats.millis.add(answer.elapsed().toMillis());
-        http.headers(endpoint, answer);
+        tell(rule -> rule.answered(endpoint, answer, this));
         return answer;
       } catch (OrukClientException e) {
         endpointStats.requests++;
@@ -386,30 +413,14 @@ public final class FeedValidator {
         return;
       }
       check(details, RecordType.API_DETAILS, false, uri.toString(), true, true);
+      apiDetails = details;
       String version = details.path("version").asText(null);
-      switch (Versions.major(version)) {
-        case V3 -> { }
-        case V1 -> {
-          legacy = true;
-          add(FeedChecks.LEGACY, Endpoint.API_DETAILS, uri.toString(), "/version", "", "/ declares version '" + version
-              + "', the legacy ORUK v1 API; ORUK 3.0 checks are applied where they make sense.", version, false);
-        }
-        default -> add(FeedChecks.VERSION, Endpoint.API_DETAILS, uri.toString(), "/version", "", version == null
-            ? "/ has no version; the official validator then falls back to openapi_url, or to ORUK v1."
-            : "/ declares version '" + version + "', which is not an ORUK 3.0 version such as HSDS-UK-3.0.",
-            version, false);
+      if (Versions.major(version) == Versions.Major.V1) {
+        legacy = true;
+        add(FeedChecks.LEGACY, Endpoint.API_DETAILS, uri.toString(), "/version", "", "/ declares version '" + version
+            + "', the legacy ORUK v1 API; ORUK 3.0 checks are applied where they make sense.", version, false);
       }
-      String profile = details.path("profile").asText("");
-      if (profile.isBlank() || profile.contains("path/to") || !profile.startsWith("http")) {
-        add(FeedChecks.PROFILE, Endpoint.API_DETAILS, uri.toString(), "/profile", "", profile.isBlank()
-            ? "/ has no profile URL." : "profile '" + profile + "' is a placeholder or not a URL.", profile, false);
-      }
-      String openapi = details.path("openapi_url").asText("");
-      openApiUrl = openapi;
-      if (openapi.isBlank() || !(openapi.startsWith("http://") || openapi.startsWith("https://"))) {
-        add(FeedChecks.OPENAPI_URL, Endpoint.API_DETAILS, uri.toString(), "/openapi_url", "", openapi.isBlank()
-            ? "/ has no openapi_url." : "openapi_url '" + openapi + "' is not an absolute URL.", openapi, false);
-      }
+      tell(rule -> rule.apiDetails(details, uri, this));
     }
 
     // ----------------------------------------------------------------------------------- lists
@@ -459,8 +470,8 @@ public final class FeedValidator {
         return PagingWalk.present(ids(page.path("content"), list, first.toString()));
       }
       if (!page.isObject() || !page.has("contents")) {
-        add(FeedChecks.ENVELOPE, list, first.toString(), "", "", "GET " + list.path() + " did not answer with a page"
-            + " (an object with contents).", null, false);
+        paging(list, first, new PagingIssue(PagingFact.ENVELOPE, "", "GET " + list.path() + " did not answer with a"
+            + " page (an object with contents).", null));
         return null;
       }
       check(page, list.recordType(), true, first.toString(), false, false);
@@ -469,9 +480,7 @@ public final class FeedValidator {
       if (page.path("total_items").canConvertToLong()) {
         totals.put(list, totalItems);
       }
-      if (items == 0 && list == Endpoint.SERVICES) {
-        add(FeedChecks.EMPTY, list, first.toString(), "/contents", "", "/services lists no services.", null, false);
-      }
+      tell(rule -> rule.listed(list, page, first, this));
       return paging.walk(list, page, first);
     }
 
@@ -524,7 +533,7 @@ public final class FeedValidator {
           Stats endpointStats = stats.get(endpoint);
           endpointStats.requests++;
           endpointStats.millis.add(answer.elapsed().toMillis());
-          http.headers(endpoint, answer);
+          tell(rule -> rule.answered(endpoint, answer, this));
         }
         return answer;
       } catch (OrukClientException e) {
@@ -567,7 +576,7 @@ public final class FeedValidator {
       }
       // Findings from the rules (schema, data quality) count against the endpoint whose answer they are in.
       for (Finding finding : run.findings()) {
-        if (FeedChecks.all().stream().anyMatch(c -> c.code().equals(finding.code())) || finding.code().equals("ORUK-JSON-001")) {
+        if (feedCodes.contains(finding.code()) || finding.code().equals("ORUK-JSON-001")) {
           continue;
         }
         Endpoint endpoint = endpointOf(finding.url(), byUrl);
@@ -578,14 +587,16 @@ public final class FeedValidator {
         }
       }
       Map<Endpoint, Long> medians = new LinkedHashMap<>();
+      List<EndpointTiming> timings = new ArrayList<>();
       for (Map.Entry<Endpoint, Stats> entry : stats.entrySet()) {
         List<Long> times = new ArrayList<>(entry.getValue().millis);
         Collections.sort(times);
         long median = times.isEmpty() ? -1 : times.get(times.size() / 2);
         medians.put(entry.getKey(), median);
-        http.speed(entry.getKey(), client.uri(entry.getKey(), entry.getKey().byId() ? "id" : null, null), median,
-            times.size(), slow);
+        timings.add(new EndpointTiming(entry.getKey(), client.uri(entry.getKey(), entry.getKey().byId() ? "id" : null,
+            null), median, times.size()));
       }
+      tell(rule -> rule.finished(List.copyOf(timings), this));
       for (Map.Entry<Endpoint, Stats> entry : stats.entrySet()) {
         Endpoint endpoint = entry.getKey();
         Stats endpointStats = entry.getValue();
@@ -614,30 +625,14 @@ public final class FeedValidator {
       return list == null ? null : byId(list);
     }
 
-    // ----------------------------------------------------------------------------------- for the paging walk
+    // ----------------------------------------------------------------------------------- for the rules
 
-    @Override
-    public RawResponse get(Endpoint list, URI uri) {
-      return get(list, uri, false);
+    /** Tells every feed rule of a moment, one rule at a time, under the run's lock. */
+    private void tell(Consumer<FeedRule> moment) {
+      synchronized (run) {
+        rules.forEach(moment);
+      }
     }
-
-    @Override
-    public JsonNode parse(Endpoint list, RawResponse answer) {
-      return parse(list, answer, false);
-    }
-
-    @Override
-    public void checkPage(JsonNode page, Endpoint list, URI uri) {
-      check(page, list.recordType(), true, uri.toString(), false, false);
-    }
-
-    @Override
-    public void add(RuleInfo check, Endpoint list, String url, String pointer, String recordId, String message,
-        String observed) {
-      add(check, list, url, pointer, recordId, message, observed, false);
-    }
-
-    // ----------------------------------------------------------------------------------- for the filter probes
 
     @Override
     public OrukClient client() {
@@ -645,20 +640,26 @@ public final class FeedValidator {
     }
 
     @Override
-    public JsonNode page(Endpoint list, URI uri) {
-      RawResponse answer = get(list, uri, false);
-      if (answer == null) {
-        return null;
-      }
-      if (!answer.successful()) {
-        return json.objectNode().put("__status", answer.status());
-      }
-      return parse(list, answer, false);
+    public FeedSettings settings() {
+      return settings;
     }
 
     @Override
-    public void add(RuleInfo check, Endpoint list, String url, String recordId, String message, String observed) {
-      add(check, list, url, "", recordId, message, observed, false);
+    public void report(RuleInfo check, Endpoint endpoint, String url, String pointer, String recordId, String message,
+        String observed) {
+      add(check, endpoint, url, pointer, recordId, message, observed, false);
+    }
+
+    @Override
+    public boolean firstTime(Object key) {
+      synchronized (run) {
+        return seen.add(key);
+      }
+    }
+
+    @Override
+    public void step(String what) {
+      phase = what;
     }
 
     @Override
@@ -667,13 +668,33 @@ public final class FeedValidator {
     }
 
     @Override
-    public String openApiUrl() {
-      return openApiUrl;
+    public RawResponse get(Endpoint endpoint, URI uri) {
+      return get(endpoint, uri, false);
+    }
+
+    @Override
+    public JsonNode parse(Endpoint endpoint, RawResponse answer) {
+      return parse(endpoint, answer, false);
     }
 
     @Override
     public RawResponse fetch(URI uri) {
       return fetch(null, uri);
+    }
+
+    @Override
+    public void checkPage(JsonNode page, Endpoint list, URI uri) {
+      check(page, list.recordType(), true, uri.toString(), false, false);
+    }
+
+    @Override
+    public void paging(Endpoint list, URI uri, PagingIssue issue) {
+      tell(rule -> rule.paging(list, uri, issue, this));
+    }
+
+    @Override
+    public void record(Endpoint byId, String id, JsonNode item, JsonNode record, URI uri) {
+      tell(rule -> rule.record(byId, id, item, record, uri, this));
     }
   }
 

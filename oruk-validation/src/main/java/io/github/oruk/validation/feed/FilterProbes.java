@@ -9,7 +9,8 @@ import io.github.oruk.client.RawResponse;
 import io.github.oruk.model.query.Endpoint;
 import io.github.oruk.model.query.Parameter;
 import io.github.oruk.model.query.Query;
-import io.github.oruk.validation.rule.RuleInfo;
+import io.github.oruk.validation.rule.FeedContext;
+import io.github.oruk.validation.rule.FeedWalk;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -45,31 +46,6 @@ import java.util.function.Function;
  */
 final class FilterProbes {
 
-  /** What the probes need from the feed check in progress. */
-  interface Feed {
-    OrukClient client();
-
-    /**
-     * A page of a list: its JSON; an object with only {@code __status} for an answer other than 200; or null
-     * when there was no answer or it was not JSON (a finding says so already).
-     */
-    JsonNode page(Endpoint list, URI uri);
-
-    void add(RuleInfo check, Endpoint list, String url, String recordId, String message, String observed);
-
-    void notChecked(String what, String because);
-
-    /** The {@code openapi_url} that {@code /} gave, or "". */
-    String openApiUrl();
-
-    /**
-     * Any answer from an address, within the check's time limit; null when the limit ran out.
-     *
-     * @throws OrukClientException when no answer arrived
-     */
-    RawResponse fetch(URI uri);
-  }
-
   static final int PAGES = 5;
   /** How many values of an unordered filter (or locations) are weighed, against how many others, to find a narrow one. */
   private static final int CANDIDATES = 30;
@@ -84,7 +60,8 @@ final class FilterProbes {
   /** A postcode seen at locations further apart than this is not used: its centre is anyone's guess. */
   private static final double SPREAD = 200;
 
-  private final Feed feed;
+  private final FeedContext feed;
+  private final String openApiUrl;
   private final Map<String, JsonNode> services;
   private final Map<String, JsonNode> links;
   private final String linksMissing;
@@ -103,21 +80,15 @@ final class FilterProbes {
   private record Place(double latitude, double longitude, String postcode) {
   }
 
-  /**
-   * @param services the services looked up by id, in the order the feed lists them
-   * @param links the items {@code /service_at_locations} listed, in order
-   * @param linksMissing why {@code /service_at_locations} cannot be probed, or null when it can
-   * @param totals the {@code total_items} of each list without a filter, where the feed gave it
-   * @param parity whether the profile is parity
-   */
-  FilterProbes(Feed feed, Map<String, JsonNode> services, Map<String, JsonNode> links, String linksMissing,
-      Map<Endpoint, Long> totals, boolean parity) {
+  /** @param walk what the walk saw: the services looked up by id, the links listed, the totals */
+  FilterProbes(FeedContext feed, FeedWalk walk) {
     this.feed = feed;
-    this.services = services;
-    this.links = links;
-    this.linksMissing = linksMissing;
-    this.totals = totals;
-    this.parity = parity;
+    this.openApiUrl = walk.apiDetails() == null ? "" : walk.apiDetails().path("openapi_url").asText("");
+    this.services = walk.services();
+    this.links = walk.links();
+    this.linksMissing = walk.linksMissing();
+    this.totals = walk.totals();
+    this.parity = feed.settings().parity();
     links.forEach((id, item) -> {
       String service = item.path("service_id").asText(item.path("service").path("id").asText(""));
       if (!service.isEmpty()) {
@@ -183,7 +154,7 @@ final class FilterProbes {
   }
 
   private Map<String, Set<String>> readOpenApi() {
-    String url = feed.openApiUrl();
+    String url = openApiUrl;
     URI base = feed.client().baseUri();
     URI uri;
     try {
@@ -441,13 +412,17 @@ final class FilterProbes {
     boolean ignored = false;
     for (int number = 1; number <= PAGES; number++) {
       URI uri = feed.client().uri(list, null, number == 1 ? filter : filter.withPage(number));
-      JsonNode page = feed.page(list, uri);
-      if (page == null) {
+      RawResponse answer = feed.get(list, uri);
+      if (answer == null) {
         return;
       }
-      if (page.has("__status")) {
-        feed.add(FeedChecks.FILTER_REFUSED, list, uri.toString(), "", list.path() + " does not support "
-            + parameter + " (it answered " + page.get("__status").asInt() + " to " + asked + ").", asked);
+      if (!answer.successful()) {
+        feed.report(FilterRule.REFUSED, list, uri.toString(), "", "", list.path() + " does not support "
+            + parameter + " (it answered " + answer.status() + " to " + asked + ").", asked);
+        return;
+      }
+      JsonNode page = feed.parse(list, answer);
+      if (page == null) {
         return;
       }
       for (JsonNode item : page.path("contents")) {
@@ -455,7 +430,7 @@ final class FilterProbes {
         found |= id.equals(subject);
         if (!ignored && Boolean.FALSE.equals(fits.apply(item))) {
           ignored = true;
-          feed.add(FeedChecks.FILTER_IGNORED, list, uri.toString(), id, list.path() + "?" + asked + " returns " + thing
+          feed.report(FilterRule.IGNORED, list, uri.toString(), "", id, list.path() + "?" + asked + " returns " + thing
               + " " + id + ", whose " + shows.apply(item) + ": the filter looks ignored.", asked);
         }
       }
@@ -465,7 +440,7 @@ final class FilterProbes {
         // With a sample, the items on the first pages may all be records the data does not settle; but a filter
         // that leaves as many records as there are, when one is known not to match, is ignored.
         ignored = true;
-        feed.add(FeedChecks.FILTER_IGNORED, list, uri.toString(), negative, list.path() + "?" + asked + " answers "
+        feed.report(FilterRule.IGNORED, list, uri.toString(), "", negative, list.path() + "?" + asked + " answers "
             + page.path("total_items").asLong() + " items, as many as " + list.path() + " holds, although " + thing + " "
             + negative + " does not match it (its " + shows.apply(JsonNodeFactory.instance.objectNode().put("id", negative))
             + "): the filter looks ignored.", asked);
@@ -479,7 +454,7 @@ final class FilterProbes {
       }
     }
     if (!found && complete) {
-      feed.add(FeedChecks.FILTER_MISSES, list, feed.client().uri(list, null, filter).toString(), subject, thing + " "
+      feed.report(FilterRule.MISSES, list, feed.client().uri(list, null, filter).toString(), "", subject, thing + " "
           + subject + " matches " + asked + " but " + list.path() + "?" + asked + " does not return it.", asked);
     } else if (!found) {
       feed.notChecked("whether " + list.path() + "?" + asked + " returns " + thing + " " + subject, "it was not among"

@@ -3,6 +3,7 @@ package io.github.oruk.validation.feed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.client.RawResponse;
 import io.github.oruk.model.query.Endpoint;
+import io.github.oruk.validation.rule.FeedContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,14 +16,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The identity checks of a live feed: every listed id (or a seeded sample) looked up by id, concurrently; the
- * answer must be the record with that id ({@code ORUK-ROUNDTRIP-001}) and, for a service, agree with its list
- * item ({@code ORUK-ROUNDTRIP-002}). Each answer is checked with the rules, and quality is scored on it.
+ * The look-ups of a live feed: every listed id (or a seeded sample) looked up by id, concurrently. Each answer is
+ * checked with the document rules, quality is scored on it, and the feed rules are told of it (the round trip,
+ * {@code RoundTripRule}).
  */
 final class IdentityChecks {
 
   /** What the look-ups need from the validation they are part of. */
-  interface Feed extends LiveFeed {
+  interface Feed extends FeedContext {
     /** Fetches within the time limit, from any thread, recording its timing; null when there was no answer. */
     RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required);
 
@@ -39,6 +40,9 @@ final class IdentityChecks {
 
     /** The list item of a service with this id, if the walk listed it. */
     JsonNode listed(String id);
+
+    /** A by-id answer, for the feed rules to check ({@code RoundTripRule}); called under {@link #lock()}. */
+    void record(Endpoint byId, String id, JsonNode item, JsonNode record, URI uri);
   }
 
   private final Feed feed;
@@ -105,24 +109,11 @@ final class IdentityChecks {
     }
     feed.checkRecord(record, byId, uri, required);
     synchronized (feed.lock()) {
-      String returned = record.path("id").asText("");
-      if (!returned.equals(id)) {
-        feed.add(FeedChecks.ROUND_TRIP, byId, uri.toString(), "/id", id, "asked for id " + id + " but the answer is the"
-            + " record with id '" + returned + "'.", returned);
-      }
       if (byId == Endpoint.SERVICE) {
+        String returned = record.path("id").asText("");
         details.put(returned.isEmpty() ? id : returned, record);
-        JsonNode item = feed.listed(id);
-        if (item != null) {
-          for (String property : List.of("name", "status")) {
-            if (item.has(property) && record.has(property) && !item.get(property).equals(record.get(property))) {
-              feed.add(FeedChecks.LIST_DETAIL, byId, uri.toString(), "/" + property, id, "the list says " + property
-                  + " " + item.get(property) + " but the service itself says " + record.get(property) + ".",
-                  record.get(property).asText());
-            }
-          }
-        }
       }
+      feed.record(byId, id, byId == Endpoint.SERVICE ? feed.listed(id) : null, record, uri);
     }
   }
 }

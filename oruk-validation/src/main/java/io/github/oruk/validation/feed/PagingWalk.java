@@ -16,7 +16,7 @@ import io.github.oruk.model.paging.PagingFact;
 import io.github.oruk.model.paging.PagingIssue;
 import io.github.oruk.model.query.Endpoint;
 import io.github.oruk.model.query.Query;
-import io.github.oruk.validation.rule.RuleInfo;
+import io.github.oruk.validation.rule.FeedContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -40,18 +40,15 @@ import java.util.TreeSet;
 final class PagingWalk {
 
   /** What the walk needs from the validation it is part of. */
-  interface Feed extends LiveFeed {
-    /** Fetches a page within the time limit, recording its timing; null when there was no answer. */
-    RawResponse get(Endpoint list, URI uri);
-
-    /** The answer's JSON, or null when it is not JSON (reported). */
-    JsonNode parse(Endpoint list, RawResponse answer);
-
+  interface Feed extends FeedContext {
     /** Checks a page's document with the validator's rules. */
     void checkPage(JsonNode page, Endpoint list, URI uri);
 
     /** The ids of a page's items in order, null for an item without one; remembers the items by id. */
     List<String> ids(JsonNode contents, Endpoint list, String url);
+
+    /** A paging fact a page breaks, for the feed rules to report ({@code PagingRule}). */
+    void paging(Endpoint list, URI uri, PagingIssue issue);
   }
 
   private final Feed feed;
@@ -156,7 +153,7 @@ final class PagingWalk {
     RawResponse answer = feed.get(list, uri);
     if (answer == null || !answer.successful()) {
       if (answer != null) {
-        feed.add(FeedChecks.FILTER_REFUSED, list, uri.toString(), "", "", "GET " + list.path() + "?per_page="
+        feed.report(FilterRule.REFUSED, list, uri.toString(), "", "", "GET " + list.path() + "?per_page="
             + perPageProbe + " answered " + answer.status() + ".", Integer.toString(answer.status()));
       }
       return;
@@ -194,22 +191,19 @@ final class PagingWalk {
     boolean last = Boolean.TRUE.equals(page.lastPage()) || page.totalPages() != null
         && requested >= page.totalPages();
     paging.perPage(items, last).ifPresent(issues::add);
-    issues.forEach(issue -> report(list, uri, issue));
+    issues.forEach(issue -> feed.paging(list, uri, issue));
   }
 
-  /** Reports what the client's paging guard noticed, under the check the validator gives that fact (if any). */
+  /** Passes on what the client's paging guard noticed. */
   private void report(Endpoint list, PagingFinding finding) {
-    RuleInfo check = FeedChecks.of(finding.code().fact());
-    if (check != null) {
-      // The fact as the checker states it, without what the guard did about it (it skips, counts, goes on):
-      // that is the client's business, not the feed's.
-      String done = finding.code().done();
-      String message = done != null && finding.message().endsWith("; " + done)
-          ? finding.message().substring(0, finding.message().length() - done.length() - 2) + "."
-          : finding.message();
-      feed.add(check, list, finding.uri().toString(), finding.pointer(), finding.code() == PagingCode.DUPLICATE_ID
-          ? finding.observed() : "", message, finding.observed());
-    }
+    // The fact as the checker states it, without what the guard did about it (it skips, counts, goes on): that is
+    // the client's business, not the feed's.
+    String done = finding.code().done();
+    String message = done != null && finding.message().endsWith("; " + done)
+        ? finding.message().substring(0, finding.message().length() - done.length() - 2) + "."
+        : finding.message();
+    feed.paging(list, finding.uri(), new PagingIssue(finding.code().fact(), finding.pointer(), message,
+        finding.observed()));
   }
 
   /**
@@ -251,8 +245,8 @@ final class PagingWalk {
           break;
         }
         if (!answer.successful()) {
-          feed.add(FeedChecks.LAST_REACHABLE, list, uri.toString(), "", "", "page " + number + " of " + totalPages
-              + " answered " + answer.status() + ".", Integer.toString(answer.status()));
+          feed.paging(list, uri, new PagingIssue(PagingFact.LAST_REACHABLE, "", "page " + number + " of "
+              + totalPages + " answered " + answer.status() + ".", Integer.toString(answer.status())));
           continue;
         }
         JsonNode page = feed.parse(list, answer);
@@ -269,15 +263,6 @@ final class PagingWalk {
       ids.addAll(present(feed.ids(page.path("contents"), list, uri.toString())));
       Page<JsonNode> envelope = envelopeOf(page);
       return new FetchedPage<>(uri, number, envelope, envelope.pageNumber(), null, false, List.of());
-    }
-  }
-
-  /** Reports what the paging checker found, under the check the validator gives that fact (if any). */
-  private void report(Endpoint list, URI uri, PagingIssue issue) {
-    RuleInfo check = FeedChecks.of(issue.fact());
-    if (check != null) {
-      feed.add(check, list, uri.toString(), issue.pointer(), issue.fact() == PagingFact.DUPLICATE ? issue.observed() : "",
-          issue.message(), issue.observed());
     }
   }
 

@@ -17,7 +17,11 @@ import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.jdk.OrukHttpServer;
 import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.validation.NotChecked;
+import io.github.oruk.validation.rule.FeedContext;
+import io.github.oruk.validation.rule.FeedSettings;
+import io.github.oruk.validation.rule.FeedWalk;
 import io.github.oruk.validation.rule.RuleInfo;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
@@ -123,8 +127,8 @@ class FilterProbesTest {
 
     try (OrukHttpServer small = OrukHttpServer.builder(OrukApi.builder(provider.provider()).defaultPerPage(5).build()).port(0)
         .start()) {
-      Recorder feed = new Recorder(OrukClient.builder(small.uri().toString()).build(), "");
-      new FilterProbes(feed, sampled, links, null, Map.of(Endpoint.SERVICES, (long) services.size()), false).run();
+      Recorder feed = new Recorder(OrukClient.builder(small.uri().toString()).build(), false);
+      new FilterProbes(feed, walk("", sampled, Map.of(Endpoint.SERVICES, (long) services.size()))).run();
 
       assertEquals(List.of("ORUK-FILTER-001 /services day"), feed.findings.stream()
           .filter(finding -> finding.contains("/services ")).toList());
@@ -170,9 +174,9 @@ class FilterProbesTest {
   }
 
   private static Recorder probe(boolean parity, Map<String, JsonNode> known, String openApiUrl) {
-    Recorder feed = new Recorder(client, openApiUrl);
-    new FilterProbes(feed, known, links, null, Map.of(Endpoint.SERVICES, (long) services.size(),
-        Endpoint.SERVICE_AT_LOCATIONS, (long) links.size()), parity).run();
+    Recorder feed = new Recorder(client, parity);
+    new FilterProbes(feed, walk(openApiUrl, known, Map.of(Endpoint.SERVICES, (long) services.size(),
+        Endpoint.SERVICE_AT_LOCATIONS, (long) links.size()))).run();
     return feed;
   }
 
@@ -196,17 +200,23 @@ class FilterProbesTest {
     }
   }
 
+  /** What a walk of the reference directory saw, with the services looked up by id given. */
+  private static FeedWalk walk(String openApiUrl, Map<String, JsonNode> known, Map<Endpoint, Long> totals) {
+    return new FeedWalk(JSON.createObjectNode().put("openapi_url", openApiUrl), known, links, null, totals, false,
+        false);
+  }
+
   /** Fetches what the probes ask for and keeps what they conclude, as "CODE list parameter". */
-  private static final class Recorder implements FilterProbes.Feed {
+  private static final class Recorder implements FeedContext {
     final List<String> findings = new ArrayList<>();
     final List<NotChecked> notChecked = new ArrayList<>();
     final OrukClient client;
-    final String openApiUrl;
+    final FeedSettings settings;
     int requests;
 
-    Recorder(OrukClient client, String openApiUrl) {
+    Recorder(OrukClient client, boolean parity) {
       this.client = client;
-      this.openApiUrl = openApiUrl;
+      this.settings = new FeedSettings(Duration.ofSeconds(5), true, parity, 1);
     }
 
     @Override
@@ -215,25 +225,39 @@ class FilterProbesTest {
     }
 
     @Override
-    public JsonNode page(Endpoint list, URI uri) {
-      requests++;
-      RawResponse answer = client.fetch(uri);
-      return answer.successful() ? read(answer) : JSON.createObjectNode().put("__status", answer.status());
+    public FeedSettings settings() {
+      return settings;
     }
 
     @Override
-    public void add(RuleInfo check, Endpoint list, String url, String recordId, String message, String observed) {
+    public RawResponse get(Endpoint list, URI uri) {
+      requests++;
+      return client.fetch(uri);
+    }
+
+    @Override
+    public JsonNode parse(Endpoint endpoint, RawResponse answer) {
+      return read(answer);
+    }
+
+    @Override
+    public void report(RuleInfo check, Endpoint list, String url, String pointer, String recordId, String message,
+        String observed) {
       findings.add(check.code() + " " + list.path() + " " + observed.substring(0, observed.indexOf('=')));
+    }
+
+    @Override
+    public boolean firstTime(Object key) {
+      throw new AssertionError("the filter probes report every finding");
+    }
+
+    @Override
+    public void step(String what) {
     }
 
     @Override
     public void notChecked(String what, String because) {
       notChecked.add(new NotChecked(what, because));
-    }
-
-    @Override
-    public String openApiUrl() {
-      return openApiUrl;
     }
 
     @Override
