@@ -115,6 +115,18 @@ public enum Endpoint {
     return path.replace("{id}", QueryText.encodePathSegment(id));
   }
 
+  /** The by-id endpoint of a list ({@code /services} gives {@code /services/{id}}); any other endpoint is itself. */
+  public Endpoint byIdEndpoint() {
+    return switch (this) {
+      case SERVICES -> SERVICE;
+      case TAXONOMIES -> TAXONOMY;
+      case TAXONOMY_TERMS -> TAXONOMY_TERM;
+      case ORGANIZATIONS -> ORGANIZATION;
+      case SERVICE_AT_LOCATIONS -> SERVICE_AT_LOCATION;
+      default -> this;
+    };
+  }
+
   /** The list endpoint whose records this by-id endpoint returns, or this endpoint itself. */
   public Endpoint listEndpoint() {
     return switch (this) {

@@ -10,8 +10,6 @@ import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
 import io.github.oruk.model.json.ReadFinding;
 import io.github.oruk.model.query.Endpoint;
-import io.github.oruk.validation.EndpointResult;
-import io.github.oruk.validation.Finding;
 import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.ValidationRun;
@@ -25,13 +23,13 @@ import io.github.oruk.validation.rule.FeedSettings;
 import io.github.oruk.validation.rule.FeedWalk;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.stream.Collectors;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -39,23 +37,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Validates a live ORUK feed: every endpoint, required and optional; a bounded, deterministic walk of
- * every list checking its paging (the client's paging guard walks the pages this check chose, and the
- * validator observes it); a seeded sample of ids looked up by id; HTTP behaviour (CORS, content
- * type, HTTPS, speed); and behavioural tests of the filters, using the feed's own records
- * ({@code FilterProbes}). Every document goes through the {@link Validator}'s rules. Quality (richness and
+ * every list (the client's paging guard walks the pages this check chose, and the validator observes it); a
+ * seeded sample of ids looked up by id; all within a time limit. Every document goes through the
+ * {@link Validator}'s document rules, and what the check meets goes to its {@link FeedRule}s (paging, round
+ * trips, HTTP behaviour, the filters tested with the feed's own records, and any of the user's own): a
+ * validator built with {@code rules(...)} runs the feed rules in that list. Quality (richness and
  * freshness) counts each service once, on its own {@code /services/{id}} answer: copies nested in
  * organizations and service-at-locations are checked but not scored, so with a sample only the services looked
  * up are scored. Whatever a bound stops is reported as not checked.
@@ -69,7 +59,6 @@ public final class FeedValidator {
   private static final List<Endpoint> LISTS = List.of(Endpoint.SERVICES, Endpoint.SERVICE_AT_LOCATIONS,
       Endpoint.ORGANIZATIONS, Endpoint.TAXONOMIES, Endpoint.TAXONOMY_TERMS);
   private static final Set<Integer> NOT_IMPLEMENTED = Set.of(404, 501, 503);
-  private static final System.Logger LOG = System.getLogger("io.github.oruk.validation");
 
   /** Default time for the whole check of a feed, in seconds (10 minutes). */
   public static final int DEFAULT_TIMEOUT_SECONDS = 600;
@@ -149,13 +138,13 @@ public final class FeedValidator {
     private final OrukClient client;
     private final ValidationRun run;
     private final OrukJson json;
-    private final long deadline;
+    private final Timekeeper time;
     private final PagingWalk paging = new PagingWalk(this, maxPages, seed, perPageProbe);
     private final IdentityChecks identity = new IdentityChecks(this, sample, seed, concurrency);
     private final FeedSettings settings = new FeedSettings(slow, filterTests, validator.profile().parityMode(), seed);
     /** Keys rules asked {@link #firstTime} with. */
     private final Set<Object> seen = new HashSet<>();
-    private final Map<Endpoint, Stats> stats = new LinkedHashMap<>();
+    private final EndpointTally tally = new EndpointTally();
     private final Map<String, JsonNode> listed = new LinkedHashMap<>();
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
     private final Map<String, JsonNode> listedLinks = new LinkedHashMap<>();
@@ -167,14 +156,7 @@ public final class FeedValidator {
     private boolean legacy;
     private boolean outOfTime;
     /** Required endpoints whose request the time limit skipped or cut off. */
-    private final Set<Endpoint> cutByTimeLimit = java.util.EnumSet.noneOf(Endpoint.class);
-    private final long started = System.nanoTime();
-    private final AtomicInteger requestsDone = new AtomicInteger();
-    /** Requests in flight: when each was sent. */
-    private final Map<Object, Long> waiting = new ConcurrentHashMap<>();
-    private volatile String step = "/";
-    /** A part of the check that spans endpoints, such as the filter tests; null in the walk. */
-    private volatile String phase;
+    private final Set<Endpoint> cutByTimeLimit = EnumSet.noneOf(Endpoint.class);
 
     Session(OrukClient client) {
       this.client = client;
@@ -183,41 +165,14 @@ public final class FeedValidator {
       // organizations and service-at-locations; services not looked up (--sample) are left out of it.
       run.scoreNestedServices(false);
       this.json = validator.json().toBuilder().maxDocumentBytes(maxResponseBytes).build();
-      // A limit of centuries is no limit; kept below what nanoTime arithmetic can hold.
-      this.deadline = started + (timeout.getSeconds() > 1L << 32 ? 1L << 62 : timeout.toNanos());
-      for (Endpoint endpoint : Endpoint.values()) {
-        stats.put(endpoint, new Stats());
-      }
+      this.time = new Timekeeper(client, timeout);
     }
 
     ValidationReport run() {
-      ScheduledExecutorService ticker = null;
-      if (progress != null) {
-        ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-          Thread thread = new Thread(task, "oruk-feed-progress");
-          thread.setDaemon(true);
-          return thread;
-        });
-        long every = Math.max(1, progressInterval.toMillis());
-        ticker.scheduleAtFixedRate(this::reportProgress, every, every, TimeUnit.MILLISECONDS);
-      }
-      try {
+      try (AutoCloseable ticker = time.progress(progress, progressInterval)) {
         return check();
-      } finally {
-        if (ticker != null) {
-          ticker.shutdownNow();
-        }
-      }
-    }
-
-    private void reportProgress() {
-      long now = System.nanoTime();
-      long oldest = waiting.values().stream().mapToLong(Long::longValue).min().orElse(now);
-      try {
-        progress.accept(new FeedProgress(step, requestsDone.get(), waiting.size(), Duration.ofNanos(now - oldest),
-            Duration.ofNanos(now - started), timeout));
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "the feed check's progress listener failed; ignored", e);
+      } catch (Exception e) {
+        throw e instanceof RuntimeException failure ? failure : new IllegalStateException(e);
       }
     }
 
@@ -226,7 +181,7 @@ public final class FeedValidator {
       apiDetails();
       for (Endpoint list : LISTS) {
         List<String> ids = walk(list);
-        Endpoint byId = byId(list);
+        Endpoint byId = list.byIdEndpoint();
         if (ids == null) {
           continue;
         }
@@ -236,7 +191,7 @@ public final class FeedValidator {
             linksMissing = "/service_at_locations lists no service-at-locations with ids";
           }
           run.notChecked("GET " + byId.path(), list.path() + " listed no ids to look up");
-          stats.get(byId).status = "not checked";
+          tally.status(byId, "not checked");
           continue;
         }
         identity.lookUp(byId, ids, details);
@@ -248,13 +203,13 @@ public final class FeedValidator {
       FeedWalk walk = new FeedWalk(apiDetails, services, listedLinks, listedLinks.isEmpty() ? linksMissing : null,
           totals, legacy, outOfTime);
       for (FeedRule rule : rules) {
-        phase = null;
+        time.phase(null);
         rule.explore(walk, this); // not under the run's lock: it sends requests, one at a time
       }
-      phase = null;
+      time.phase(null);
       synchronized (run) {
         for (Endpoint endpoint : cutByTimeLimit) {
-          if (stats.get(endpoint).millis.isEmpty()) {
+          if (!tally.answeredAny(endpoint)) {
             add(FeedChecks.TIME_LIMIT, endpoint, client.uri(endpoint, endpoint.byId() ? "id" : null, null).toString(),
                 "", "", "GET " + endpoint.path() + " was not checked: the time limit of " + timeout.toSeconds()
                 + " s ran out before it answered. Without the required endpoints checked the feed cannot pass.",
@@ -266,54 +221,10 @@ public final class FeedValidator {
       return run.finish();
     }
 
-    /**
-     * Fetches an address within what is left of the time limit: an answer (whatever its status), or null
-     * when the limit ran out before or while waiting (the request is then cancelled, and what was not checked
-     * is recorded).
-     *
-     * @throws OrukClientException when no answer arrived (a timeout of this request, a connection failure)
-     */
+    /** Fetches within the time limit: an answer, or null when the limit ran out (what it cut off is recorded). */
     RawResponse fetch(Endpoint endpoint, URI uri) {
-      String what = endpoint == null ? "the feed's OpenAPI document" : endpoint.path();
-      step = phase == null ? what : phase + " (" + what + ")";
-      long remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        timeUp(endpoint, null);
-        return null;
-      }
-      Object request = new Object();
-      waiting.put(request, System.nanoTime());
-      CompletableFuture<RawResponse> answer = client.fetchAsync(uri);
-      boolean done = true;
-      try {
-        return answer.get(remaining, TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        done = false;
-        answer.cancel(true);
-        timeUp(endpoint, uri);
-        return null;
-      } catch (InterruptedException e) {
-        done = false;
-        answer.cancel(true);
-        Thread.currentThread().interrupt();
-        timeUp(endpoint, uri);
-        return null;
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
-            ? e.getCause().getCause() : e.getCause();
-        if (cause instanceof OrukClientException failure) {
-          throw failure;
-        }
-        if (cause instanceof Error error) {
-          throw error;
-        }
-        throw new OrukClientException(uri, 0, "GET " + uri + " failed: " + cause, cause);
-      } finally {
-        waiting.remove(request);
-        if (done) {
-          requestsDone.incrementAndGet();
-        }
-      }
+      return time.fetch(endpoint == null ? "the feed's OpenAPI document" : endpoint.path(), uri,
+          cut -> timeUp(endpoint, cut));
     }
 
     /** Records that the time limit ran out; {@code uri} is the request it cut off, if any. */
@@ -334,22 +245,28 @@ public final class FeedValidator {
 
     /** Fetches an address, recording its timing; null when there was no answer (the failure is a finding). */
     RawResponse get(Endpoint endpoint, URI uri, boolean required) {
-      Stats endpointStats = stats.get(endpoint);
+      return answer(endpoint, uri, required, "no answer: ");
+    }
+
+    /** As {@link #get(Endpoint, URI, boolean)}, from any thread; {@code failure} starts what a failure says. */
+    private RawResponse answer(Endpoint endpoint, URI uri, boolean required, String failure) {
       try {
         RawResponse answer = fetch(endpoint, uri);
-        if (answer == null) {
-          return null;
+        if (answer != null) {
+          synchronized (run) {
+            tally.answered(endpoint, answer.elapsed().toMillis());
+          }
+          tell(rule -> rule.answered(endpoint, answer, this));
         }
-        endpointStats.requests++;
-        endpointStats.millis.add(answer.elapsed().toMillis());
-        tell(rule -> rule.answered(endpoint, answer, this));
         return answer;
       } catch (OrukClientException e) {
-        endpointStats.requests++;
-        if (e instanceof OrukResponseTooLargeException) {
-          add(FeedChecks.TOO_LARGE, endpoint, uri.toString(), "", "", e.getMessage(), null, false);
+        synchronized (run) {
+          tally.failed(endpoint);
+          if (e instanceof OrukResponseTooLargeException) {
+            add(FeedChecks.TOO_LARGE, endpoint, uri.toString(), "", "", e.getMessage(), null, false);
+          }
+          failedRequest(endpoint, uri, required, failure + e.getMessage());
         }
-        failedRequest(endpoint, uri, required, "no answer: " + e.getMessage());
         return null;
       }
     }
@@ -435,8 +352,8 @@ public final class FeedValidator {
       }
       if (!answer.successful()) {
         if (!required && NOT_IMPLEMENTED.contains(answer.status())) {
-          stats.get(list).status = "not implemented";
-          stats.get(byId(list)).status = "not implemented";
+          tally.status(list, "not implemented");
+          tally.status(list.byIdEndpoint(), "not implemented");
           if (list == Endpoint.SERVICE_AT_LOCATIONS) {
             linksMissing = "the optional endpoint is not offered (it answered " + answer.status() + ")";
           }
@@ -524,28 +441,7 @@ public final class FeedValidator {
 
     @Override
     public RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required) {
-      try {
-        RawResponse answer = fetch(endpoint, uri);
-        if (answer == null) {
-          return null;
-        }
-        synchronized (run) {
-          Stats endpointStats = stats.get(endpoint);
-          endpointStats.requests++;
-          endpointStats.millis.add(answer.elapsed().toMillis());
-          tell(rule -> rule.answered(endpoint, answer, this));
-        }
-        return answer;
-      } catch (OrukClientException e) {
-        synchronized (run) {
-          stats.get(endpoint).requests++;
-          if (e instanceof OrukResponseTooLargeException) {
-            add(FeedChecks.TOO_LARGE, endpoint, uri.toString(), "", "", e.getMessage(), null, false);
-          }
-          failedRequest(endpoint, uri, required, "no answer for " + uri + ": " + e.getMessage());
-        }
-        return null;
-      }
+      return answer(endpoint, uri, required, "no answer for " + uri + ": ");
     }
 
     // ----------------------------------------------------------------------------------- results
@@ -556,73 +452,19 @@ public final class FeedValidator {
         int before = run.findings().size();
         run.add(check, url, pointer, recordId, message, observed, critical);
         if (run.findings().size() > before) {
-          Finding added = run.findings().get(before);
-          Stats endpointStats = stats.get(endpoint);
-          if (added.severity() == Severity.ERROR) {
-            endpointStats.errors++;
-          } else if (added.severity() == Severity.WARNING) {
-            endpointStats.warnings++;
-          }
+          tally.count(endpoint, run.findings().get(before).severity());
         }
       }
     }
 
     private void finishEndpoints() {
-      Map<String, Endpoint> byUrl = new HashMap<>();
-      for (Endpoint endpoint : Endpoint.values()) {
-        if (!endpoint.byId()) {
-          byUrl.put(client.uri(endpoint, null, null).getRawPath(), endpoint);
-        }
-      }
-      // Findings from the rules (schema, data quality) count against the endpoint whose answer they are in.
-      for (Finding finding : run.findings()) {
-        if (feedCodes.contains(finding.code()) || finding.code().equals("ORUK-JSON-001")) {
-          continue;
-        }
-        Endpoint endpoint = endpointOf(finding.url(), byUrl);
-        if (endpoint != null && finding.severity() == Severity.ERROR) {
-          stats.get(endpoint).errors++;
-        } else if (endpoint != null && finding.severity() == Severity.WARNING) {
-          stats.get(endpoint).warnings++;
-        }
-      }
-      Map<Endpoint, Long> medians = new LinkedHashMap<>();
-      List<EndpointTiming> timings = new ArrayList<>();
-      for (Map.Entry<Endpoint, Stats> entry : stats.entrySet()) {
-        List<Long> times = new ArrayList<>(entry.getValue().millis);
-        Collections.sort(times);
-        long median = times.isEmpty() ? -1 : times.get(times.size() / 2);
-        medians.put(entry.getKey(), median);
-        timings.add(new EndpointTiming(entry.getKey(), client.uri(entry.getKey(), entry.getKey().byId() ? "id" : null,
-            null), median, times.size()));
-      }
-      tell(rule -> rule.finished(List.copyOf(timings), this));
-      for (Map.Entry<Endpoint, Stats> entry : stats.entrySet()) {
-        Endpoint endpoint = entry.getKey();
-        Stats endpointStats = entry.getValue();
-        long median = medians.get(endpoint);
-        String status = endpointStats.status;
-        if (status == null) {
-          status = endpointStats.requests == 0 ? "not checked"
-              : endpointStats.errors > 0 ? "failed" : endpointStats.warnings > 0 ? "warnings" : "passed";
-        }
-        run.endpoint(new EndpointResult(endpoint.path(), endpoint.required() ? 1 : 2, status, endpointStats.requests,
-            median, endpointStats.errors, endpointStats.warnings));
-      }
-    }
-
-    private Endpoint endpointOf(String url, Map<String, Endpoint> byUrl) {
-      if (url.isEmpty()) {
-        return null;
-      }
-      String path = URI.create(url).getRawPath();
-      Endpoint exact = byUrl.get(path);
-      if (exact != null) {
-        return exact;
-      }
-      int slash = path.lastIndexOf('/');
-      Endpoint list = slash > 0 ? byUrl.get(path.substring(0, slash)) : null;
-      return list == null ? null : byId(list);
+      // The feed checks were counted against their endpoint as they were made; JSON-001 is the check's own.
+      Set<String> counted = new HashSet<>(feedCodes);
+      counted.add(NOT_JSON.code());
+      tally.countDocumentFindings(run.findings(), counted, client);
+      List<EndpointTiming> timings = tally.timings(client);
+      tell(rule -> rule.finished(timings, this));
+      tally.results(timings).forEach(run::endpoint);
     }
 
     // ----------------------------------------------------------------------------------- for the rules
@@ -659,7 +501,7 @@ public final class FeedValidator {
 
     @Override
     public void step(String what) {
-      phase = what;
+      time.phase(what);
     }
 
     @Override
@@ -698,29 +540,9 @@ public final class FeedValidator {
     }
   }
 
-  private static Endpoint byId(Endpoint list) {
-    return switch (list) {
-      case SERVICES -> Endpoint.SERVICE;
-      case SERVICE_AT_LOCATIONS -> Endpoint.SERVICE_AT_LOCATION;
-      case ORGANIZATIONS -> Endpoint.ORGANIZATION;
-      case TAXONOMIES -> Endpoint.TAXONOMY;
-      case TAXONOMY_TERMS -> Endpoint.TAXONOMY_TERM;
-      default -> throw new IllegalArgumentException(list.path() + " is not a list");
-    };
-  }
-
   private static final RuleInfo NOT_JSON = new RuleInfo("ORUK-JSON-001", "Not JSON",
       io.github.oruk.validation.Category.CONFORMANCE, Severity.ERROR, Set.of(),
       "Serve the document as UTF-8 JSON; an HTML error page or a truncated body cannot be read by anyone.");
-
-  /** Per-endpoint counts. */
-  private static final class Stats {
-    int requests;
-    final List<Long> millis = Collections.synchronizedList(new ArrayList<>());
-    int errors;
-    int warnings;
-    String status;
-  }
 
   /** Options for a {@link FeedValidator}; every one has a default that suits a public feed. */
   public static final class Builder {

@@ -1,13 +1,17 @@
 /**
- * Live-feed checks: {@link io.github.oruk.validation.feed.FeedValidator} walks a feed through the client,
- * checks endpoints, paging, identity, HTTP behaviour and filters, and runs every document through the rules.
- * A list is walked by the client's paging guard ({@code io.github.oruk.client.paging.PagedRecords}), which the
- * validator observes; the paging facts themselves are judged by the shared checker of {@code oruk-model}
- * ({@code io.github.oruk.model.paging}).
+ * Live-feed checks: {@link io.github.oruk.validation.feed.FeedValidator} walks a feed through the client (every
+ * endpoint, the pages of each list, a sample of ids looked up by id, all within a time limit) and runs every
+ * document through the rules. A list is walked by the client's paging guard
+ * ({@code io.github.oruk.client.paging.PagedRecords}), which the validator observes; the paging facts themselves
+ * are judged by the shared checker of {@code oruk-model} ({@code io.github.oruk.model.paging}).
  *
- * <p>The checks come in groups, each a class of its own that {@code FeedValidator} drives: paging
- * ({@code PagingWalk}), identity and round trips ({@code IdentityChecks}), HTTP ({@code HttpChecks}) and filters
- * ({@code FilterProbes}). The endpoint checks ({@code /}, required and optional endpoints, the time limit) are still
- * part of {@code FeedValidator} itself, and the groups are wired in, not yet discovered as {@code FeedRule}s.
+ * <p>What a feed is checked for beyond its documents is a {@link io.github.oruk.validation.rule.FeedRule} each,
+ * discovered like the document rules: paging ({@code PagingRule}), the API details ({@code ApiDetailsRule}), empty
+ * lists ({@code EmptyListRule}), round trips ({@code RoundTripRule}), HTTP ({@code HttpsRule}, {@code CorsRule},
+ * {@code ContentTypeRule}, {@code SpeedRule}) and filters ({@code FilterRule}, which probes with
+ * {@code FilterProbes}). {@code FeedValidator} keeps only what decides whether anything else can be checked:
+ * endpoints that fail, the time limit, answers too large or not JSON, the legacy v1 layout. Inside, the walk is
+ * {@code PagingWalk}, the look-ups {@code IdentityChecks}, the time limit {@code Timekeeper} and the per-endpoint
+ * counts {@code EndpointTally}.
  */
 package io.github.oruk.validation.feed;

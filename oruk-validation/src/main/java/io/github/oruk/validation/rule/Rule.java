@@ -5,7 +5,7 @@ package io.github.oruk.validation.rule;
  * your implementation's class name in {@code META-INF/services/io.github.oruk.validation.rule.Rule} and
  * it runs with the built-in ones. A rule implements one of the sub-interfaces, according to what it looks
  * at: {@link RecordRule} (one record at a time), {@link DocumentRule} (a whole response or file) or
- * {@code FeedRule} (a live API). Implementations must be stateless and thread-safe; a public no-argument
+ * {@link FeedRule} (a live API, told of each moment of a check). Implementations must be stateless and thread-safe; a public no-argument
  * constructor is required for discovery.
  */
 public interface Rule {
