@@ -110,7 +110,7 @@ class EngineAndProfileTest {
     Path policy = Files.writeString(dir.resolve("aliases.yaml"), String.join("\n",
         "errors: [ORUK-PAGING-002]",
         "severities: {ORUK-PAGING-003: info}",
-        "disabled: [ORUK-PAGING-001]"));
+        "disabled: [ORUK-PAGING-001, ORUK-PAGE-016]"));
     Profile profile = Profile.load(policy);
     RuleInfo drift = new RuleInfo("ORUK-PAGE-007", "Totals change between pages", Category.FEED_BEHAVIOUR,
         Severity.WARNING, Set.of(), "fix");
@@ -122,6 +122,9 @@ class EngineAndProfileTest {
     assertEquals(Severity.ERROR, profile.severity(drift, true), "ORUK-PAGING-002 is ORUK-PAGE-007");
     assertEquals(Severity.INFO, profile.severity(duplicate, true), "ORUK-PAGING-003 is ORUK-PAGE-008");
     assertEquals(false, profile.enabled(stalled), "ORUK-PAGING-001 is ORUK-PAGE-012");
+    // A record left out of its page has the reader's code; the code paging gave it before names it still.
+    assertEquals(false, profile.enabled(new RuleInfo("ORUK-READ-017", "Record left out", Category.CONFORMANCE,
+        Severity.WARNING, Set.of(), "fix")), "ORUK-PAGE-016 is ORUK-READ-017");
   }
 
   @Test

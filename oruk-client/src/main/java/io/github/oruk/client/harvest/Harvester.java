@@ -322,7 +322,7 @@ public final class Harvester {
     }
 
     /**
-     * Services the reader had to leave out of the page (one breaks the nesting or text limit; ORUK-PAGE-016)
+     * Services the reader had to leave out of the page (one breaks the nesting or text limit; ORUK-READ-017)
      * are fetched by id like the others: the list is only where ids come from, and a service's own answer may
      * be readable. When it is not, the fetch fails and the service is listed as failed, with the reason.
      */

@@ -71,7 +71,7 @@ public final class PagedRecords<T> implements Iterable<T> {
   private int pages;
   private long records;
   private long duplicates;
-  /** Records the reader had to leave out of their pages (ORUK-PAGE-016): listed by the feed, not delivered. */
+  /** Records the reader had to leave out of their pages (ORUK-READ-017): listed by the feed, not delivered. */
   private long leftOutRecords;
   private PagingEnd end = PagingEnd.NOT_FINISHED;
   private PageBase legacyPageBase;

@@ -1,13 +1,15 @@
 package io.github.oruk.client.paging;
 
+import io.github.oruk.model.diagnostic.DiagnosticCodes;
 import io.github.oruk.model.paging.PagingFact;
 import java.util.Optional;
 
 /**
  * What the page-invariant guard noticed while walking a list across its pages: a kind of
  * {@link PagingFinding}, each about one {@link PagingFact} of the shared paging checker. The code printed is the
- * fact's ({@code ORUK-PAGE-nnn}, the validator's code for the same fact); the guard's earlier code
- * ({@code ORUK-PAGING-nnn}) is kept as its {@link #alias()}.
+ * fact's ({@code ORUK-PAGE-nnn}, the validator's code for the same fact; for a record left out of its page the
+ * reader's, {@code ORUK-READ-017}); the guard's earlier code ({@code ORUK-PAGING-nnn}) is kept as its
+ * {@link #alias()}, and any other earlier name of the fact's code ({@code ORUK-PAGE-016}) is found by {@link #find}.
  */
 public enum PagingCode {
   STALLED(PagingFact.STALLED, "ORUK-PAGING-001",
@@ -62,8 +64,8 @@ public enum PagingCode {
 
   /**
    * The stable code of the fact, such as {@code ORUK-PAGE-007}: the code the validator gives the same fact, so
-   * that one fact has one code. Two kinds may share a code ({@link #ENVELOPE_MISSING} and
-   * {@link #ENVELOPE_INCOMPLETE} are both {@code ORUK-PAGE-011}).
+   * that one fact has one code ({@link #RECORD_UNREADABLE} has the reader's, {@code ORUK-READ-017}). Two kinds may
+   * share a code ({@link #ENVELOPE_MISSING} and {@link #ENVELOPE_INCOMPLETE} are both {@code ORUK-PAGE-011}).
    */
   public String code() {
     return fact.code();
@@ -96,15 +98,19 @@ public enum PagingCode {
     return summary;
   }
 
-  /** The kind with this name, code or alias; for a shared code or alias, the first kind that has it. */
+  /**
+   * The kind with this name, code or alias (the guard's own, or one the code registry gives the fact's code); for a
+   * shared code or alias, the first kind that has it.
+   */
   public static Optional<PagingCode> find(String nameOrCode) {
     for (PagingCode candidate : values()) {
       if (candidate.name().equals(nameOrCode) || candidate.alias.equals(nameOrCode)) {
         return Optional.of(candidate);
       }
     }
+    String code = DiagnosticCodes.canonical(nameOrCode);
     for (PagingCode candidate : values()) {
-      if (candidate.code().equals(nameOrCode)) {
+      if (candidate.code().equals(code)) {
         return Optional.of(candidate);
       }
     }

@@ -11,6 +11,7 @@ import io.github.oruk.client.paging.PagingCode;
 import io.github.oruk.client.paging.PagingEnd;
 import io.github.oruk.client.paging.PagingFinding;
 import io.github.oruk.model.Service;
+import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.model.query.Query;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -77,6 +78,9 @@ class BadRecordTest {
     assertEquals(List.of(PagingCode.RECORD_UNREADABLE), findings.stream().map(PagingFinding::code).toList(),
         "no size or count mismatch for the record left out: " + findings);
     assertEquals("/contents/1", findings.get(0).pointer());
+    // One code per fact: the guard names the record left out with the reader's code, which it counts as well.
+    assertTrue(findings.get(0).toLine().startsWith("ORUK-READ-017\t"), findings.get(0).toLine());
+    assertEquals(Map.of(ReadCode.RECORD_LEFT_OUT, 1L), records.summary().readFindings());
     assertTrue(findings.get(0).message().contains(BAD) && findings.get(0).message().contains("limit of 100"),
         findings.get(0).message());
     assertEquals(PagingEnd.LAST_PAGE, records.summary().end());
@@ -98,6 +102,7 @@ class BadRecordTest {
         failure.cause());
     assertEquals(3, report.listed());
     assertEquals(List.of(PagingCode.RECORD_UNREADABLE), report.findings().stream().map(PagingFinding::code).toList());
+    assertEquals("ORUK-READ-017", report.findings().get(0).diagnostic().code());
   }
 
   @Test

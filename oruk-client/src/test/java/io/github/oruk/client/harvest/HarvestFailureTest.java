@@ -7,6 +7,7 @@ import io.github.oruk.client.paging.PagingCode;
 import io.github.oruk.model.diagnostic.DiagnosticCodes;
 import io.github.oruk.model.diagnostic.Severity;
 import java.net.URI;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A harvest failure is a diagnostic, and its FAILED line stays as scripts know it. */
@@ -43,5 +44,9 @@ class HarvestFailureTest {
       String resolved = DiagnosticCodes.require(code.alias()).code();
       assertEquals(code == PagingCode.PER_PAGE_CAPPED ? "ORUK-PAGE-009" : code.code(), resolved, code.alias());
     }
+    // A record left out of its page was ORUK-PAGING-013, then ORUK-PAGE-016; both find it.
+    assertEquals(Optional.of(PagingCode.RECORD_UNREADABLE), PagingCode.find("ORUK-PAGE-016"));
+    assertEquals(Optional.of(PagingCode.RECORD_UNREADABLE), PagingCode.find("ORUK-PAGING-013"));
+    assertEquals(Optional.of(PagingCode.RECORD_UNREADABLE), PagingCode.find("ORUK-READ-017"));
   }
 }

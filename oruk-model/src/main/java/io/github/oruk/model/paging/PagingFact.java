@@ -13,8 +13,10 @@ import java.util.Optional;
  * project's code registry ({@link DiagnosticCodes}, {@code codes.tsv}).
  *
  * <p>Two client codes name parts of one fact here: {@code ORUK-PAGING-006} (no envelope at all) and
- * {@code ORUK-PAGING-007} (envelope incomplete) are both {@link #ENVELOPE}. A legacy ORUK v1 feed is
- * {@code ORUK-FEED-007}, the code the validator gives that fact.
+ * {@code ORUK-PAGING-007} (envelope incomplete) are both {@link #ENVELOPE}. Two facts keep the code they have
+ * where they arise: a legacy ORUK v1 feed is {@code ORUK-FEED-007}, the code the validator gives that fact, and a
+ * record the reader left out of its page is {@code ORUK-READ-017}, the reader's code ({@code ORUK-PAGE-016} and
+ * {@code ORUK-PAGING-013} are its aliases).
  */
 public enum PagingFact {
   SIZE("ORUK-PAGE-001"),
@@ -32,7 +34,7 @@ public enum PagingFact {
   PAGE_LIMIT("ORUK-PAGE-013"),
   COUNT_MISMATCH("ORUK-PAGE-014"),
   MISSING_ID("ORUK-PAGE-015"),
-  RECORD_LEFT_OUT("ORUK-PAGE-016"),
+  RECORD_LEFT_OUT("ORUK-READ-017"),
   PER_PAGE_CAPPED("ORUK-PAGE-017"),
   LEGACY_V1("ORUK-FEED-007");
 
@@ -57,7 +59,7 @@ public enum PagingFact {
     return registered().fix();
   }
 
-  /** Earlier codes of the same fact ({@code ORUK-PAGING-nnn}); empty when there were none. */
+  /** Earlier codes of the same fact (such as {@code ORUK-PAGING-nnn}); empty when there were none. */
   public List<String> aliases() {
     return registered().aliases();
   }
@@ -69,8 +71,9 @@ public enum PagingFact {
 
   /** The fact with this code or alias, if any. */
   public static Optional<PagingFact> forCode(String code) {
+    String canonical = DiagnosticCodes.canonical(code);
     for (PagingFact fact : values()) {
-      if (fact.code.equals(code) || fact.aliases().contains(code)) {
+      if (fact.code.equals(canonical)) {
         return Optional.of(fact);
       }
     }

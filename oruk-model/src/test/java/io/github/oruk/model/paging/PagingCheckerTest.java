@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.oruk.model.Page;
 import io.github.oruk.model.diagnostic.DiagnosticCodes;
+import io.github.oruk.model.json.ReadCode;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ class PagingCheckerTest {
     assertEquals(Optional.of(PagingFact.ENVELOPE), PagingFact.forCode("ORUK-PAGING-006"));
     assertEquals(Optional.of(PagingFact.ENVELOPE), PagingFact.forCode("ORUK-PAGING-007"));
     assertEquals("ORUK-FEED-007", DiagnosticCodes.canonical("ORUK-PAGING-012"));
-    assertEquals("ORUK-PAGE-016", DiagnosticCodes.canonical("ORUK-PAGING-013"));
+    assertEquals("ORUK-READ-017", DiagnosticCodes.canonical("ORUK-PAGING-013"));
     assertEquals("ORUK-HTML-001", DiagnosticCodes.canonical("ORUK-HTML-001"), "other codes pass through");
     Set<String> aliases = Arrays.stream(PagingFact.values()).flatMap(f -> f.aliases().stream())
         .filter(a -> !a.equals("ORUK-PAGING-005")).collect(Collectors.toSet());
@@ -45,6 +46,21 @@ class PagingCheckerTest {
       String alias = String.format("ORUK-PAGING-%03d", n);
       assertTrue(n == 5 || aliases.contains(alias), alias + " is an alias");
     }
+  }
+
+  /**
+   * A record left out of its page is the reader's fact (ORUK-READ-017), and paging reports it under the same code;
+   * the two names paging gave it before still resolve to it, so policy files and scripts that name them keep working.
+   */
+  @Test
+  void aRecordLeftOutHasTheReadersCodeAndItsOldPagingCodesAreAliases() {
+    assertEquals(ReadCode.RECORD_LEFT_OUT.code(), PagingFact.RECORD_LEFT_OUT.code());
+    assertEquals("ORUK-READ-017", DiagnosticCodes.canonical("ORUK-PAGE-016"));
+    assertEquals(Optional.of(PagingFact.RECORD_LEFT_OUT), PagingFact.forCode("ORUK-PAGE-016"));
+    assertEquals(Optional.of(PagingFact.RECORD_LEFT_OUT), PagingFact.forCode("ORUK-READ-017"));
+    assertEquals(List.of("ORUK-PAGE-016", "ORUK-PAGING-013"), PagingFact.RECORD_LEFT_OUT.aliases());
+    PagingIssue leftOut = new PagingChecker(null).recordLeftOut("/contents/1", "too deep");
+    assertEquals("ORUK-READ-017", leftOut.fact().code());
   }
 
   @Test
