@@ -1,14 +1,13 @@
 package io.github.oruk.server.jetty;
 
 import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.ServerBuilder;
 import io.github.oruk.server.protocol.OrukProtocol;
-import io.github.oruk.server.protocol.ProtocolRequest;
 import io.github.oruk.server.servlet.OrukServlet;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -71,13 +70,13 @@ public final class OrukJettyServer implements AutoCloseable {
   private boolean stopping;
 
   private OrukJettyServer(Builder builder) throws IOException {
-    this.grace = builder.grace;
-    OrukProtocol protocol = new OrukProtocol(builder.api);
+    this.grace = builder.shutdownGrace();
+    OrukProtocol protocol = new OrukProtocol(builder.api());
     QueuedThreadPool threads = new QueuedThreadPool(builder.maxThreads, Math.min(8, builder.maxThreads));
     threads.setName("oruk-jetty");
     threads.setDaemon(true);
     this.server = new Server(threads, new ScheduledExecutorScheduler("oruk-jetty-scheduler", true), null);
-    server.setStopTimeout(Math.max(1, builder.grace.toMillis()));
+    server.setStopTimeout(Math.max(1, builder.shutdownGrace().toMillis()));
     // Requests Jetty refuses before any context sees them (a request line it cannot parse, headers too
     // large) are answered by the server's error handler: the SDK's JSON error, with CORS.
     server.setErrorHandler(new JsonErrorHandler(protocol));
@@ -90,16 +89,16 @@ public final class OrukJettyServer implements AutoCloseable {
     // answers them in the API's own words: the protocol treats a path as data and never as a file name.
     http.setUriCompliance(UriCompliance.UNSAFE);
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost(builder.host);
-    connector.setPort(builder.port);
+    connector.setHost(builder.host());
+    connector.setPort(builder.port());
     connector.setIdleTimeout(builder.idleTimeout.toMillis());
-    connector.setAcceptQueueSize(builder.backlog);
+    connector.setAcceptQueueSize(builder.backlog());
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(builder.maxConnections, connector));
 
-    String contextPath = builder.basePath;
+    String contextPath = builder.basePath();
     ServletContextHandler context = new ServletContextHandler(contextPath);
-    context.addServlet(new ServletHolder("oruk", new OrukServlet(builder.api)), "/*");
+    context.addServlet(new ServletHolder("oruk", new OrukServlet(builder.api())), "/*");
     // Errors raised inside the context (by Jetty's servlet layer) come back through the servlet as JSON.
     ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
     errors.addErrorPage(400, 599, "/error");
@@ -110,17 +109,18 @@ public final class OrukJettyServer implements AutoCloseable {
       server.start();
     } catch (Exception e) {
       stopQuietly();
+      String address = builder.host() + ":" + builder.port();
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (cause instanceof BindException) {
-          BindException taken = new BindException(builder.host + ":" + builder.port + ": " + cause.getMessage());
+          BindException taken = new BindException(address + ": " + cause.getMessage());
           taken.initCause(e);
           throw taken;
         }
       }
       throw e instanceof IOException io ? io
-          : new IOException("could not start Jetty on " + builder.host + ":" + builder.port + ": " + e, e);
+          : new IOException("could not start Jetty on " + address + ": " + e, e);
     }
-    String host = builder.host.contains(":") ? "[" + builder.host + "]" : builder.host;
+    String host = builder.host().contains(":") ? "[" + builder.host() + "]" : builder.host();
     if (host.equals("0.0.0.0") || host.equals("[::]")) {
       host = "127.0.0.1";
     }
@@ -182,42 +182,18 @@ public final class OrukJettyServer implements AutoCloseable {
     }
   }
 
-  /** Options for an {@link OrukJettyServer}; every limit has a default that holds on the internet. */
-  public static final class Builder {
-    private final OrukApi api;
-    private String host = "127.0.0.1";
-    private int port = 8080;
-    private String basePath = "/";
+  /**
+   * Options for an {@link OrukJettyServer}: those of every server (host, port, ...), and Jetty's limits, each
+   * with a default that holds on the internet.
+   */
+  public static final class Builder extends ServerBuilder<Builder> {
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private int maxRequestHeaderSize = DEFAULT_MAX_REQUEST_HEADER_SIZE;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private int maxThreads = DEFAULT_MAX_THREADS;
-    private int backlog = 128;
-    private Duration grace = Duration.ofSeconds(2);
 
     private Builder(OrukApi api) {
-      this.api = Objects.requireNonNull(api, "api");
-    }
-
-    /** Address to listen on (default {@code 127.0.0.1}; {@code 0.0.0.0} for every interface). */
-    public Builder host(String host) {
-      this.host = Objects.requireNonNull(host, "host");
-      return this;
-    }
-
-    /** Port to listen on (default 8080; 0 picks a free one, see {@link OrukJettyServer#port()}). */
-    public Builder port(int port) {
-      if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("port must be between 0 and 65535; got " + port);
-      }
-      this.port = port;
-      return this;
-    }
-
-    /** Path the API is served under, such as {@code /oruk} (default {@code /}). */
-    public Builder basePath(String basePath) {
-      this.basePath = ProtocolRequest.mountPath(basePath);
-      return this;
+      super(api);
     }
 
     /**
@@ -269,21 +245,6 @@ public final class OrukJettyServer implements AutoCloseable {
         throw new IllegalArgumentException("maxThreads must be at least 8; got " + maxThreads);
       }
       this.maxThreads = maxThreads;
-      return this;
-    }
-
-    /** Length of the queue of connections waiting to be accepted (default 128). */
-    public Builder backlog(int backlog) {
-      this.backlog = backlog;
-      return this;
-    }
-
-    /** How long {@link OrukJettyServer#close()} lets requests in progress finish (default 2 s). */
-    public Builder shutdownGrace(Duration grace) {
-      if (grace.isNegative()) {
-        throw new IllegalArgumentException("the grace period cannot be negative; got " + grace);
-      }
-      this.grace = grace;
       return this;
     }
 

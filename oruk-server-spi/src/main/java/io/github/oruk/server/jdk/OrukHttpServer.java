@@ -3,6 +3,7 @@ package io.github.oruk.server.jdk;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.ServerBuilder;
 import io.github.oruk.server.protocol.OrukProtocol;
 import io.github.oruk.server.protocol.ProtocolRequest;
 import io.github.oruk.server.protocol.ProtocolResponse;
@@ -14,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -100,11 +100,11 @@ public final class OrukHttpServer implements AutoCloseable {
   private volatile boolean stopping;
 
   private OrukHttpServer(Builder builder) throws IOException {
-    this.protocol = new OrukProtocol(builder.api);
-    this.prefix = builder.basePath.equals("/") ? "" : builder.basePath;
-    this.grace = builder.grace;
-    InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(builder.host), builder.port);
-    this.server = HttpServer.create(address, builder.backlog);
+    this.protocol = new OrukProtocol(builder.api());
+    this.prefix = builder.basePath().equals("/") ? "" : builder.basePath();
+    this.grace = builder.shutdownGrace();
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(builder.host()), builder.port());
+    this.server = HttpServer.create(address, builder.backlog());
     Executor executor = builder.executor;
     if (executor == null) {
       this.ownExecutor = Executors.newFixedThreadPool(builder.threads, new DaemonThreads());
@@ -257,40 +257,13 @@ public final class OrukHttpServer implements AutoCloseable {
     exchange.close();
   }
 
-  /** Options for an {@link OrukHttpServer}. */
-  public static final class Builder {
-    private final OrukApi api;
-    private String host = "127.0.0.1";
-    private int port = 8080;
-    private String basePath = "/";
+  /** Options for an {@link OrukHttpServer}: those of every server (host, port, ...), and its thread pool. */
+  public static final class Builder extends ServerBuilder<Builder> {
     private Executor executor;
     private int threads = Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
-    private int backlog = 128;
-    private Duration grace = Duration.ofSeconds(2);
 
     private Builder(OrukApi api) {
-      this.api = Objects.requireNonNull(api, "api");
-    }
-
-    /** Address to listen on (default {@code 127.0.0.1}; {@code 0.0.0.0} for every interface). */
-    public Builder host(String host) {
-      this.host = Objects.requireNonNull(host, "host");
-      return this;
-    }
-
-    /** Port to listen on (default 8080; 0 picks a free one, see {@link OrukHttpServer#port()}). */
-    public Builder port(int port) {
-      if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("port must be between 0 and 65535; got " + port);
-      }
-      this.port = port;
-      return this;
-    }
-
-    /** Path the API is served under, such as {@code /oruk} (default {@code /}). */
-    public Builder basePath(String basePath) {
-      this.basePath = ProtocolRequest.mountPath(basePath);
-      return this;
+      super(api);
     }
 
     /**
@@ -308,21 +281,6 @@ public final class OrukHttpServer implements AutoCloseable {
         throw new IllegalArgumentException("threads must be at least 1; got " + threads);
       }
       this.threads = threads;
-      return this;
-    }
-
-    /** Length of the queue of connections waiting to be accepted (default 128). */
-    public Builder backlog(int backlog) {
-      this.backlog = backlog;
-      return this;
-    }
-
-    /** How long {@link OrukHttpServer#close()} lets requests in progress finish (default 2 s). */
-    public Builder shutdownGrace(Duration grace) {
-      if (grace.isNegative()) {
-        throw new IllegalArgumentException("the grace period cannot be negative; got " + grace);
-      }
-      this.grace = grace;
       return this;
     }
 
