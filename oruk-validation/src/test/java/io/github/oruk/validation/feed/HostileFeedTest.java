@@ -30,17 +30,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Feeds that are broken on purpose or by accident in ways that could hang, exhaust or crash a validator.
  * Every run must end within its bounds, read no more than its limits, and say what went wrong.
- *
- * <p>Most of its time is spent waiting (drips, stalls, time limits), so it runs beside the module's other test
- * classes (see junit-platform.properties). Nothing is shared: each test has its own server on a free port.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class HostileFeedTest {
 
   private static final String API_DETAILS = "{\"version\":\"3.0\",\"profile\":\"https://openreferraluk.org/\","
