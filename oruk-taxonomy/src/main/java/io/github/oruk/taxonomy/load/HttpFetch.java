@@ -38,7 +38,13 @@ final class HttpFetch {
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
-    HttpRequest request = HttpRequest.newBuilder(url)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url);
+    if (scheme.equals("http")) {
+      // As the ORUK client does: no HTTP/2 upgrade on plain http. With it, the JDK client once read a server's
+      // HTTP/1.1 answer as HTTP/2 frames ("Frame type(116) length(6909029) exceeds MAX_FRAME_SIZE") under load.
+      builder.version(HttpClient.Version.HTTP_1_1);
+    }
+    HttpRequest request = builder
         .timeout(timeout)
         .header("Accept", accept)
         .header("User-Agent", "oruk-java taxonomy loader")
