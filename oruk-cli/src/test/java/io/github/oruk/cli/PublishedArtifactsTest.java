@@ -78,6 +78,26 @@ class PublishedArtifactsTest {
     }
   }
 
+  @Test
+  void aReleaseSignsAndPublishesWithJavadocAndTheBuildRefusesBrokenJavadoc() throws Exception {
+    Element root = pom(ROOT.resolve("pom.xml"));
+    assertEquals("-Xdoclint:all,-missing", child(child(root, "properties", true), "doclint.option"),
+        "javac's doclint fails the build on javadoc the javadoc tool would refuse");
+    Element release = null;
+    for (Element profile : directChildren(child(root, "profiles", true), "profile")) {
+      if ("release".equals(child(profile, "id"))) {
+        release = profile;
+      }
+    }
+    assertNotNull(release, "a release profile");
+    Set<String> plugins = new TreeSet<>();
+    NodeList artifactIds = release.getElementsByTagName("artifactId");
+    for (int i = 0; i < artifactIds.getLength(); i++) {
+      plugins.add(artifactIds.item(i).getTextContent().trim());
+    }
+    assertEquals(Set.of("maven-javadoc-plugin", "maven-gpg-plugin", "central-publishing-maven-plugin"), plugins);
+  }
+
   /** The modules of the build that are published: all but the BOM itself and those that skip their sources jar. */
   private static List<String> published() throws Exception {
     List<String> published = new ArrayList<>();

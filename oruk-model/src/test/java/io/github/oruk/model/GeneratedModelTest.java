@@ -10,16 +10,41 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The generated classes carry the spec's constraints and behave as value-like beans. */
 class GeneratedModelTest {
 
   private static final String ID = "ac148810-d857-441c-9679-408f346de14b";
+
+  @Test
+  void everyGeneratedMemberHasItsDocumentation() throws IOException {
+    // IDE users read these comments from the sources jar; a property that only refers to another schema takes
+    // its words from that schema, through a link.
+    Path generated = Path.of("target/generated-sources/openapi/src/main/java");
+    assertTrue(Files.isDirectory(generated), generated + " is missing: run the build of oruk-model");
+    List<String> empty = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(generated)) {
+      for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+          if (lines.get(i).strip().matches("/\\*\\*\\s*\\*/")) {
+            empty.add(file.getFileName() + ":" + (i + 1));
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), empty, "generated members with an empty comment");
+  }
 
   @Test
   void requiredPropertiesAreCheckedByBeanValidationIncludingNestedRecords() {

@@ -15,7 +15,7 @@ public final class Markup {
 
   /**
    * The first piece of HTML in the text, such as {@code <p>} or {@code &amp;}, or null when there is none.
-   * Text like "ages 5 < 11 & carers" is not HTML.
+   * Text like {@code "ages 5 < 11 & carers"} is not HTML.
    */
   public static String find(String text) {
     if (!mayHold(text)) {
@@ -25,7 +25,7 @@ public final class Markup {
     return match.find() ? match.group() : null;
   }
 
-  /** A quick test: only text with '<' or '&' can hold a tag or an entity ({@code indexOf} is vectorised). */
+  /** A quick test: only text with {@code '<'} or {@code ''<' or '&''} can hold a tag or an entity ({@code indexOf} is vectorised). */
   private static boolean mayHold(String text) {
     return text.indexOf('<') >= 0 || text.indexOf('&') >= 0;
   }

@@ -44,7 +44,7 @@ public final class PageEnvelope {
 
   /**
    * The envelope's properties as JSON, from the opening brace to the value of {@code empty}, without what
-   * follows: {@code {"total_items":120,...,"empty":false}. A publisher that tags its answers can checksum this
+   * follows: <code>{"total_items":120,...,"empty":false</code>. A publisher that tags its answers can checksum this
    * and its records' JSON instead of the whole body; {@link #write(byte[], List)} completes it.
    */
   public static byte[] opening(Page<?> page) {

@@ -27,7 +27,7 @@ import java.math.BigInteger;
  * into a {@code char[]} and encodes it character by character; for the same strings one check and one
  * copy do. Anything else (an escape, a control character, a non-ASCII character, a string longer than
  * the buffer, custom escapes) takes Jackson's own path, unchanged, so errors, limits and results stay
- * Jackson's. On the way the parser notes whether the string holds '<' or '&' and whether it is a
+ * Jackson's. On the way the parser notes whether the string holds {@code '<'} or {@code ''<' or '&''} and whether it is a
  * UUID, which saves the reader's HTML and id checks a second pass. {@code TextFastPathTest} checks
  * token-for-token and byte-for-byte equality with stock Jackson on tricky and random input;
  * benchmarks/RESULTS.md has the measurements.
@@ -102,7 +102,7 @@ final class TextFastFactory extends JsonFactory {
       super(ctxt, features, null, codec, symbols, data, start, end, 0, false);
     }
 
-    /** The last string made by the fast path, whether it holds a '<' or '&', and whether it is a UUID. */
+    /** The last string made by the fast path, whether it holds a {@code '<'} or {@code ''<' or '&''}, and whether it is a UUID. */
     private String lastPlain;
     private boolean lastMayHoldMarkup;
     private boolean lastIsUuid;
@@ -143,13 +143,13 @@ final class TextFastFactory extends JsonFactory {
 
     /**
      * Whether {@code text} may hold HTML: false only for a string this parser just read the fast way
-     * and saw no '<' or '&' in, which saves a second pass over every text value.
+     * and saw no {@code '<'} or {@code ''<' or '&''} in, which saves a second pass over every text value.
      */
     boolean mayHoldMarkup(String text) {
       return text != lastPlain || lastMayHoldMarkup;
     }
 
-    /** Flag in {@link #scanPlainAscii}'s result: the body holds a '<' or '&'. */
+    /** Flag in {@link #scanPlainAscii}'s result: the body holds a {@code '<'} or {@code ''<' or '&''}. */
     static final long MARKUP = 1L << 32;
 
     private static final byte PLAIN = 0;
@@ -175,7 +175,7 @@ final class TextFastFactory extends JsonFactory {
     /**
      * Scans a string body that starts at {@code from}. When it holds only printable ASCII without a
      * backslash and ends before {@code to}, returns the index of the closing quote, with
-     * {@link #MARKUP} set if a '<' or '&' was seen; otherwise -1.
+     * {@link #MARKUP} set if a {@code '<'} or {@code ''<' or '&''} was seen; otherwise -1.
      */
     static long scanPlainAscii(byte[] in, int from, int to) {
       long markup = 0;

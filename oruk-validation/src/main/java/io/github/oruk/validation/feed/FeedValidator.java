@@ -169,10 +169,11 @@ public final class FeedValidator {
     }
 
     ValidationReport run() {
-      try (AutoCloseable ticker = time.progress(progress, progressInterval)) {
+      Runnable stopProgress = time.progress(progress, progressInterval);
+      try {
         return check();
-      } catch (Exception e) {
-        throw e instanceof RuntimeException failure ? failure : new IllegalStateException(e);
+      } finally {
+        stopProgress.run();
       }
     }
 

@@ -44,8 +44,8 @@ final class Timekeeper {
     this.deadline = started + (timeout.getSeconds() > 1L << 32 ? 1L << 62 : timeout.toNanos());
   }
 
-  /** Tells {@code listener} how far the check is every {@code every} until the returned ticker is closed. */
-  AutoCloseable progress(Consumer<FeedProgress> listener, Duration every) {
+  /** Tells {@code listener} how far the check is every {@code every} until the returned action is run. */
+  Runnable progress(Consumer<FeedProgress> listener, Duration every) {
     if (listener == null) {
       return () -> { };
     }
@@ -56,7 +56,7 @@ final class Timekeeper {
     });
     long millis = Math.max(1, every.toMillis());
     ticker.scheduleAtFixedRate(() -> report(listener), millis, millis, TimeUnit.MILLISECONDS);
-    return ticker::shutdownNow;
+    return ticker::shutdownNow; // its tasks are not waited for
   }
 
   private void report(Consumer<FeedProgress> listener) {
