@@ -16,6 +16,7 @@ public class OrukHttpException extends OrukClientException {
   private final int status;
   private final String bodyExcerpt;
   private final Duration retryAfter;
+  private final ErrorBody errorBody;
 
   /**
    * @param uri the address that answered
@@ -27,10 +28,21 @@ public class OrukHttpException extends OrukClientException {
    */
   public OrukHttpException(URI uri, int attempts, int status, String bodyExcerpt, Duration retryAfter,
       String message) {
+    this(uri, attempts, status, bodyExcerpt, retryAfter, null, message);
+  }
+
+  /**
+   * As {@link #OrukHttpException(URI, int, int, String, Duration, String)}, with the answer's JSON error body.
+   *
+   * @param errorBody the last answer's error body as fields, or null when it had none
+   */
+  public OrukHttpException(URI uri, int attempts, int status, String bodyExcerpt, Duration retryAfter,
+      ErrorBody errorBody, String message) {
     super(uri, attempts, message, null);
     this.status = status;
     this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
     this.retryAfter = retryAfter;
+    this.errorBody = errorBody;
   }
 
   /** The HTTP status of the last answer, such as 404 or 503. */
@@ -41,6 +53,14 @@ public class OrukHttpException extends OrukClientException {
   /** The start of the last answer's body, on one line, for diagnosis; "" when it had none. */
   public String bodyExcerpt() {
     return bodyExcerpt;
+  }
+
+  /**
+   * The last answer's JSON error body as fields, when it had one: for a server built on this SDK, which
+   * parameter it refused and why ({@code errorBody().map(ErrorBody::parameter)}).
+   */
+  public Optional<ErrorBody> errorBody() {
+    return Optional.ofNullable(errorBody);
   }
 
   /** How long the server asked the client to wait ({@code Retry-After}), if it said. */

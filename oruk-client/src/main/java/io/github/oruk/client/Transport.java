@@ -232,13 +232,16 @@ final class Transport {
     Duration retryAfter = RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null),
         Instant.now());
     String excerpt = redact(excerpt(body));
+    // Its message is redacted as the excerpt is: servers echo the address, credentials and all.
+    ErrorBody errorBody = ErrorBody.parse(body).map(error -> new ErrorBody(error.status(), error.error(),
+        error.parameter(), error.message() == null ? null : redact(error.message()))).orElse(null);
     boolean retryable = HttpStatus.retryable(status);
     retryOrFail(call, retryable, retryAfter, (attempts, why) -> {
       String redirected = response.uri().equals(call.uri) ? "" : " (redirected to "
           + FeedAddress.redact(response.uri()) + ")";
       String message = "GET " + FeedAddress.redact(call.uri) + redirected + " answered " + HttpStatus.describe(status)
           + why + (excerpt.isEmpty() ? "" : ": \"" + excerpt + "\"") + ". " + HttpStatus.advice(status);
-      return new OrukHttpException(call.uri, attempts, status, excerpt, retryAfter, message);
+      return new OrukHttpException(call.uri, attempts, status, excerpt, retryAfter, errorBody, message);
     });
   }
 

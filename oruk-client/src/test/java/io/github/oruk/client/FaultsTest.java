@@ -477,6 +477,22 @@ class FaultsTest extends WireMockFeed {
   }
 
   @Test
+  void anOrukErrorBodyComesAsFieldsAndAnyOtherBodyAsNone() {
+    answerInTurn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
+        "{\"status\":400,\"error\":\"invalid_parameter\",\"parameter\":\"per_page\","
+            + "\"message\":\"per_page must be between 1 and 1000; got 0\"}"));
+    OrukHttpException refused = assertThrows(OrukHttpException.class, () -> fastClient().build().apiDetails());
+    assertEquals(new ErrorBody(400, "invalid_parameter", "per_page", "per_page must be between 1 and 1000; got 0"),
+        refused.errorBody().orElseThrow());
+
+    wireMock.resetAll();
+    answerInTurn(aResponse().withStatus(404).withBody("<html><body>Not here</body></html>"));
+    OrukHttpException notFound = assertThrows(OrukHttpException.class, () -> fastClient().build().apiDetails());
+    assertTrue(notFound.errorBody().isEmpty(), "an HTML page is no error body");
+    assertTrue(notFound.bodyExcerpt().contains("Not here"), notFound.bodyExcerpt());
+  }
+
+  @Test
   void everyMessageNamesTheRequestAndTheStatus() {
     answerInTurn(aResponse().withStatus(403).withBody(new String(new byte[] {'a', 0, '\n', 'b'}, StandardCharsets.UTF_8)));
 
