@@ -3,12 +3,14 @@
  *
  * <p>Jackson is required transitively because it shows in the API: {@code Extensible.getExtensions()}
  * holds {@code JsonNode}s and {@code OrukJson} hands out Jackson readers and writers. The Bean Validation
- * API is required transitively because the generated model carries its annotations.
+ * API is required transitively because the generated model carries its annotations; JSpecify, which states
+ * what may be null, is needed only by tools that read those annotations.
  */
 module io.github.oruk.model {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive jakarta.validation;
   requires com.fasterxml.jackson.datatype.jsr310;
+  requires static transitive org.jspecify;
 
   exports io.github.oruk.model;
   exports io.github.oruk.model.diagnostic;

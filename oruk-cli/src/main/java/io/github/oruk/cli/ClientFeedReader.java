@@ -174,7 +174,7 @@ final class ClientFeedReader implements FeedReader {
 
   /** Whether a list item is fully nested: it carries something only the by-id view has. */
   static boolean isNested(Service service) {
-    return service.getAttributes() != null || service.getServiceAtLocations() != null
-        || service.getContacts() != null || service.getSchedules() != null;
+    return !service.getAttributes().isEmpty() || !service.getServiceAtLocations().isEmpty()
+        || !service.getContacts().isEmpty() || !service.getSchedules().isEmpty();
   }
 }

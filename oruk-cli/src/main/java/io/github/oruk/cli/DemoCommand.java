@@ -152,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
     Service first = directory.services().get(0);
     String word = searchWord(directory);
     String postcode = postcode(directory);
-    String term = first.getAttributes() == null ? null : first.getAttributes().get(0).getTaxonomyTermId();
+    String term = first.getAttributes().isEmpty() ? null : first.getAttributes().get(0).getTaxonomyTermId();
     List<String[]> examples = new java.util.ArrayList<>();
     examples.add(new String[] {"", "which standard this API follows"});
     examples.add(new String[] {"services?search=" + encode(word) + "&per_page=5", "a search, five per page"});
@@ -183,10 +183,8 @@ final class DemoCommand implements Callable<Integer> {
 
   private static String postcode(InMemoryDirectory directory) {
     for (Service service : directory.services()) {
-      for (ServiceAtLocation link : service.getServiceAtLocations() == null ? List.<ServiceAtLocation>of()
-          : service.getServiceAtLocations()) {
-        if (link.getLocation() != null && link.getLocation().getLatitude() != null
-            && link.getLocation().getAddresses() != null) {
+      for (ServiceAtLocation link : service.getServiceAtLocations()) {
+        if (link.getLocation() != null && link.getLocation().getLatitude() != null) {
           for (Address address : link.getLocation().getAddresses()) {
             if (address.getPostalCode() != null) {
               return address.getPostalCode();

@@ -281,7 +281,7 @@ public abstract class EndpointSuite {
     Service sample = Directories.reference().services().get(0);
     Address address = Directories.reference().services().stream()
         .flatMap(service -> service.getServiceAtLocations().stream())
-        .filter(link -> link.getLocation().getAddresses() != null && link.getLocation().getLatitude() != null)
+        .filter(link -> !link.getLocation().getAddresses().isEmpty() && link.getLocation().getLatitude() != null)
         .findFirst().orElseThrow().getLocation().getAddresses().get(0);
     String taxonomy = sample.getAttributes().get(0).getTaxonomyTerm().getTaxonomyId();
     String parent = sample.getAttributes().get(0).getTaxonomyTerm().getParentId();
@@ -656,7 +656,7 @@ public abstract class EndpointSuite {
   void extremeValuesAreAnsweredOrRefusedByNameNeverA5xx() {
     String postcode = Directories.reference().services().stream()
         .flatMap(service -> service.getServiceAtLocations().stream())
-        .filter(link -> link.getLocation().getAddresses() != null && link.getLocation().getLatitude() != null)
+        .filter(link -> !link.getLocation().getAddresses().isEmpty() && link.getLocation().getLatitude() != null)
         .findFirst().orElseThrow().getLocation().getAddresses().get(0).getPostalCode().replace(" ", "%20");
     List<Service> dated = Directories.reference().services().stream().filter(s -> s.getLastModified() != null).toList();
     Map<String, Integer> everything = Map.of("services", dated.size(), "service_at_locations",

@@ -105,7 +105,7 @@ public final class OrukTaxonomies {
         : "urn:oruk-java:taxonomy:" + slug(taxonomy.getName());
     Scheme.Builder builder = Scheme.builder(uri).title(taxonomy.getName())
         .description(taxonomy.getDescription()).version(taxonomy.getVersion());
-    List<TaxonomyTerm> terms = taxonomy.getTaxonomyTerms() == null ? List.of() : taxonomy.getTaxonomyTerms();
+    List<TaxonomyTerm> terms = taxonomy.getTaxonomyTerms();
     return addTerms(builder, terms, normalizer).build();
   }
 

@@ -38,7 +38,7 @@ public final class KnownPostcodes implements PostcodeLocator {
   public static KnownPostcodes of(Collection<Service> services) {
     Builder builder = builder();
     for (Service service : services) {
-      if (service.getServiceAtLocations() == null) {
+      if (service.getServiceAtLocations().isEmpty()) {
         continue;
       }
       for (ServiceAtLocation link : service.getServiceAtLocations()) {
@@ -83,7 +83,7 @@ public final class KnownPostcodes implements PostcodeLocator {
     /** Adds a location's addresses at its position; a location without coordinates is skipped. */
     public Builder add(Location location) {
       if (location == null || location.getLatitude() == null || location.getLongitude() == null
-          || location.getAddresses() == null) {
+          || location.getAddresses().isEmpty()) {
         return this;
       }
       for (Address address : location.getAddresses()) {

@@ -178,7 +178,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
         throw new IllegalArgumentException("taxonomy '" + taxonomy.getName() + "' has no id, or a duplicate one");
       }
       taxonomies.add(taxonomy);
-      if (taxonomy.getTaxonomyTerms() != null) {
+      if (!taxonomy.getTaxonomyTerms().isEmpty()) {
         for (TaxonomyTerm term : taxonomy.getTaxonomyTerms()) {
           addTerm(term, taxonomy.getId());
         }
@@ -221,21 +221,21 @@ public final class InMemoryDirectory implements DirectoryProvider {
           && organizationPosition.putIfAbsent(organization.getId(), organizations.size()) == null) {
         organizations.add(organization);
       }
-      if (service.getServiceAreas() != null) {
+      if (!service.getServiceAreas().isEmpty()) {
         for (ServiceArea area : service.getServiceAreas()) {
           if (area.getName() != null) {
             areas.add(area.getName().strip().toLowerCase(Locale.ROOT), i);
           }
         }
       }
-      if (service.getSchedules() != null) {
+      if (!service.getSchedules().isEmpty()) {
         for (Schedule schedule : service.getSchedules()) {
           schedules.add(new int[] {i, days(schedule), secondOfDay(schedule.getOpensAt()),
               secondOfDay(schedule.getClosesAt())});
         }
       }
       serviceFirstLink[i] = links.size();
-      if (service.getServiceAtLocations() != null) {
+      if (!service.getServiceAtLocations().isEmpty()) {
         for (ServiceAtLocation link : service.getServiceAtLocations()) {
           if (link.getId() == null || linkPosition.putIfAbsent(link.getId(), links.size()) != null) {
             throw new IllegalArgumentException("service '" + service.getId()
@@ -839,7 +839,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
   }
 
   private static List<Attribute> attributes(Service service) {
-    return service.getAttributes() == null ? List.of() : service.getAttributes();
+    return service.getAttributes();
   }
 
   private static String termId(Attribute attribute) {

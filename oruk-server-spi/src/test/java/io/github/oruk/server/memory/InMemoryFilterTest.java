@@ -115,7 +115,7 @@ class InMemoryFilterTest {
   }
 
   private static List<Attribute> attributes(Service service) {
-    return service.getAttributes() == null ? List.of() : service.getAttributes();
+    return service.getAttributes();
   }
 
   private static Predicate<Service> taggedWith(String termId) {
@@ -128,7 +128,7 @@ class InMemoryFilterTest {
   }
 
   private static Predicate<Service> openOn(DayOfWeek day, LocalTime start, LocalTime end) {
-    return service -> service.getSchedules() != null && service.getSchedules().stream().anyMatch(s -> {
+    return service -> service.getSchedules().stream().anyMatch(s -> {
       boolean onDay = day == null || (s.getByday() != null
           && List.of(s.getByday().split(",")).stream().anyMatch(code -> code.endsWith(DAYS[day.getValue() - 1])));
       boolean starts = start == null || (s.getOpensAt() != null && !s.getOpensAt().isBefore(start));
@@ -348,7 +348,7 @@ class InMemoryFilterTest {
   private static List<ServiceAtLocation> links() {
     List<ServiceAtLocation> links = new ArrayList<>();
     for (Service service : data) {
-      if (service.getServiceAtLocations() != null) {
+      if (!service.getServiceAtLocations().isEmpty()) {
         links.addAll(service.getServiceAtLocations());
       }
     }
@@ -372,7 +372,7 @@ class InMemoryFilterTest {
     Set<String> areas = new LinkedHashSet<>();
     for (ServiceAtLocation link : links()) {
       Location location = link.getLocation();
-      if (location.getLatitude() == null || location.getAddresses() == null) {
+      if (location.getLatitude() == null || location.getAddresses().isEmpty()) {
         continue;
       }
       for (Address address : location.getAddresses()) {
@@ -395,7 +395,7 @@ class InMemoryFilterTest {
   @Test
   void postcodeAndProximity() {
     List<String> postcodes = links().stream().map(ServiceAtLocation::getLocation)
-        .filter(l -> l.getLatitude() != null && l.getAddresses() != null)
+        .filter(l -> l.getLatitude() != null && !l.getAddresses().isEmpty())
         .map(l -> l.getAddresses().get(0).getPostalCode()).distinct().limit(12).toList();
     int found = 0;
     for (String postcode : postcodes) {
@@ -416,12 +416,12 @@ class InMemoryFilterTest {
   @Test
   void postcodeAloneMatchesServiceAreasAndCombinesWithServiceFilters() {
     List<String> postcodes = links().stream().map(ServiceAtLocation::getLocation)
-        .filter(l -> l.getLatitude() != null && l.getAddresses() != null)
+        .filter(l -> l.getLatitude() != null && !l.getAddresses().isEmpty())
         .map(l -> l.getAddresses().get(0).getPostalCode()).distinct().limit(25).toList();
     int matched = 0;
     for (String candidate : postcodes) {
       Set<String> areas = placeOf(candidate).getValue();
-      Predicate<Service> covers = s -> s.getServiceAreas() != null && s.getServiceAreas().stream()
+      Predicate<Service> covers = s -> s.getServiceAreas().stream()
           .anyMatch(a -> a.getName() != null && areas.contains(a.getName().toLowerCase(Locale.ROOT)));
       List<String> expected = links().stream()
           .filter(link -> covers.test(serviceOf(link)))
@@ -514,7 +514,7 @@ class InMemoryFilterTest {
     Organization one = directory.organization(ids.get(3), false).orElseThrow();
     assertEquals(expected(s -> s.getOrganizationId().equals(ids.get(3))),
         one.getServices().stream().map(Service::getId).toList());
-    assertTrue(one.getServices().stream().allMatch(s -> s.getSchedules() == null), "list items by default");
+    assertTrue(one.getServices().stream().allMatch(s -> s.getSchedules().isEmpty()), "list items by default");
   }
 
   @Test
@@ -523,7 +523,7 @@ class InMemoryFilterTest {
     assertEquals(sample.getTaxonomyTerms().stream().map(TaxonomyTerm::getId).toList(),
         found.getTaxonomyTerms().stream().map(TaxonomyTerm::getId).toList());
     assertTrue(directory.taxonomies(Query.all(), PageRequest.of(1, 10)).items().stream()
-        .allMatch(t -> t.getTaxonomyTerms() == null), "list items leave the terms out");
+        .allMatch(t -> t.getTaxonomyTerms().isEmpty()), "list items leave the terms out");
     assertTrue(directory.taxonomy("nope").isEmpty());
   }
 

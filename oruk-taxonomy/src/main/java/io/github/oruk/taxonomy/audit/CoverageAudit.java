@@ -75,7 +75,7 @@ public final class CoverageAudit {
     Set<String> unknown = new HashSet<>(2);
     boolean anyTerm = false;
     boolean anyRecognised = false;
-    List<Attribute> attributes = service.getAttributes() == null ? List.of() : service.getAttributes();
+    List<Attribute> attributes = service.getAttributes();
     for (Attribute attribute : attributes) {
       TaxonomyTerm term = attribute.getTaxonomyTerm();
       if (term == null) {

@@ -85,7 +85,7 @@ public final class FeedTaxonomyLoader {
     List<String> notes = new ArrayList<>();
     List<Taxonomy> taxonomies = feed.taxonomies(notes);
     List<TaxonomyTerm> terms = feed.taxonomyTerms(notes);
-    boolean embeddedInTaxonomies = taxonomies.stream().anyMatch(t -> t.getTaxonomyTerms() != null
+    boolean embeddedInTaxonomies = taxonomies.stream().anyMatch(t -> !t.getTaxonomyTerms().isEmpty()
         && !t.getTaxonomyTerms().isEmpty());
     if (!terms.isEmpty() || embeddedInTaxonomies) {
       return new Result(fromEndpoints(taxonomies, terms, notes), Source.ENDPOINTS, notes);
@@ -125,7 +125,7 @@ public final class FeedTaxonomyLoader {
     for (Map.Entry<String, Taxonomy> entry : known.entrySet()) {
       Taxonomy record = entry.getValue();
       List<TaxonomyTerm> all = new ArrayList<>();
-      if (record.getTaxonomyTerms() != null) {
+      if (!record.getTaxonomyTerms().isEmpty()) {
         all.addAll(record.getTaxonomyTerms());
       }
       all.addAll(byTaxonomy.getOrDefault(entry.getKey(), List.of()));
@@ -145,7 +145,7 @@ public final class FeedTaxonomyLoader {
   }
 
   private static void collect(Service service, Map<String, TaxonomyTerm> terms) {
-    if (service.getAttributes() == null) {
+    if (service.getAttributes().isEmpty()) {
       return;
     }
     service.getAttributes().forEach(attribute -> {

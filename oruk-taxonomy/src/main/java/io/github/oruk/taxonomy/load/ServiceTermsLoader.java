@@ -45,7 +45,7 @@ public final class ServiceTermsLoader {
     // Each term once (by its taxonomy and id), so memory grows with the vocabulary, not the feed.
     Map<String, TaxonomyTerm> terms = new LinkedHashMap<>();
     services.forEach(service -> {
-      if (service.getAttributes() == null) {
+      if (service.getAttributes().isEmpty()) {
         return;
       }
       for (Attribute attribute : service.getAttributes()) {

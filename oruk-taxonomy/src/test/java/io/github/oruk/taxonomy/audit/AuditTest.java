@@ -34,7 +34,7 @@ class AuditTest {
     services.get(12).setAttributes(List.of());
     Map<String, Integer> expected = new HashMap<>();
     for (Service service : services) {
-      if (service.getAttributes() == null) {
+      if (service.getAttributes().isEmpty()) {
         continue;
       }
       service.getAttributes().stream().map(attribute -> "urn:uuid:" + attribute.getTaxonomyTermId()).distinct()

@@ -148,7 +148,7 @@ class GeneratedVarietyTest {
     generator.sampleTaxonomy().getTaxonomyTerms().forEach(t -> terms.put(t.getId(), t));
     Set<String> used = new HashSet<>();
     for (Service service : services) {
-      assertFalse(service.getAttributes() == null || service.getAttributes().isEmpty(), service.getName());
+      assertFalse(service.getAttributes().isEmpty() || service.getAttributes().isEmpty(), service.getName());
       service.getAttributes().forEach(attribute -> {
         TaxonomyTerm term = attribute.getTaxonomyTerm();
         assertEquals(terms.get(term.getId()), term, "attribute terms are the sample vocabulary's terms");
@@ -248,7 +248,7 @@ class GeneratedVarietyTest {
     int monthly = 0;
     Set<String> days = Set.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
     for (Service service : services) {
-      if (service.getSchedules() == null) {
+      if (service.getSchedules().isEmpty()) {
         continue;
       }
       for (var schedule : service.getSchedules()) {
@@ -290,7 +290,7 @@ class GeneratedVarietyTest {
     int free = 0;
     int paid = 0;
     for (Service service : services) {
-      if (service.getCostOptions() == null) {
+      if (service.getCostOptions().isEmpty()) {
         continue;
       }
       for (var option : service.getCostOptions()) {

@@ -328,7 +328,7 @@ class QuirkInjectionTest {
       case CONTACTS_AS_SINGLE_OBJECT -> {
         assertTrue(injected.isObject(), where);
         assertEquals(1, read.getContacts().size(), where);
-        if (original.getContacts() != null) {
+        if (!original.getContacts().isEmpty()) {
           Contact first = original.getContacts().get(0);
           assertEquals(first, read.getContacts().get(0), where);
         } else {
@@ -344,7 +344,7 @@ class QuirkInjectionTest {
       case UK_DATE_FORMAT -> {
         LocalDate date = LocalDate.parse(injected.asText(), DateTimeFormatter.ofPattern("dd/MM/uuuu"));
         assertEquals(date, read.getSchedules().get(0).getValidFrom(), where);
-        if (original.getSchedules() != null && original.getSchedules().get(0).getValidFrom() != null) {
+        if (!original.getSchedules().isEmpty() && original.getSchedules().get(0).getValidFrom() != null) {
           assertEquals(original.getSchedules().get(0).getValidFrom(), date, where);
         }
       }

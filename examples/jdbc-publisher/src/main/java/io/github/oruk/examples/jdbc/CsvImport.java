@@ -213,7 +213,7 @@ public final class CsvImport {
 
   private static TaxonomyTerm term(Taxonomy categories, String label) {
     String id = id("term", label.toLowerCase(Locale.ROOT));
-    if (categories.getTaxonomyTerms() != null) {
+    if (!categories.getTaxonomyTerms().isEmpty()) {
       for (TaxonomyTerm existing : categories.getTaxonomyTerms()) {
         if (existing.getId().equals(id)) {
           return existing;
@@ -238,10 +238,10 @@ public final class CsvImport {
   /** Adds a later row's venue, opening times, area and categories to the service. */
   private static void merge(Service service, Service row) {
     Set<String> links = new LinkedHashSet<>();
-    if (service.getServiceAtLocations() != null) {
+    if (!service.getServiceAtLocations().isEmpty()) {
       service.getServiceAtLocations().forEach(link -> links.add(link.getId()));
     }
-    if (row.getServiceAtLocations() != null) {
+    if (!row.getServiceAtLocations().isEmpty()) {
       row.getServiceAtLocations().stream().filter(link -> links.add(link.getId()))
           .forEach(service::addServiceAtLocationsItem);
     }

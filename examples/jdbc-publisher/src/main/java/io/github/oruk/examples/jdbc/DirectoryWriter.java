@@ -46,7 +46,7 @@ public final class DirectoryWriter {
           update(connection, "INSERT INTO taxonomy (id, name, description, uri, version) VALUES (?, ?, ?, ?, ?)",
               taxonomy.getId(), taxonomy.getName(), taxonomy.getDescription(), taxonomy.getUri(), taxonomy.getVersion());
         }
-        if (taxonomy.getTaxonomyTerms() != null) {
+        if (!taxonomy.getTaxonomyTerms().isEmpty()) {
           for (TaxonomyTerm term : taxonomy.getTaxonomyTerms()) {
             term(connection, term, taxonomy.getId());
           }
@@ -91,7 +91,7 @@ public final class DirectoryWriter {
         service.getId(), organizationId, service.getName(), service.getDescription(), service.getUrl(),
         service.getEmail(), service.getStatus() == null ? null : service.getStatus().value(), service.getFees(),
         service.getMinimumAge(), service.getMaximumAge(), service.getAssuredDate(), service.getLastModified());
-    if (service.getServiceAtLocations() != null) {
+    if (!service.getServiceAtLocations().isEmpty()) {
       for (ServiceAtLocation link : service.getServiceAtLocations()) {
         Location location = link.getLocation();
         String locationId = location != null ? location.getId() : link.getLocationId();
@@ -100,7 +100,7 @@ public final class DirectoryWriter {
               + " VALUES (?, ?, ?, ?, ?, ?)", location.getId(), location.getLocationType().value(), location.getName(),
               location.getDescription(), location.getLatitude() == null ? null : location.getLatitude().doubleValue(),
               location.getLongitude() == null ? null : location.getLongitude().doubleValue());
-          if (location.getAddresses() != null) {
+          if (!location.getAddresses().isEmpty()) {
             for (Address address : location.getAddresses()) {
               update(connection, "INSERT INTO address (id, location_id, address_1, city, region, state_province,"
                   + " postal_code, country, address_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", address.getId(),
@@ -114,7 +114,7 @@ public final class DirectoryWriter {
             link.getId(), service.getId(), locationId);
       }
     }
-    if (service.getSchedules() != null) {
+    if (!service.getSchedules().isEmpty()) {
       for (Schedule schedule : service.getSchedules()) {
         update(connection, "INSERT INTO schedule (id, service_id, freq, byday, opens_at, closes_at, description)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)", schedule.getId(), service.getId(),
@@ -122,13 +122,13 @@ public final class DirectoryWriter {
             time(schedule.getOpensAt()), time(schedule.getClosesAt()), schedule.getDescription());
       }
     }
-    if (service.getServiceAreas() != null) {
+    if (!service.getServiceAreas().isEmpty()) {
       for (ServiceArea area : service.getServiceAreas()) {
         update(connection, "INSERT INTO service_area (id, service_id, name, service_area) VALUES (?, ?, ?, ?)",
             area.getId(), service.getId(), area.getName(), area.getServiceArea());
       }
     }
-    if (service.getContacts() != null) {
+    if (!service.getContacts().isEmpty()) {
       for (Contact contact : service.getContacts()) {
         update(connection, "INSERT INTO contact (id, service_id, name, title) VALUES (?, ?, ?, ?)",
             contact.getId(), service.getId(), contact.getName(), contact.getTitle());
@@ -143,7 +143,7 @@ public final class DirectoryWriter {
                 ? phone.get("description").asText() : null);
       }
     }
-    if (service.getAttributes() != null) {
+    if (!service.getAttributes().isEmpty()) {
       for (Attribute attribute : service.getAttributes()) {
         TaxonomyTerm term = attribute.getTaxonomyTerm();
         String termId = attribute.getTaxonomyTermId() != null ? attribute.getTaxonomyTermId() : term.getId();

@@ -146,7 +146,7 @@ public final class JdbcPublisher {
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         sheet = new CsvImport().read(reader);
       }
-      if (sheet.categories().getTaxonomyTerms() != null) {
+      if (!sheet.categories().getTaxonomyTerms().isEmpty()) {
         writer.insert(sheet.categories());
       }
       writer.insert(sheet.services());
