@@ -10,7 +10,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import io.github.oruk.model.json.OrukJson;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,11 +88,44 @@ class GeneratedModelTest {
   }
 
   @Test
-  void listsStayAbsentUntilUsed() {
+  void listsAreNeverNullAndAnEmptyListIsAnAbsentOne() {
     Service service = new Service();
-    assertEquals(null, service.getSchedules());
-    service.addSchedulesItem(new Schedule().id(ID));
-    assertEquals(List.of(new Schedule().id(ID)), service.getSchedules());
+    assertEquals(List.of(), service.getSchedules(), "an absent list reads as empty, not null");
+    service.getSchedules().add(new Schedule().id(ID));
+    service.addSchedulesItem(new Schedule().id("2"));
+    assertEquals(List.of(new Schedule().id(ID), new Schedule().id("2")), service.getSchedules(),
+        "the empty list is the property's own: adding to it adds to the record");
+
+    Service absent = new Service().id(ID);
+    Service empty = new Service().id(ID).contacts(new ArrayList<>());
+    Service cleared = new Service().id(ID).contacts(null);
+    cleared.getContacts();
+    assertEquals(absent, empty);
+    assertEquals(absent, cleared);
+    assertEquals(absent.hashCode(), empty.hashCode());
+    assertEquals(absent.toString(), cleared.toString(), "an empty list is not shown");
+    assertNotEquals(absent, new Service().id(ID).addContactsItem(new Contact().id(ID)));
+  }
+
+  @Test
+  void readingGivesEmptyListsAndWritingLeavesThemOut() {
+    String json = "{\"id\":\"" + ID + "\",\"name\":\"Library\",\"contacts\":[]}";
+    Service read = OrukJson.lenient().read(json, Service.class).value();
+    for (Method getter : Service.class.getMethods()) {
+      if (getter.getReturnType() == List.class && getter.getParameterCount() == 0) {
+        assertEquals(List.of(), invoke(getter, read), getter.getName() + " of a record read without that list");
+      }
+    }
+    assertEquals("{\"id\":\"" + ID + "\",\"name\":\"Library\"}", OrukJson.strict().writeString(read),
+        "empty and absent lists are both left out, as before");
+  }
+
+  private static Object invoke(Method getter, Object target) {
+    try {
+      return getter.invoke(target);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(getter.getName(), e);
+    }
   }
 
   @Test
