@@ -157,6 +157,6 @@ class CsvColumnsTest {
         .services().get(0);
     assertNull(service.getAssuredDate());
     assertFalse(service.hasExtensions(), "no phones extension");
-    assertNull(service.getSchedules());
+    assertTrue(service.getSchedules().isEmpty());
   }
 }
