@@ -34,6 +34,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -254,7 +255,7 @@ class ModulePathTest {
       jars.add(jar(module));
     }
     for (Class<?> type : List.of(JsonNode.class, JsonParser.class, JsonInclude.class, JavaTimeModule.class,
-        NotNull.class)) {
+        NotNull.class, NullMarked.class)) {
       jars.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath()));
     }
     return jars;
