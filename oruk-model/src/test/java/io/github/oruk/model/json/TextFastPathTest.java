@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class TextFastPathTest {
 
   /** Strings that exercise every branch: plain, escapes, controls, non-ASCII, surrogates, markup, '?'. */
-  private static final String[] TRICKY = {
+  static final String[] TRICKY = {
       "", "a", "Greengate Homework Club", "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
       "3F2504E0-4F89-41D3-9A0C-0305E82C3301", "3f2504e0-4f89-41d3-9a0c-0305e82c330", "3f2504e0x4f89-41d3-9a0c-0305e82c3301",
       "3f2504e0-4f89-41d3-9a0c-0305e82c330g", "a \"quoted\" word", "back\\slash", "line\nbreak", "tab\there",
