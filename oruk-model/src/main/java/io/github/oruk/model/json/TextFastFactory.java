@@ -121,12 +121,13 @@ final class TextFastFactory extends JsonFactory {
       }
       int end = (int) scan;
       int length = end - start;
+      // Past the closing quote before the length check, as Jackson is, so that an error is placed where Jackson's is.
+      _inputPtr = end + 1;
       _streamReadConstraints.validateStringLength(length);
       // The high-byte constructor is a plain copy into a Latin-1 string; it is deprecated only because
       // it ignores charsets, which is exactly right for bytes known to be ASCII. Measured ~25% faster.
       String text = new String(in, 0, start, length);
       _textBuffer.resetWithString(text);
-      _inputPtr = end + 1;
       lastPlain = text;
       lastMayHoldMarkup = (scan & MARKUP) != 0;
       lastIsUuid = uuid;

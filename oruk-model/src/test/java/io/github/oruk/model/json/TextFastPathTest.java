@@ -100,10 +100,25 @@ class TextFastPathTest {
   }
 
   @Test
-  void theStringLengthLimitStillApplies() {
+  void theStringLengthLimitStillAppliesAndFailsWhereJacksonDoes() throws IOException {
+    StreamReadConstraints tenCharacters = StreamReadConstraints.builder().maxStringLength(10).build();
     JsonFactory limited = new TextFastFactory((JsonFactoryBuilder) JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(10).build()));
-    assertThrows(StreamConstraintsException.class, () -> readAll(limited, bytes("{\"a\":\"" + "x".repeat(11) + "\"}")));
+        .streamReadConstraints(tenCharacters));
+    JsonFactory stockLimited = JsonFactory.builder().streamReadConstraints(tenCharacters).build();
+    byte[] json = bytes("{\"a\":\"" + "x".repeat(11) + "\"}");
+    // The codec places the error by the parser's location (the exception has none), so that must be Jackson's.
+    assertEquals(columnOfLimitError(stockLimited, json), columnOfLimitError(limited, json));
+  }
+
+  private static int columnOfLimitError(JsonFactory factory, byte[] json) throws IOException {
+    try (JsonParser p = factory.createParser(json)) {
+      assertThrows(StreamConstraintsException.class, () -> {
+        while (p.nextToken() != null) {
+          p.getText();
+        }
+      });
+      return p.currentLocation().getColumnNr();
+    }
   }
 
   @Test
