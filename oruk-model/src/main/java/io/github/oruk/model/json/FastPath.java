@@ -25,13 +25,13 @@ import java.util.function.Supplier;
  * Whether the codec uses {@link TextFastFactory} or stock Jackson, decided once per class loader.
  *
  * <p>{@code TextFastFactory} subclasses Jackson internals (the UTF-8 parser and generator, their protected
- * fields, {@code _createParser}), which Jackson may change in any minor release. The codec is tested on the
- * range the model README names; on any other Jackson the first codec built tries the fast factory on a small
- * sample and compares every token and byte with stock Jackson. A missing class or method (any
+ * fields, {@code _createParser}), which Jackson may change in any minor release; the model README names the
+ * range it is tested on. So the first codec built tries the fast factory on a small sample and compares every
+ * token and byte with stock Jackson's. A missing class or method (any
  * {@link LinkageError}), an exception, an override Jackson no longer calls, or a different result, and the
  * codec takes stock Jackson's factory instead (with the codec's rule for numbers, {@link RangeChecked}), which
- * gives the same JSON and the same findings, only more slowly; it says so once through {@link System.Logger} at WARNING. {@code -Doruk.json.fastPath=false}
- * turns the fast paths off on purpose (said once at INFO).
+ * gives the same JSON and the same findings, only more slowly; it says so once through {@link System.Logger}
+ * at WARNING. {@code -Doruk.json.fastPath=false} turns the fast paths off on purpose (said once at INFO).
  */
 final class FastPath {
 
@@ -66,7 +66,8 @@ final class FastPath {
         LOG.log(System.Logger.Level.WARNING, "The JSON codec uses stock Jackson, because its fast text paths do"
             + " not work with jackson-core " + jacksonVersion() + " on the class path: " + PROBLEM + ". Output"
             + " and findings are the same, reading and writing are slower. The SDK is tested with Jackson"
-            + " 2.19.0 to 2.23.0 (see oruk-model's README); -D" + PROPERTY + "=false makes this choice without trying.");
+            + " 2.19.0 to 2.23.0 (see oruk-model's README); -D" + PROPERTY + "=false makes this choice"
+            + " without trying.");
       }
     }
     ON = PROBLEM == null;
