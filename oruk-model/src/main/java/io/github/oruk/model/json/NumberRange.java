@@ -92,6 +92,23 @@ public final class NumberRange {
         + " characters long in plain digits, more than the " + MAX_PLAIN_LENGTH + " a reader accepts";
   }
 
+  /**
+   * Why a generator writing plain digits refuses {@code value}, or null when it writes it: the writer refuses
+   * what the reader would (both the codec's generator and the stock one it falls back to, see {@link FastPath}).
+   */
+  static String writeRefusal(BigDecimal value) {
+    return contains(value) ? null : problem(value) + "; canonical JSON spells numbers out in plain digits, and a"
+        + " reader could not read it back";
+  }
+
+  /**
+   * {@code value} as a generator writing plain digits gets it: zero with a negative scale ({@code 0e999999}) is
+   * plain "0", but Jackson refuses any scale beyond ±9999.
+   */
+  static BigDecimal forPlainWriting(BigDecimal value) {
+    return value.signum() == 0 && value.scale() < 0 ? BigDecimal.ZERO : value;
+  }
+
   private enum Outcome { FINITE, INFINITE, ZERO }
 
   /** What a double makes of a non-zero number: the magnitude is compared first, so a huge exponent costs nothing. */

@@ -626,7 +626,7 @@ public final class OrukJson {
   private static ObjectMapper newMapper(long maxDocumentBytes, int maxNestingDepth, int maxStringLength) {
     // A name sent twice is not left to the parser (STRICT_DUPLICATE_DETECTION would throw, without a code or
     // a pointer): the record, page and tree readers notice it, report ORUK-READ-016, and strict mode refuses.
-    JsonFactory factory = new TextFastFactory((JsonFactoryBuilder) JsonFactory.builder()
+    JsonFactory factory = FastPath.factory((JsonFactoryBuilder) JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxDocumentLength(maxDocumentBytes)
             .maxNestingDepth(maxNestingDepth)

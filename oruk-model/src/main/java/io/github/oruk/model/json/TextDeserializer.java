@@ -88,7 +88,8 @@ final class TextDeserializer extends StdScalarDeserializer<String> implements Co
   }
 
   private static void checkIdentifier(String text, JsonParser p, DeserializationContext ctxt) {
-    if (p instanceof TextFastFactory.Parser fast && fast.isUuid(text)) {
+    // FastPath.ON first: where the fast paths are off the parser's class may not even load.
+    if (FastPath.ON && p instanceof TextFastFactory.Parser fast && fast.isUuid(text)) {
       return;
     }
     if (!isUuid(text)) {
@@ -99,7 +100,7 @@ final class TextDeserializer extends StdScalarDeserializer<String> implements Co
   }
 
   private static void checkHtml(String text, JsonParser p, DeserializationContext ctxt) {
-    if (p instanceof TextFastFactory.Parser fast && !fast.mayHoldMarkup(text)) {
+    if (FastPath.ON && p instanceof TextFastFactory.Parser fast && !fast.mayHoldMarkup(text)) {
       return;
     }
     String markup = Markup.find(text);

@@ -121,12 +121,13 @@ final class TextFastFactory extends JsonFactory {
       }
       int end = (int) scan;
       int length = end - start;
+      // Past the closing quote before the length check, as Jackson is, so that an error is placed where Jackson's is.
+      _inputPtr = end + 1;
       _streamReadConstraints.validateStringLength(length);
       // The high-byte constructor is a plain copy into a Latin-1 string; it is deprecated only because
       // it ignores charsets, which is exactly right for bytes known to be ASCII. Measured ~25% faster.
       String text = new String(in, 0, start, length);
       _textBuffer.resetWithString(text);
-      _inputPtr = end + 1;
       lastPlain = text;
       lastMayHoldMarkup = (scan & MARKUP) != 0;
       lastIsUuid = uuid;
@@ -239,11 +240,8 @@ final class TextFastFactory extends JsonFactory {
       if (value == null || _cfgNumbersAsStrings || !plain
           || value.precision() > MAX_FAST_DIGITS || Math.abs(value.scale()) > MAX_FAST_DIGITS) {
         if (value != null && plain) {
-          if (!NumberRange.contains(value)) {
-            outOfRange(value);
-          }
-          // Zero with a negative scale (0e999999) is plain "0", but Jackson refuses any scale beyond ±9999.
-          value = value.signum() == 0 && value.scale() < 0 ? BigDecimal.ZERO : value;
+          refuseIfOutOfRange(value);
+          value = NumberRange.forPlainWriting(value);
         }
         super.writeNumber(value);
         return;
@@ -257,8 +255,8 @@ final class TextFastFactory extends JsonFactory {
 
     @Override
     public void writeNumber(BigInteger value) throws IOException {
-      if (value != null && Feature.WRITE_BIGDECIMAL_AS_PLAIN.enabledIn(_features) && !NumberRange.contains(value)) {
-        outOfRange(new BigDecimal(value));
+      if (value != null && Feature.WRITE_BIGDECIMAL_AS_PLAIN.enabledIn(_features)) {
+        refuseIfOutOfRange(new BigDecimal(value));
       }
       super.writeNumber(value);
     }
@@ -268,10 +266,12 @@ final class TextFastFactory extends JsonFactory {
      * {@link NumberRange}), so that what is written can be read back; the error names the place, which the
      * generator's context still holds. Integers are held to the same range, under the same setting.
      */
-    private void outOfRange(BigDecimal value) throws IOException {
-      _verifyValueWrite(WRITE_NUMBER); // moves the context onto this value, so that its pointer is the number's
-      _reportError(NumberRange.problem(value) + "; canonical JSON spells numbers out in plain digits, and a"
-          + " reader could not read it back");
+    private void refuseIfOutOfRange(BigDecimal value) throws IOException {
+      String refusal = NumberRange.writeRefusal(value);
+      if (refusal != null) {
+        _verifyValueWrite(WRITE_NUMBER); // moves the context onto this value, so that its pointer is the number's
+        _reportError(refusal);
+      }
     }
 
     private static final int MAX_FAST_DIGITS = 18;

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class TextFastPathTest {
 
   /** Strings that exercise every branch: plain, escapes, controls, non-ASCII, surrogates, markup, '?'. */
-  private static final String[] TRICKY = {
+  static final String[] TRICKY = {
       "", "a", "Greengate Homework Club", "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
       "3F2504E0-4F89-41D3-9A0C-0305E82C3301", "3f2504e0-4f89-41d3-9a0c-0305e82c330", "3f2504e0x4f89-41d3-9a0c-0305e82c3301",
       "3f2504e0-4f89-41d3-9a0c-0305e82c330g", "a \"quoted\" word", "back\\slash", "line\nbreak", "tab\there",
@@ -100,10 +100,25 @@ class TextFastPathTest {
   }
 
   @Test
-  void theStringLengthLimitStillApplies() {
+  void theStringLengthLimitStillAppliesAndFailsWhereJacksonDoes() throws IOException {
+    StreamReadConstraints tenCharacters = StreamReadConstraints.builder().maxStringLength(10).build();
     JsonFactory limited = new TextFastFactory((JsonFactoryBuilder) JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(10).build()));
-    assertThrows(StreamConstraintsException.class, () -> readAll(limited, bytes("{\"a\":\"" + "x".repeat(11) + "\"}")));
+        .streamReadConstraints(tenCharacters));
+    JsonFactory stockLimited = JsonFactory.builder().streamReadConstraints(tenCharacters).build();
+    byte[] json = bytes("{\"a\":\"" + "x".repeat(11) + "\"}");
+    // The codec places the error by the parser's location (the exception has none), so that must be Jackson's.
+    assertEquals(columnOfLimitError(stockLimited, json), columnOfLimitError(limited, json));
+  }
+
+  private static int columnOfLimitError(JsonFactory factory, byte[] json) throws IOException {
+    try (JsonParser p = factory.createParser(json)) {
+      assertThrows(StreamConstraintsException.class, () -> {
+        while (p.nextToken() != null) {
+          p.getText();
+        }
+      });
+      return p.currentLocation().getColumnNr();
+    }
   }
 
   @Test
