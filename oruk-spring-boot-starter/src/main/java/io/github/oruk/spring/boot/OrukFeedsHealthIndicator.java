@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -47,7 +49,7 @@ public final class OrukFeedsHealthIndicator implements HealthIndicator {
     Map<String, CompletableFuture<OrukResponse<ApiDetails>>> calls = new LinkedHashMap<>();
     clients.forEach((feed, client) -> calls.put(feed, client.apiDetailsAsync()
         // The client's own timeout covers each phase; this bounds the whole check whatever happens.
-        .orTimeout(timeout.toMillis() + 500, java.util.concurrent.TimeUnit.MILLISECONDS)));
+        .orTimeout(timeout.toMillis() + 500, TimeUnit.MILLISECONDS)));
     Health.Builder health = Health.up();
     calls.forEach((feed, call) -> {
       Map<String, Object> detail = new LinkedHashMap<>();
@@ -55,7 +57,7 @@ public final class OrukFeedsHealthIndicator implements HealthIndicator {
         ApiDetails details = call.join().value();
         detail.put("status", "UP");
         detail.put("version", details.version());
-      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      } catch (CompletionException | CancellationException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         detail.put("status", "DOWN");
         detail.put("error", cause instanceof TimeoutException ? "no answer within " + timeout
