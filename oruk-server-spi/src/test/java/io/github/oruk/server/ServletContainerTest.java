@@ -56,6 +56,13 @@ class ServletContainerTest {
     ServletContextHandler context = new ServletContextHandler("/ctx");
     context.addServlet(new ServletHolder(new OrukServlet(OrukApi.of(Directories.reference()))), "/api/*");
     context.addServlet(new ServletHolder(new Broken()), "/broken");
+    // Rooted at /shared and mapped to some of its paths only (and to a path outside it, as an error page is):
+    // the rest of /shared stays another servlet's.
+    ServletHolder rooted = new ServletHolder(new OrukServlet(OrukApi.of(Directories.reference()), "/shared"));
+    for (String pattern : new String[] {"/shared", "/shared/services/*", "/elsewhere"}) {
+      context.getServletHandler().addServletWithMapping(rooted, pattern);
+    }
+    context.addServlet(new ServletHolder(new Broken()), "/shared/*");
     ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
     errors.addErrorPage(400, 599, "/api/error");
     context.setErrorHandler(errors);
@@ -81,6 +88,21 @@ class ServletContainerTest {
     Http.Reply ambiguous = http.get("services/..%2F..%2Fetc%2Fpasswd");
     assertEquals(400, ambiguous.status(), ambiguous::toString);
     assertEquals("invalid_path", ambiguous.json().path("error").asText(), "the servlet answers ambiguous paths");
+  }
+
+  @Test
+  void aServletGivenItsRootReadsPathsBelowItWhateverPatternMatched() {
+    Http shared = new Http(root.resolve("shared/"));
+    JsonNode details = new Http(root).get("shared").json();
+    assertEquals(root + "shared/openapi.json", details.path("openapi_url").asText(), details::toString);
+    JsonNode page = shared.get("services?per_page=1").json();
+    assertEquals(Directories.SERVICES, page.path("total_items").asInt(), page::toString);
+    String id = page.path("contents").path(0).path("id").asText();
+    assertEquals(id, shared.get("services/" + id).json().path("id").asText());
+    assertEquals(503, shared.get("organizations").status(), "a path it is not mapped to stays the other servlet's");
+    Http.Reply outside = new Http(root).get("elsewhere");
+    assertEquals(404, outside.status(), outside::toString);
+    assertEquals("not_found", outside.json().path("error").asText(), "outside its root it is no API");
   }
 
   @Test

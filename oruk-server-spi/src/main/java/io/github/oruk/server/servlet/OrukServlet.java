@@ -36,6 +36,12 @@ import java.util.Map;
  * <p>Every method is answered by the protocol core (GET, HEAD, OPTIONS; 405 for the rest). When the
  * servlet is also registered as the container's error page for its path, error dispatches are answered
  * with the same JSON error body.
+ *
+ * <p>To leave the rest of an application's paths to other servlets (a Spring {@code DispatcherServlet} at
+ * {@code /}, for example) while the API sits at the root, give the API's root to the constructor,
+ * {@code new OrukServlet(api, "/")}, and map the servlet to the API's own paths: {@code ""} (the root),
+ * {@code /openapi.json} and {@code /services/*}, {@code /organizations/*} and the other endpoints, plus the
+ * error page's path. The servlet then reads every request's path below that root, whatever pattern matched.
  */
 public class OrukServlet extends HttpServlet {
 
@@ -45,14 +51,30 @@ public class OrukServlet extends HttpServlet {
   public static final String PROVIDER_PARAMETER = "provider";
 
   private transient OrukProtocol protocol;
+  /** The API's root below the context path ("" for the context root), or null: the servlet's own path. */
+  private final String root;
 
-  /** A servlet serving {@code api}. */
+  /** A servlet serving {@code api}, whose root is the path the servlet is mapped to. */
   public OrukServlet(OrukApi api) {
     this.protocol = new OrukProtocol(api);
+    this.root = null;
+  }
+
+  /**
+   * A servlet serving {@code api} with its root at {@code rootPath} below the context path, whatever pattern
+   * the servlet is mapped with (see the class comment). A request outside that path is answered 404 JSON.
+   *
+   * @param rootPath such as {@code /} or {@code /oruk}
+   */
+  public OrukServlet(OrukApi api, String rootPath) {
+    this.protocol = new OrukProtocol(api);
+    String mount = ProtocolRequest.mountPath(rootPath);
+    this.root = mount.equals("/") ? "" : mount;
   }
 
   /** For web.xml: the provider's class comes from the init parameter {@value #PROVIDER_PARAMETER}. */
   public OrukServlet() {
+    this.root = null;
   }
 
   @Override
@@ -87,29 +109,58 @@ public class OrukServlet extends HttpServlet {
       ProtocolRequest asked;
       try {
         asked = toProtocol(request);
+        answer = asked != null ? protocol.handle(asked) : protocol.refused(404, null);
       } catch (IllegalArgumentException e) {
         // Servlet 6 containers refuse to report the servlet path of an ambiguous URI (an encoded '/').
-        asked = null;
+        answer = protocol.errorResponse(400, "invalid_path",
+            "The request path is ambiguous (an encoded '/' or a dot segment); send the path without them.");
       }
-      answer = asked != null ? protocol.handle(asked) : protocol.errorResponse(400, "invalid_path",
-          "The request path is ambiguous (an encoded '/' or a dot segment); send the path without them.");
     }
     send(request, response, answer);
   }
 
-  private static ProtocolRequest toProtocol(HttpServletRequest request) {
+  /**
+   * Answers, with this API's JSON error and CORS header, a request that the container refused before any
+   * servlet saw it, knowing only the status it chose (see {@link OrukProtocol#refused}): for a container's own
+   * error hook, such as a Tomcat valve, where an error page cannot be dispatched because the request reached
+   * no context (a URL it could not decode). Nothing is written when the response is already committed.
+   *
+   * @param status the status the container chose
+   * @param reason the container's own short reason, or null
+   * @throws IllegalStateException when the servlet has no API yet (a web.xml servlet before {@code init})
+   */
+  public void refuse(HttpServletRequest request, HttpServletResponse response, int status, String reason)
+      throws IOException {
+    if (protocol == null) {
+      throw new IllegalStateException("the servlet has no API until init() has run");
+    }
+    if (!response.isCommitted()) {
+      send(request, response, protocol.refused(status, reason));
+    }
+  }
+
+  private ProtocolRequest toProtocol(HttpServletRequest request) {
     String prefix = request.getContextPath();
-    HttpServletMapping mapping = request.getHttpServletMapping();
-    MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
-    if (match != MappingMatch.DEFAULT && match != MappingMatch.CONTEXT_ROOT) {
-      prefix += request.getServletPath();
+    if (root != null) {
+      prefix += root;
+    } else {
+      HttpServletMapping mapping = request.getHttpServletMapping();
+      MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
+      if (match != MappingMatch.DEFAULT && match != MappingMatch.CONTEXT_ROOT) {
+        prefix += request.getServletPath();
+      }
     }
     String uri = request.getRequestURI();
     String path;
     if (uri.startsWith(prefix)) {
       path = uri.substring(prefix.length());
+    } else if (root != null) {
+      return null;  // outside the root (the servlet is mapped to an error page's path too): not the API's
     } else {
       path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+    }
+    if (root != null && !path.isEmpty() && !path.startsWith("/")) {
+      return null;  // beside the root, such as /orukish for a root of /oruk
     }
     String local = request.getLocalAddr();
     return new ProtocolRequest(
