@@ -160,6 +160,16 @@ class ModulePathTest {
   }
 
   @Test
+  void theSpringBootStarterIsAnAutomaticModuleWithAStableName() throws IOException {
+    // Spring Boot 3's own jars are automatic modules, and Tomcat's embedded jar carries the servlet API's
+    // packages, so a descriptor could not resolve in a Boot application on the module path (see its README).
+    Path jar = jar("oruk-spring-boot-starter");
+    ModuleDescriptor descriptor = ModuleFinder.of(jar).findAll().iterator().next().descriptor();
+    assertTrue(descriptor.isAutomatic(), jar + " is an automatic module, as Spring Boot's are");
+    assertEquals("io.github.oruk.spring.boot", descriptor.name(), "its name comes from Automatic-Module-Name");
+  }
+
+  @Test
   void aClientConsumerRunsOnTheModulePathAndOnTheClassPath(@TempDir Path dir) throws Exception {
     Service service = new Service().id("s1").name("Library");
     try (OrukHttpServer server = OrukHttpServer.builder(OrukApi.of(InMemoryDirectory.of(List.of(service))))
