@@ -52,7 +52,7 @@ class ModulePathTest {
   private static final String SERVICES = "META-INF/services/";
 
   /** The module each published jar declares, by artifact. */
-  private static final Map<String, String> MODULES = Map.of(
+  static final Map<String, String> MODULES = Map.of(
       "oruk-model", "io.github.oruk.model",
       "oruk-client", "io.github.oruk.client",
       "oruk-server-spi", "io.github.oruk.server",
@@ -271,7 +271,7 @@ class ModulePathTest {
     return jars;
   }
 
-  private static Path jar(String module) throws IOException {
+  static Path jar(String module) throws IOException {
     String version = Files.readString(ROOT.resolve("oruk-cli/target/classes/io/github/oruk/cli/version.properties"))
         .lines().filter(line -> line.startsWith("version=")).map(line -> line.substring("version=".length()))
         .findFirst().orElseThrow();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A feed's JSON error body, as fields. The standard defines no error body; this reads the one servers built on this
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param parameter the query parameter the error is about, or null
  * @param message the server's own explanation, or null
  */
-public record ErrorBody(Integer status, String error, String parameter, String message) {
+public record ErrorBody(@Nullable Integer status, @Nullable String error, @Nullable String parameter, @Nullable String message) {
 
   /** Bodies larger than this are not read as an error body (an error page, not a short JSON answer). */
   private static final int MAX_BYTES = 64 * 1024;
@@ -39,7 +40,7 @@ public record ErrorBody(Integer status, String error, String parameter, String m
         text(tree, "error"), text(tree, "parameter"), text(tree, "message")));
   }
 
-  private static String text(JsonNode tree, String name) {
+  private static @Nullable String text(JsonNode tree, String name) {
     return tree.path(name).isTextual() ? tree.get(name).textValue() : null;
   }
 }

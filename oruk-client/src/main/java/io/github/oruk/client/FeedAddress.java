@@ -4,6 +4,7 @@ import io.github.oruk.model.query.Endpoint;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a feed lives, and how each endpoint's address is made from it.
@@ -17,7 +18,7 @@ import java.util.Locale;
  */
 record FeedAddress(URI base, String note) {
 
-  static FeedAddress of(URI given) {
+  static FeedAddress of(@Nullable URI given) {
     if (given == null) {
       throw new IllegalArgumentException("the feed's base URL is missing; give one such as https://example.org/api");
     }
@@ -70,7 +71,7 @@ record FeedAddress(URI base, String note) {
   }
 
   /** The address of an endpoint, with its identifier (for by-id endpoints) and query string. */
-  URI resolve(Endpoint endpoint, String id, String queryString) {
+  URI resolve(Endpoint endpoint, @Nullable String id, String queryString) {
     String path = endpoint.byId() ? endpoint.path(id) : endpoint.path();
     String relative = path.substring(1);
     String full = base + relative + (queryString == null || queryString.isEmpty() ? "" : "?" + queryString);

@@ -17,10 +17,12 @@ import io.github.oruk.model.v1.V1Mapping;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns answers into the model: one record, the API details, or a page, in ORUK 3.0 or legacy v1 form.
@@ -75,7 +77,7 @@ final class FeedReader {
    * The fast path for a service: read straight from the bytes, skipping the tree that v1 detection needs.
    * Null when the service turns out to need that detection after all (an organization with a v1 {@code url}).
    */
-  private <T> OrukResponse<T> direct(Transport.Exchange exchange, Class<T> type, String what) {
+  private <T> @Nullable OrukResponse<T> direct(Transport.Exchange exchange, Class<T> type, String what) {
     checkBody(exchange, what);
     ReadResult<T> read;
     try {
@@ -132,7 +134,7 @@ final class FeedReader {
    * Reads a page. {@code base} is how a legacy v1 feed counts its pages, when known; for a v1 page the
    * returned page says which base was used.
    */
-  <T> FetchedPage<T> page(Transport.Exchange exchange, Class<T> type, Integer requested, PageBase base,
+  <T> FetchedPage<T> page(Transport.Exchange exchange, Class<T> type, @Nullable Integer requested, PageBase base,
       String what) {
     List<ReadFinding> findings = new ArrayList<>();
     JsonNode tree = tree(exchange, findings, what);
@@ -169,7 +171,7 @@ final class FeedReader {
     }
   }
 
-  private <T> FetchedPage<T> legacyPage(Transport.Exchange exchange, JsonNode tree, Class<T> type, Integer requested,
+  private <T> FetchedPage<T> legacyPage(Transport.Exchange exchange, JsonNode tree, Class<T> type, @Nullable Integer requested,
       PageBase known, List<ReadFinding> findings) {
     JsonNode number = tree.get("number");
     Integer rawNumber = number != null && number.canConvertToInt() && number.isIntegralNumber() ? number.asInt() : null;
@@ -201,7 +203,7 @@ final class FeedReader {
         findings);
   }
 
-  private static PageBase resolved(PageBase base, Integer rawNumber) {
+  private static PageBase resolved(PageBase base, @Nullable Integer rawNumber) {
     if (base != PageBase.DETECT) {
       return base;
     }
@@ -209,7 +211,7 @@ final class FeedReader {
   }
 
   /** Whether an API details {@code version} names ORUK / HSDS-UK 1.x. */
-  static boolean isLegacyVersion(String version) {
+  static boolean isLegacyVersion(@Nullable String version) {
     if (version == null) {
       return false;
     }
@@ -227,7 +229,8 @@ final class FeedReader {
   }
 
   private OrukProtocolException unreadable(Transport.Exchange exchange, OrukReadException e, String what) {
-    String reason = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
+    String message = Objects.requireNonNullElse(e.getMessage(), "");
+    String reason = message.endsWith(".") ? message : message + ".";
     return protocol(exchange, e.pointer(), "the answer (" + HttpStatus.describe(exchange.status()) + ") is not "
         + what + " as JSON: " + reason + " Retrying will not help; tell the feed's publisher.", e);
   }
@@ -259,7 +262,7 @@ final class FeedReader {
   }
 
   private OrukProtocolException protocol(Transport.Exchange exchange, String pointer, String message,
-      Throwable cause) {
+      @Nullable Throwable cause) {
     return new OrukProtocolException(exchange.uri(), exchange.attempts(), pointer,
         redact.apply("GET " + FeedAddress.redact(exchange.requested()) + ": " + message), cause);
   }

@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client for any ORUK feed: typed access to all eleven endpoints, synchronous and asynchronous, paging
@@ -68,7 +69,7 @@ public final class OrukClient {
   private final String description;
 
   private OrukClient(Builder builder) {
-    this.address = builder.address;
+    this.address = Objects.requireNonNull(builder.address, "address"); // build() has checked it
     HttpClient.Builder http = HttpClient.newBuilder()
         .connectTimeout(builder.connectTimeout)
         .followRedirects(HttpClient.Redirect.NORMAL);
@@ -216,7 +217,7 @@ public final class OrukClient {
   }
 
   /** {@code GET /organizations/{id}} with a query ({@code full_service}), asynchronously. */
-  public CompletableFuture<OrukResponse<Organization>> organizationAsync(String id, Query query) {
+  public CompletableFuture<OrukResponse<Organization>> organizationAsync(String id, @Nullable Query query) {
     return recordAsync(Endpoint.ORGANIZATION, Organization.class, id, query);
   }
 
@@ -266,7 +267,7 @@ public final class OrukClient {
    * The address the client requests for an endpoint: the base URL, the path (with the id encoded as one
    * segment) and the query string.
    */
-  public URI uri(Endpoint endpoint, String id, Query query) {
+  public URI uri(Endpoint endpoint, @Nullable String id, @Nullable Query query) {
     Objects.requireNonNull(endpoint, "endpoint");
     if (endpoint.byId() != (id != null)) {
       throw new IllegalArgumentException(endpoint.path() + (endpoint.byId() ? " needs an id" : " takes no id"));
@@ -330,7 +331,7 @@ public final class OrukClient {
     }
 
     @Override
-    public FetchedPage<T> fetch(Integer page) {
+    public FetchedPage<T> fetch(@Nullable Integer page) {
       URI uri = address.resolve(endpoint, null, queryString(query, page));
       FetchedPage<T> fetched = await(transport.get(uri,
           exchange -> reader.page(exchange, type, page, base, describe(endpoint))));
@@ -353,7 +354,7 @@ public final class OrukClient {
   }
 
   private <T> CompletableFuture<OrukResponse<T>> recordAsync(Endpoint endpoint, Class<T> type, String id,
-      Query query) {
+      @Nullable Query query) {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException(endpoint.path() + " needs an id; got " + (id == null ? "null" : "a blank id"));
     }
@@ -400,7 +401,7 @@ public final class OrukClient {
     return query;
   }
 
-  private static String queryString(Query query, Integer page) {
+  private static String queryString(Query query, @Nullable Integer page) {
     if (page == null) {
       return query.toQueryString();
     }
@@ -483,7 +484,7 @@ public final class OrukClient {
     private static final Set<String> FORBIDDEN_HEADERS = Set.of(
         "connection", "content-length", "expect", "host", "upgrade", "accept-encoding", "user-agent");
 
-    private FeedAddress address;
+    private @Nullable FeedAddress address;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private String userAgent = defaultUserAgent();
@@ -498,8 +499,8 @@ public final class OrukClient {
     private Duration maxRetryTime = Duration.ofMinutes(2);
     private boolean compression = true;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
-    private Executor executor;
-    private ProxySelector proxy;
+    private @Nullable Executor executor;
+    private @Nullable ProxySelector proxy;
     private OrukJson json = OrukJson.lenient();
 
     private Builder() {

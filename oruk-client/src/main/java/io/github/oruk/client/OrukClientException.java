@@ -1,6 +1,7 @@
 package io.github.oruk.client;
 
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to an ORUK feed did not give a usable answer. Every failure of a request extends this one, and
@@ -22,7 +23,7 @@ public class OrukClientException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final URI uri;
+  private final @Nullable URI uri;
   private final int attempts;
 
   /**
@@ -31,14 +32,14 @@ public class OrukClientException extends RuntimeException {
    * @param message what happened and what to try
    * @param cause the underlying failure, if any
    */
-  public OrukClientException(URI uri, int attempts, String message, Throwable cause) {
+  public OrukClientException(@Nullable URI uri, int attempts, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.uri = uri;
     this.attempts = attempts;
   }
 
   /** The address that was requested; null when the failure came before any request. */
-  public URI uri() {
+  public @Nullable URI uri() {
     return uri;
   }
 

@@ -3,6 +3,7 @@ package io.github.oruk.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered with an HTTP error status: 404 for an identifier it does not know, 5xx when it is
@@ -15,8 +16,8 @@ public class OrukHttpException extends OrukClientException {
 
   private final int status;
   private final String bodyExcerpt;
-  private final Duration retryAfter;
-  private final ErrorBody errorBody;
+  private final @Nullable Duration retryAfter;
+  private final @Nullable ErrorBody errorBody;
 
   /**
    * @param uri the address that answered
@@ -36,8 +37,8 @@ public class OrukHttpException extends OrukClientException {
    *
    * @param errorBody the last answer's error body as fields, or null when it had none
    */
-  public OrukHttpException(URI uri, int attempts, int status, String bodyExcerpt, Duration retryAfter,
-      ErrorBody errorBody, String message) {
+  public OrukHttpException(URI uri, int attempts, int status, String bodyExcerpt, @Nullable Duration retryAfter,
+      @Nullable ErrorBody errorBody, String message) {
     super(uri, attempts, message, null);
     this.status = status;
     this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;

@@ -1,6 +1,7 @@
 package io.github.oruk.client;
 
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered, but not with something the client can read as ORUK: an HTML page served with
@@ -23,7 +24,7 @@ public class OrukProtocolException extends OrukClientException {
    * @param message what was expected, what was seen and what to try
    * @param cause the reader's exception, if any
    */
-  public OrukProtocolException(URI uri, int attempts, String pointer, String message, Throwable cause) {
+  public OrukProtocolException(URI uri, int attempts, String pointer, String message, @Nullable Throwable cause) {
     super(uri, attempts, message, cause);
     this.pointer = pointer == null ? "" : pointer;
   }

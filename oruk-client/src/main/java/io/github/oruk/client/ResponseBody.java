@@ -15,6 +15,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading a response body safely: never more than a limit, counted as the bytes arrive (so a huge or endless
@@ -44,7 +45,7 @@ final class ResponseBody {
   static final class BadEncoding extends IOException {
     private static final long serialVersionUID = 1L;
 
-    BadEncoding(String message, Throwable cause) {
+    BadEncoding(String message, @Nullable Throwable cause) {
       super(message, cause);
     }
   }
@@ -59,6 +60,8 @@ final class ResponseBody {
     private final boolean truncate;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
+    // Set by onSubscribe, which the Flow contract calls before anything else.
+    @SuppressWarnings("NullAway.Init")
     private volatile Flow.Subscription subscription;
     private volatile boolean cancelled;
 
@@ -142,7 +145,7 @@ final class ResponseBody {
    * stopping at {@code limit} decoded bytes: past it, fails with {@link TooLarge} or, when {@code truncate},
    * returns the first {@code limit} bytes.
    */
-  static byte[] decode(byte[] raw, String contentEncoding, long limit, boolean truncate) throws IOException {
+  static byte[] decode(byte[] raw, @Nullable String contentEncoding, long limit, boolean truncate) throws IOException {
     if (contentEncoding == null || contentEncoding.isBlank()) {
       return raw;
     }

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When to try a GET again: exponential backoff with full jitter (each wait is drawn uniformly between 0 and
@@ -28,7 +29,7 @@ record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff
    * Reads a {@code Retry-After} value: a number of seconds, or an HTTP date (RFC 9110), relative to
    * {@code now}. Null when absent or unreadable; a date in the past is a wait of zero.
    */
-  static Duration parseRetryAfter(String value, Instant now) {
+  static @Nullable Duration parseRetryAfter(@Nullable String value, Instant now) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends GET requests: politeness, per-attempt deadline, bounded and decoded bodies, and retries with
@@ -289,7 +290,7 @@ final class Transport {
     OrukClientException create(int attempts, String why);
   }
 
-  private void retryOrFail(Call<?> call, boolean retryable, Duration retryAfter, Failure failure) {
+  private void retryOrFail(Call<?> call, boolean retryable, @Nullable Duration retryAfter, Failure failure) {
     int attempts = call.attempts;
     Duration elapsed = call.elapsed();
     if (!retryable) {

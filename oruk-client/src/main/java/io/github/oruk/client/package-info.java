@@ -17,4 +17,7 @@
  * DEBUG, the base address at INFO when it was changed from the URL given. Extra request headers are never
  * logged.
  */
+@NullMarked
 package io.github.oruk.client;
+
+import org.jspecify.annotations.NullMarked;

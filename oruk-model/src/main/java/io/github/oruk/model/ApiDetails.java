@@ -3,6 +3,7 @@ package io.github.oruk.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of {@code /}: which version and profile of the standard an API implements.
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param openapiUrl {@code openapi_url}: where the API's OpenAPI description is
  * @param extensions properties the standard does not define, in the order read; never null
  */
-public record ApiDetails(String version, String profile, String openapiUrl, Map<String, JsonNode> extensions) {
+public record ApiDetails(@Nullable String version, @Nullable String profile, @Nullable String openapiUrl, Map<String, JsonNode> extensions) {
 
   /** The version string the official validator recognises for ORUK 3.0. */
   public static final String UK_3_0 = "HSDS-UK-3.0";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a list endpoint: the paging envelope and its {@code contents}.
@@ -27,19 +28,40 @@ import java.util.function.Function;
  * @param <T> the record type
  */
 public record Page<T>(
-    Integer totalItems,
-    Integer totalPages,
-    Integer pageNumber,
-    Integer size,
-    Boolean firstPage,
-    Boolean lastPage,
-    Boolean empty,
+    @Nullable Integer totalItems,
+    @Nullable Integer totalPages,
+    @Nullable Integer pageNumber,
+    @Nullable Integer size,
+    @Nullable Boolean firstPage,
+    @Nullable Boolean lastPage,
+    @Nullable Boolean empty,
     List<T> contents,
     Map<String, JsonNode> extensions) {
 
-  public Page {
-    contents = contents == null ? List.of() : List.copyOf(contents);
-    extensions = extensions == null || extensions.isEmpty()
+  /**
+   * A page as given; a null {@code contents} is an empty list and null {@code extensions} none (so a reader
+   * can pass what it found), while the accessors never answer null. Written out rather than compact so that
+   * the parameters can say {@code @Nullable} where the components do not.
+   */
+  public Page(
+      @Nullable Integer totalItems,
+      @Nullable Integer totalPages,
+      @Nullable Integer pageNumber,
+      @Nullable Integer size,
+      @Nullable Boolean firstPage,
+      @Nullable Boolean lastPage,
+      @Nullable Boolean empty,
+      @Nullable List<T> contents,
+      @Nullable Map<String, JsonNode> extensions) {
+    this.totalItems = totalItems;
+    this.totalPages = totalPages;
+    this.pageNumber = pageNumber;
+    this.size = size;
+    this.firstPage = firstPage;
+    this.lastPage = lastPage;
+    this.empty = empty;
+    this.contents = contents == null ? List.of() : List.copyOf(contents);
+    this.extensions = extensions == null || extensions.isEmpty()
         ? Map.of()
         : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
   }

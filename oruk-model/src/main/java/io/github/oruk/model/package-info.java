@@ -13,4 +13,7 @@
  * {@link io.github.oruk.model.RecordType}. Reading and writing JSON is
  * {@link io.github.oruk.model.json.OrukJson}.
  */
+@NullMarked
 package io.github.oruk.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package io.github.oruk.server;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by a provider when its data cannot be reached for now (the database is down, a maintenance
@@ -11,13 +12,13 @@ public class DirectoryUnavailableException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
   /**
    * @param message what is unavailable; it is sent to the client, so say nothing secret
    * @param retryAfter when to try again, or null when unknown
    */
-  public DirectoryUnavailableException(String message, Duration retryAfter, Throwable cause) {
+  public DirectoryUnavailableException(String message, @Nullable Duration retryAfter, @Nullable Throwable cause) {
     super(message, cause);
     this.retryAfter = retryAfter;
   }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A directory's ORUK 3.0 API: a {@link DirectoryProvider} and the protocol options, ready to be served
@@ -36,8 +37,8 @@ public final class OrukApi {
   private final int defaultPerPage;
   private final int maxPerPage;
   private final int maxQueryLength;
-  private final Throttle throttle;
-  private final URI baseUrl;
+  private final @Nullable Throttle throttle;
+  private final @Nullable URI baseUrl;
   private final boolean trustForwardedHeaders;
   private final String profileUrl;
   private final int notOfferedStatus;
@@ -145,8 +146,8 @@ public final class OrukApi {
     private int defaultPerPage = DEFAULT_PER_PAGE;
     private int maxPerPage = DEFAULT_MAX_PER_PAGE;
     private int maxQueryLength = DEFAULT_MAX_QUERY_LENGTH;
-    private Throttle throttle;
-    private URI baseUrl;
+    private @Nullable Throttle throttle;
+    private @Nullable URI baseUrl;
     private boolean trustForwardedHeaders;
     private String profileUrl = ApiDetails.UK_PROFILE_URL;
     private int notOfferedStatus = 501;

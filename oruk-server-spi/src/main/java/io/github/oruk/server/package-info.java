@@ -5,4 +5,7 @@
  * {@code servlet.OrukServlet}); the adapters that listen themselves take their common options through
  * {@link io.github.oruk.server.ServerBuilder}. The SDK does the protocol; see the module README.
  */
+@NullMarked
 package io.github.oruk.server;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One term of a taxonomy (a SKOS concept): an immutable value.
@@ -43,7 +44,7 @@ public record Concept(String uri, String id, String scheme, String prefLabel, Li
   }
 
   /** A builder for a concept with the given URI, local id and preferred label. */
-  public static Builder builder(String uri, String id, String prefLabel) {
+  public static Builder builder(@Nullable String uri, String id, String prefLabel) {
     return new Builder(uri, id, prefLabel);
   }
 
@@ -81,15 +82,15 @@ public record Concept(String uri, String id, String scheme, String prefLabel, Li
     private String id;
     private String prefLabel;
     private String scheme = "";
-    private String notation;
-    private String definition;
+    private @Nullable String notation;
+    private @Nullable String definition;
     private boolean deprecated;
     private final List<String> altLabels = new ArrayList<>();
     private final List<String> broader = new ArrayList<>();
     private final List<String> narrower = new ArrayList<>();
     private final List<String> related = new ArrayList<>();
 
-    private Builder(String uri, String id, String prefLabel) {
+    private Builder(@Nullable String uri, String id, String prefLabel) {
       this.uri = Objects.requireNonNull(uri, "uri");
       this.id = Objects.requireNonNull(id, "id");
       this.prefLabel = Objects.requireNonNull(prefLabel, "prefLabel");
@@ -116,12 +117,12 @@ public record Concept(String uri, String id, String scheme, String prefLabel, Li
       return this;
     }
 
-    public Builder notation(String value) {
+    public Builder notation(@Nullable String value) {
       this.notation = value;
       return this;
     }
 
-    public Builder definition(String value) {
+    public Builder definition(@Nullable String value) {
       this.definition = value;
       return this;
     }
@@ -132,7 +133,7 @@ public record Concept(String uri, String id, String scheme, String prefLabel, Li
     }
 
     /** Adds a synonym; blank values and repeats of an existing label are ignored. */
-    public Builder altLabel(String label) {
+    public Builder altLabel(@Nullable String label) {
       if (label != null && !label.isBlank()) {
         String key = Labels.key(label);
         boolean known = Labels.key(prefLabel).equals(key);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Conversion between {@link Scheme}/{@link Concept} and the ORUK {@code taxonomy} and
@@ -99,6 +100,7 @@ public final class OrukTaxonomies {
   }
 
   /** An ORUK taxonomy (with its {@code taxonomy_terms}) as a scheme. */
+  @SuppressWarnings("NullAway") // a value that is not isBlank(...) is not null
   public static Scheme fromTaxonomy(Taxonomy taxonomy, TermNormalizer normalizer) {
     String uri = !isBlank(taxonomy.getUri()) ? taxonomy.getUri().strip()
         : !isBlank(taxonomy.getId()) ? "urn:uuid:" + taxonomy.getId().strip()
@@ -121,6 +123,7 @@ public final class OrukTaxonomies {
   }
 
   /** Adds terms to a scheme builder; parents are linked by ORUK id among the given terms. */
+  @SuppressWarnings("NullAway") // a value that is not isBlank(...) is not null
   static Scheme.Builder addTerms(Scheme.Builder builder, Collection<TaxonomyTerm> terms, TermNormalizer normalizer) {
     java.util.Set<String> usedUris = new java.util.HashSet<>();
     Map<String, TaxonomyTerm> unique = new LinkedHashMap<>();
@@ -179,16 +182,16 @@ public final class OrukTaxonomies {
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  static String slug(String text) {
+  static String slug(@Nullable String text) {
     String key = Labels.key(text == null ? "" : text).replace(' ', '-');
     return key.isEmpty() ? "unnamed" : key;
   }
 
-  private static boolean isBlank(String text) {
+  private static boolean isBlank(@Nullable String text) {
     return text == null || text.isBlank();
   }
 
-  private static String firstNonBlank(String... values) {
+  private static String firstNonBlank(@Nullable String... values) {
     for (String value : values) {
       if (!isBlank(value)) {
         return value;

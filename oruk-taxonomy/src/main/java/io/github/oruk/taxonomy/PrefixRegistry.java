@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The vocabularies a {@link TermNormalizer} knows: CURIE prefixes, the names feeds give them and their
@@ -164,7 +165,7 @@ public final class PrefixRegistry {
    * and a plural {@code s}, so {@code esdServiceTypes}, {@code esdServiceType} and {@code ESD service types}
    * all find the LGA service types.
    */
-  public Optional<Vocabulary> vocabulary(String name) {
+  public Optional<Vocabulary> vocabulary(@Nullable String name) {
     if (name == null || name.isBlank()) {
       return Optional.empty();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A taxonomy (a SKOS concept scheme): its concepts, indexed by URI, identifier, notation and label, and
@@ -25,10 +26,10 @@ public final class Scheme {
 
   private final String uri;
   private final String title;
-  private final String description;
-  private final String version;
-  private final String vocabulary;
-  private final String licence;
+  private final @Nullable String description;
+  private final @Nullable String version;
+  private final @Nullable String vocabulary;
+  private final @Nullable String licence;
   private final List<Concept> concepts;
   private final Map<String, Concept> byUri;
   private final Map<String, Concept> byId;
@@ -318,18 +319,18 @@ public final class Scheme {
     return found;
   }
 
-  private static String blankToNull(String text) {
+  private static @Nullable String blankToNull(@Nullable String text) {
     return text == null || text.isBlank() ? null : text.strip();
   }
 
   /** Builds a {@link Scheme}: add concepts in any order, with links declared either way or both. */
   public static final class Builder {
     private final String uri;
-    private String title;
-    private String description;
-    private String version;
-    private String vocabulary;
-    private String licence;
+    private @Nullable String title;
+    private @Nullable String description;
+    private @Nullable String version;
+    private @Nullable String vocabulary;
+    private @Nullable String licence;
     private final Map<String, Concept.Builder> concepts = new LinkedHashMap<>();
     private final Map<String, String> ids = new HashMap<>();
     private final List<SchemeProblem> problems = new ArrayList<>();
@@ -338,27 +339,27 @@ public final class Scheme {
       this.uri = Objects.requireNonNull(uri, "uri").strip();
     }
 
-    public Builder title(String value) {
+    public Builder title(@Nullable String value) {
       this.title = value;
       return this;
     }
 
-    public Builder description(String value) {
+    public Builder description(@Nullable String value) {
       this.description = value;
       return this;
     }
 
-    public Builder version(String value) {
+    public Builder version(@Nullable String value) {
       this.version = value;
       return this;
     }
 
-    public Builder vocabulary(String value) {
+    public Builder vocabulary(@Nullable String value) {
       this.vocabulary = value;
       return this;
     }
 
-    public Builder licence(String value) {
+    public Builder licence(@Nullable String value) {
       this.licence = value;
       return this;
     }
@@ -397,6 +398,7 @@ public final class Scheme {
       return concepts.containsKey(conceptUri);
     }
 
+    @SuppressWarnings("NullAway") // every concept of the scheme is a key of these maps, filled for all of them above
     public Scheme build() {
       List<SchemeProblem> found = new ArrayList<>(problems);
       Map<String, List<String>> parents = new LinkedHashMap<>();
@@ -454,6 +456,7 @@ public final class Scheme {
       return new Scheme(this, built, found, cycles, hierarchy.levels());
     }
 
+    @SuppressWarnings("NullAway") // every concept of the scheme is a key of these maps, filled for all of them above
     private void link(String parent, String child, String declaredBy, String property,
         Map<String, List<String>> parents, Map<String, List<String>> children, List<SchemeProblem> found) {
       String other = declaredBy.equals(child) ? parent : child;
@@ -516,6 +519,7 @@ public final class Scheme {
      * Longest path from a top concept. The members of a cycle share one level: one more than the deepest
      * parent of any of them outside the cycle.
      */
+    @SuppressWarnings("NullAway") // every concept of the scheme is a key of these maps, filled for all of them above
     Map<String, Integer> levels() {
       Map<Integer, List<String>> externalParents = new HashMap<>();
       for (Concept concept : concepts) {
@@ -561,6 +565,7 @@ public final class Scheme {
       return levels;
     }
 
+    @SuppressWarnings("NullAway") // every concept of the scheme is a key of these maps, filled for all of them above
     private void findComponents() {
       Map<String, Integer> index = new HashMap<>();
       Map<String, Integer> low = new HashMap<>();
@@ -618,6 +623,7 @@ public final class Scheme {
     }
 
     /** The members of a strongly connected component in link order, starting from the first in source order. */
+    @SuppressWarnings("NullAway") // every concept of the scheme is a key of these maps, filled for all of them above
     private List<String> cycleOrder(List<String> scc) {
       Set<String> inComponent = new java.util.HashSet<>(scc);
       String first = null;

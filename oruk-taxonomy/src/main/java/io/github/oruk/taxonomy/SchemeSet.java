@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Several loaded schemes looked at together: a concept is found by its URI whatever scheme holds it.
@@ -66,7 +67,7 @@ public final class SchemeSet implements Iterable<Scheme> {
   }
 
   /** The scheme with this URI. */
-  public Optional<Scheme> scheme(String uri) {
+  public Optional<Scheme> scheme(@Nullable String uri) {
     return Optional.ofNullable(uri == null ? null : byUri.get(uri.strip()));
   }
 
@@ -74,7 +75,7 @@ public final class SchemeSet implements Iterable<Scheme> {
    * The scheme with this URI, title or vocabulary name (names compared ignoring case, spacing and a
    * plural {@code s}).
    */
-  public Optional<Scheme> named(String name) {
+  public Optional<Scheme> named(@Nullable String name) {
     Optional<Scheme> exact = scheme(name);
     if (exact.isPresent() || name == null) {
       return exact;

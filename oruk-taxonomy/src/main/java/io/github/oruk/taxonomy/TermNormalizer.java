@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns every spelling of a term reference into one canonical URI, or says why it cannot.
@@ -34,7 +35,7 @@ public final class TermNormalizer {
 
   private final PrefixRegistry registry;
   private final SchemeSet schemes;
-  private final Vocabulary defaultVocabulary;
+  private final @Nullable Vocabulary defaultVocabulary;
   private final boolean knownTermsOnly;
   private final Map<String, List<Scheme>> schemesByPrefix;
 
@@ -105,7 +106,7 @@ public final class TermNormalizer {
    *
    * @param vocabulary a prefix, vocabulary name, list URI or loaded scheme's title; may be null
    */
-  public NormalizedTerm normalize(String reference, String vocabulary) {
+  public NormalizedTerm normalize(String reference, @Nullable String vocabulary) {
     if (reference == null || reference.isBlank()) {
       return new Unresolved(reference == null ? "" : reference, Reason.EMPTY, "the term reference is empty");
     }
@@ -251,7 +252,7 @@ public final class TermNormalizer {
             : "; load the scheme to resolve notations and labels"));
   }
 
-  private NormalizedTerm bare(String input, String value, String vocabularyName) {
+  private NormalizedTerm bare(String input, String value, @Nullable String vocabularyName) {
     if (isBlank(vocabularyName)) {
       if (defaultVocabulary != null) {
         return inVocabulary(input, defaultVocabulary, value, Form.CODE);
@@ -336,7 +337,7 @@ public final class TermNormalizer {
   }
 
   /** {@code https://standards.esd.org.uk/?uri=service%2F833} (the LGA's page for a term) as the term URI. */
-  private static String esdStandardsPage(String value) {
+  private static @Nullable String esdStandardsPage(String value) {
     String lower = value.toLowerCase(Locale.ROOT);
     if (!lower.contains("standards.esd.org.uk")) {
       return null;
@@ -375,7 +376,7 @@ public final class TermNormalizer {
         || host.equals("example");
   }
 
-  private static String extensionText(TaxonomyTerm term, String name) {
+  private static @Nullable String extensionText(TaxonomyTerm term, String name) {
     if (!term.hasExtensions()) {
       return null;
     }
@@ -383,11 +384,11 @@ public final class TermNormalizer {
     return node != null && node.isValueNode() ? node.asText() : null;
   }
 
-  private static boolean isBlank(String text) {
+  private static boolean isBlank(@Nullable String text) {
     return text == null || text.isBlank();
   }
 
-  private static String firstNonBlank(String... values) {
+  private static String firstNonBlank(@Nullable String... values) {
     for (String value : values) {
       if (!isBlank(value)) {
         return value;
@@ -400,7 +401,7 @@ public final class TermNormalizer {
   public static final class Builder {
     private PrefixRegistry registry = PrefixRegistry.defaults();
     private SchemeSet schemes = SchemeSet.empty();
-    private String defaultVocabulary;
+    private @Nullable String defaultVocabulary;
     private boolean knownTermsOnly;
 
     private Builder() {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vocabulary whose term references the {@link TermNormalizer} understands: its CURIE prefix, the
@@ -109,7 +110,7 @@ public record Vocabulary(String prefix, String label, String uriTemplate, IdSynt
     return names;
   }
 
-  static String match(String template, String uri) {
+  static @Nullable String match(String template, String uri) {
     int at = template.indexOf(ID);
     int suffixLength = template.length() - at - ID.length();
     if (uri.length() <= at + suffixLength) {

@@ -17,4 +17,7 @@
  *
  * <p>The library ships no third-party taxonomy data: it loads what you point it at.
  */
+@NullMarked
 package io.github.oruk.taxonomy;
+
+import org.jspecify.annotations.NullMarked;

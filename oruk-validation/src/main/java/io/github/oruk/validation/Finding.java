@@ -3,6 +3,7 @@ package io.github.oruk.validation;
 import io.github.oruk.model.diagnostic.Diagnostic;
 import io.github.oruk.model.diagnostic.Severity;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing a validation found.
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param fix how to put it right (the rule's advice); may be empty
  */
 public record Finding(String code, Severity severity, Category category, String message, String url,
-    String pointer, String recordId, String observed, String fix) {
+    String pointer, String recordId, @Nullable String observed, String fix) {
 
   /**
    * Longest observed value kept, in characters (then an ellipsis): enough for any id, date, age or coordinate, and
@@ -62,7 +63,7 @@ public record Finding(String code, Severity severity, Category category, String 
     return diagnostic().toLine();
   }
 
-  static String shorten(String text) {
+  static String shorten(@Nullable String text) {
     if (text == null) {
       return "";
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
 import io.github.oruk.validation.rule.RecordContext;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a finding is about, in words: the name of the record it concerns and of the organization that
@@ -40,7 +41,7 @@ public record RecordName(String id, RecordType type, String name, String organiz
    * organization from the nested {@code organization}, the enclosing organization or {@code organization_id};
    * null for other records and records without an id.
    */
-  static RecordName of(RecordContext record) {
+  static @Nullable RecordName of(RecordContext record) {
     String id = record.id();
     if (id.isEmpty()) {
       return null;
@@ -66,7 +67,7 @@ public record RecordName(String id, RecordType type, String name, String organiz
 
   /** A record that belongs to the organization its service names, or the one it is nested in. */
   private static RecordName belonging(String id, RecordType type, String name, JsonNode service,
-      RecordContext organization) {
+      @Nullable RecordContext organization) {
     JsonNode nested = service.path("organization");
     String organizationId = text(nested, "id");
     String organizationName = text(nested, "name");

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which properties of a record hold other records, read from the spec document, so that every nested
@@ -31,7 +32,7 @@ final class RecordTree {
   }
 
   /** Visits {@code record} and every record nested in it, parents before children. */
-  static void walk(RecordType type, JsonNode record, String pointer, RecordContext parent, String property,
+  static void walk(RecordType type, JsonNode record, String pointer, @Nullable RecordContext parent, @Nullable String property,
       RuleSettings settings, Consumer<RecordContext> visitor) {
     if (record == null || !record.isObject()) {
       return;
@@ -144,7 +145,7 @@ final class RecordTree {
   }
 
   /** The record type of a component name such as {@code ServiceAtLocation}; null for enumerations and pages. */
-  private static RecordType recordType(String component) {
+  private static @Nullable RecordType recordType(String component) {
     String snake = component.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     return RecordType.fromName(snake).filter(type -> type != RecordType.API_DETAILS).orElse(null);
   }

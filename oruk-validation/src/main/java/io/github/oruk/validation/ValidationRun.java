@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One validation in progress: documents are checked into it one by one, and {@link #finish()} turns what
@@ -196,8 +197,9 @@ public final class ValidationRun {
   }
 
   /** Adds a finding made outside the rules (feed checks), applying the profile's severity. */
-  public synchronized void add(RuleInfo rule, String url, String pointer, String recordId, String message,
-      String observed, boolean failsInParity) {
+  @SuppressWarnings("NullAway") // Finding turns a null record id into ""
+  public synchronized void add(RuleInfo rule, String url, String pointer, @Nullable String recordId, @Nullable String message,
+      @Nullable String observed, boolean failsInParity) {
     if (!validator.profile().enabled(rule)) {
       return;
     }
@@ -298,25 +300,25 @@ public final class ValidationRun {
    * document before a page item, before a copy nested in another record). Conformance findings are about the
    * document that carried them, and each is kept.
    */
-  private record Pending(Finding finding, String about, int depth) {
+  private record Pending(Finding finding, @Nullable String about, int depth) {
   }
 
   /** Turns what rules report into findings for one document or record. */
   private final class Collector implements Reporter {
     private final String url;
     private final boolean critical;
-    private final JsonNode document;
+    private final @Nullable JsonNode document;
     private final RecordType type;
     private final boolean page;
     private final List<Pending> sink;
     /** Without a document: the id of the record the rules are looking at now (see {@link RecordTree#owner}). */
     String recordId = "";
     /** Without a document: the record the rules are looking at now, and whether it is an item of a page. */
-    RecordContext record;
+    @Nullable RecordContext record;
     boolean inPage;
 
     /** With a document, the record id of each finding is worked out from its pointer. */
-    Collector(String url, boolean critical, JsonNode document, RecordType type, boolean page, List<Pending> sink) {
+    Collector(String url, boolean critical, @Nullable JsonNode document, RecordType type, boolean page, List<Pending> sink) {
       this.sink = sink;
       this.url = url;
       this.critical = critical;
@@ -333,7 +335,7 @@ public final class ValidationRun {
     }
 
     @Override
-    public void add(RuleInfo rule, String pointer, String message, String observed) {
+    public void add(RuleInfo rule, String pointer, String message, @Nullable String observed) {
       if (!validator.profile().enabled(rule)) {
         return;
       }

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ORUK compliance and data-quality engine for documents: a record or a page, or an NDJSON file of
@@ -209,7 +210,7 @@ public final class Validator {
   }
 
   /** The document's tree, with what the reader noticed added to {@code quirks}; null when it is not JSON. */
-  private JsonNode parse(byte[] bytes, String source, ValidationRun run, List<ReadFinding> quirks) {
+  private @Nullable JsonNode parse(byte[] bytes, String source, ValidationRun run, List<ReadFinding> quirks) {
     try {
       return json.readTree(bytes, quirks);
     } catch (OrukReadException e) {
@@ -266,8 +267,8 @@ public final class Validator {
     private Profile profile = Profile.strict();
     private OrukJson json = OrukJson.lenient();
     private Clock clock = Clock.systemDefaultZone();
-    private List<Rule> rules;
-    private PayloadValidator payload;
+    private @Nullable List<Rule> rules;
+    private @Nullable PayloadValidator payload;
 
     private Builder() {
     }

@@ -6,4 +6,7 @@
  * {@link io.github.oruk.validation.profile.Profile}, into a
  * {@link io.github.oruk.validation.ValidationReport} with a {@link io.github.oruk.validation.Verdict}.
  */
+@NullMarked
 package io.github.oruk.validation;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.github.oruk.client.harvest;
 import io.github.oruk.client.OrukHttpException;
 import io.github.oruk.client.OrukTimeoutException;
 import io.github.oruk.client.OrukTransportException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells a feed that has stopped answering from addresses that fail on their own, from the outcomes of a
@@ -37,18 +38,18 @@ final class FeedWatch {
 
   private final int threshold;
   private final Checker checker;
-  private String knownGood;
+  private @Nullable String knownGood;
   private long run;
   private int failures;
-  private String lastFailure;
+  private @Nullable String lastFailure;
   private boolean checking;
-  private String checkFailure;
+  private @Nullable String checkFailure;
 
   /**
    * @param threshold failures in a row that make the feed down (with the check); 0 never
    * @param knownGood a service the feed delivered in an earlier run of this harvest, or null
    */
-  FeedWatch(int threshold, String knownGood, Checker checker) {
+  FeedWatch(int threshold, @Nullable String knownGood, Checker checker) {
     this.threshold = threshold;
     this.knownGood = knownGood;
     this.checker = checker;
@@ -65,7 +66,7 @@ final class FeedWatch {
    *
    * @return why the harvest must stop, or null to carry on
    */
-  String failed(Throwable cause) {
+  @Nullable String failed(Throwable cause) {
     if (threshold == 0 || !withoutAnswer(cause)) {
       return null;
     }
@@ -83,7 +84,7 @@ final class FeedWatch {
    *
    * @return why the harvest must stop, or null to carry on
    */
-  String checked(long run, Throwable cause) {
+  @Nullable String checked(long run, @Nullable Throwable cause) {
     if (run != this.run) {
       return null; // something was delivered since: that run is over
     }
@@ -96,7 +97,7 @@ final class FeedWatch {
     return verdict();
   }
 
-  private String verdict() {
+  private @Nullable String verdict() {
     if (failures < threshold) {
       return null;
     }

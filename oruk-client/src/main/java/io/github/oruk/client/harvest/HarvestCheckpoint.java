@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a harvest has done so far, saved so that an interrupted harvest can carry on. It is a small JSON
@@ -49,8 +50,8 @@ import java.util.Set;
  * @param failed what failed so far (services are retried on resume)
  * @param findings what the paging guard noticed so far
  */
-public record HarvestCheckpoint(URI feed, String query, Instant startedAt, Instant savedAt, Integer nextPage,
-    boolean listingDone, PageBase legacyPageBase, long sinkPosition, long duplicates, Set<String> delivered,
+public record HarvestCheckpoint(URI feed, String query, Instant startedAt, Instant savedAt, @Nullable Integer nextPage,
+    boolean listingDone, @Nullable PageBase legacyPageBase, long sinkPosition, long duplicates, Set<String> delivered,
     List<HarvestFailure> failed, List<PagingFinding> findings) {
 
   private static final String FORMAT = "oruk-harvest-checkpoint";

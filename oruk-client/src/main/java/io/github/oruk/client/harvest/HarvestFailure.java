@@ -3,6 +3,7 @@ package io.github.oruk.client.harvest;
 import io.github.oruk.model.diagnostic.Diagnostic;
 import java.net.URI;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record a harvest could not deliver, or a list page it could not read.
@@ -13,7 +14,7 @@ import java.util.Objects;
  *     failure) or the answer was unreadable
  * @param cause what happened, as the client's exception said it
  */
-public record HarvestFailure(String id, URI uri, Integer status, String cause) {
+public record HarvestFailure(@Nullable String id, URI uri, @Nullable Integer status, String cause) {
 
   public HarvestFailure {
     Objects.requireNonNull(uri, "uri");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to harvest a feed: {@link #defaults()}, or a {@link Builder} that starts from them and changes what you
@@ -40,7 +41,7 @@ import java.util.function.Consumer;
  *     the client's retries), when a service the feed delivered earlier cannot be fetched again either (default
  *     {@value #DEFAULT_STOP_AFTER_FAILURES}; 0 never stops). See {@link Harvester}.
  */
-public record HarvestOptions(int concurrency, Query query, Path checkpoint, Duration checkpointInterval,
+public record HarvestOptions(int concurrency, Query query, @Nullable Path checkpoint, Duration checkpointInterval,
     Consumer<HarvestProgress> progress, Duration progressInterval, int maxPages, int stopAfterFailures) {
 
   /** The default number of details fetched at once. */
@@ -105,7 +106,7 @@ public record HarvestOptions(int concurrency, Query query, Path checkpoint, Dura
   public static final class Builder {
     private int concurrency = DEFAULT_CONCURRENCY;
     private Query query = Query.all();
-    private Path checkpoint;
+    private @Nullable Path checkpoint;
     private Duration checkpointInterval = Duration.ofSeconds(5);
     private Consumer<HarvestProgress> progress = p -> { };
     private Duration progressInterval = Duration.ofSeconds(1);

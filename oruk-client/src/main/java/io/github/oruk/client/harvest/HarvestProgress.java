@@ -2,6 +2,7 @@ package io.github.oruk.client.harvest;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far a harvest is.
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param elapsed time since this run started
  * @param perSecond services settled per second in this run
  */
-public record HarvestProgress(long done, long failed, Long total, Duration elapsed, double perSecond) {
+public record HarvestProgress(long done, long failed, @Nullable Long total, Duration elapsed, double perSecond) {
 
   /** The share done, from 0 to 1, when the total is known. */
   public Optional<Double> fraction() {

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of a harvest. Every service that was listed is delivered to the sink, in {@link #failed()} with
@@ -41,8 +42,8 @@ import java.util.Objects;
  */
 public record HarvestReport(URI feed, Outcome outcome, Instant startedAt, Duration elapsed, long listed,
     long fetched, long previouslyDelivered, List<HarvestFailure> failed, long notAttempted, long duplicates,
-    Integer totalItems,
-    boolean legacyV1, List<PagingFinding> findings, Map<ReadCode, Long> readFindings, String stoppedBecause) {
+    @Nullable Integer totalItems,
+    boolean legacyV1, List<PagingFinding> findings, Map<ReadCode, Long> readFindings, @Nullable String stoppedBecause) {
 
   /** How a harvest ended. */
   public enum Outcome {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Harvests every service of a feed in full: it walks the {@code /services} list across its pages (with the
@@ -119,12 +121,12 @@ public final class Harvester {
 
   /** One list page whose services are being fetched: its page number and what is still open. */
   private static final class PageTrack {
-    final Integer number;
+    final @Nullable Integer number;
     int outstanding;
     int pending;
     boolean dispatched;
 
-    PageTrack(Integer number) {
+    PageTrack(@Nullable Integer number) {
       this.number = number;
     }
 
@@ -138,7 +140,7 @@ public final class Harvester {
     private final OrukClient client;
     private final HarvestOptions options;
     private final HarvestSink sink;
-    private final HarvestCheckpoint resumed;
+    private final @Nullable HarvestCheckpoint resumed;
     private final Instant startedAt;
     private final long startNanos = System.nanoTime();
 
@@ -159,17 +161,17 @@ public final class Harvester {
     private long notAttempted;
     private boolean sinkBroken;
 
-    private volatile String stopReason;
+    private volatile @Nullable String stopReason;
     private volatile boolean interrupted;
-    private volatile Long totalItems;
-    private volatile PagedRecords<Service> walk;
-    private volatile Integer walkNext;
+    private volatile @Nullable Long totalItems;
+    private volatile @Nullable PagedRecords<Service> walk;
+    private volatile @Nullable Integer walkNext;
     private volatile boolean listingComplete;
     private volatile boolean listingFailed;
     private volatile int pagesRead;
-    private volatile CompletableFuture<?> check;
+    private volatile @Nullable CompletableFuture<?> check;
 
-    Run(OrukClient client, HarvestOptions options, HarvestSink sink, HarvestCheckpoint resumed) {
+    Run(OrukClient client, HarvestOptions options, HarvestSink sink, @Nullable HarvestCheckpoint resumed) {
       this.client = client;
       this.options = options;
       this.sink = sink;
@@ -291,7 +293,7 @@ public final class Harvester {
           listingFailed = true;
           synchronized (lock) {
             failed.add(new HarvestFailure(null, e.uri() != null ? e.uri() : client.baseUri(), statusOf(e),
-                e.getMessage()));
+                Objects.requireNonNullElse(e.getMessage(), e.toString())));
           }
         }
       }
@@ -366,7 +368,7 @@ public final class Harvester {
       }
     }
 
-    private Integer resumeStart() {
+    private @Nullable Integer resumeStart() {
       if (resumed == null || resumed.nextPage() == null) {
         return null;
       }
@@ -375,7 +377,7 @@ public final class Harvester {
       return Math.max(first, resumed.nextPage() - 1);
     }
 
-    private static Integer numberOf(RecordPage<?> page) {
+    private static @Nullable Integer numberOf(RecordPage<?> page) {
       if (page.requestedPage() != null) {
         return page.requestedPage();
       }
@@ -402,7 +404,7 @@ public final class Harvester {
 
     // ----------------------------------------------------------------------------------------- fetching
 
-    private void dispatch(String id, PageTrack track) {
+    private void dispatch(String id, @Nullable PageTrack track) {
       synchronized (lock) {
         listed++;
         if (track != null) {
@@ -428,11 +430,14 @@ public final class Harvester {
       });
     }
 
-    private void settle(String id, PageTrack track, OrukResponse<Service> response, Throwable error) {
+    private void settle(String id, @Nullable PageTrack track, @Nullable OrukResponse<Service> response,
+        @Nullable Throwable error) {
       Throwable cause = unwrap(error);
       synchronized (lock) {
         try {
           if (cause == null && !sinkBroken) {
+            // A fetch that completed without an error has its answer.
+            response = Objects.requireNonNull(response, "response");
             sink.accept(response.value());
             delivered.add(id);
             fetched++;
@@ -449,7 +454,8 @@ public final class Harvester {
           }
         } catch (OrukWriteException e) {
           // The service cannot be written, and the sink wrote nothing: one failed record, not a broken sink.
-          failed.add(new HarvestFailure(id, detailUri(id), null, e.getMessage()));
+          failed.add(new HarvestFailure(id, detailUri(id), null,
+              Objects.requireNonNullElse(e.getMessage(), e.toString())));
         } catch (IOException | RuntimeException e) {
           markPending(id, track);
           sinkBroken = true;
@@ -462,7 +468,7 @@ public final class Harvester {
       }
     }
 
-    private void markPending(String id, PageTrack track) {
+    private void markPending(String id, @Nullable PageTrack track) {
       notAttempted++;
       if (track != null) {
         track.pending++;
@@ -517,7 +523,7 @@ public final class Harvester {
       return URI.create(client.baseUri() + Endpoint.SERVICE.path(id).substring(1));
     }
 
-    private static Integer statusOf(Throwable cause) {
+    private static @Nullable Integer statusOf(Throwable cause) {
       return cause instanceof OrukHttpException http ? http.status() : null;
     }
 
@@ -549,7 +555,7 @@ public final class Harvester {
       }
     }
 
-    private static Throwable unwrap(Throwable error) {
+    private static @Nullable Throwable unwrap(@Nullable Throwable error) {
       Throwable cause = error;
       while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
         cause = cause.getCause();
@@ -557,7 +563,7 @@ public final class Harvester {
       return cause;
     }
 
-    private static boolean isInterruption(Throwable cause) {
+    private static boolean isInterruption(@Nullable Throwable cause) {
       return cause instanceof OrukClientException e
           && (e.getCause() instanceof InterruptedException || e.getCause() instanceof CancellationException);
     }
@@ -618,21 +624,24 @@ public final class Harvester {
             next, done, legacyPageBase(summary), sink.position(), duplicates(summary), delivered, failures,
             findings(summary));
       }
-      snapshot.write(options.checkpoint());
+      Path file = options.checkpoint();
+      if (file != null) { // always: checkpoints are only saved when the options name a file
+        snapshot.write(file);
+      }
     }
 
-    private PageBase legacyPageBase(PagingSummary summary) {
+    private @Nullable PageBase legacyPageBase(@Nullable PagingSummary summary) {
       if (summary != null && summary.legacyPageBase() != null) {
         return summary.legacyPageBase();
       }
       return resumed == null ? null : resumed.legacyPageBase();
     }
 
-    private long duplicates(PagingSummary summary) {
+    private long duplicates(@Nullable PagingSummary summary) {
       return (resumed == null ? 0 : resumed.duplicates()) + (summary == null ? 0 : summary.duplicates());
     }
 
-    private List<PagingFinding> findings(PagingSummary summary) {
+    private List<PagingFinding> findings(@Nullable PagingSummary summary) {
       List<PagingFinding> all = new ArrayList<>();
       if (resumed != null) {
         all.addAll(resumed.findings());

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes each service as one line of canonical JSON ({@link OrukJson#write(Object)}, then {@code '\n'}).
@@ -29,10 +30,10 @@ public final class NdjsonSink implements HarvestSink, Closeable {
 
   private final OrukJson json;
   private final OutputStream out;
-  private final FileChannel channel;
+  private final @Nullable FileChannel channel;
   private long position;
 
-  private NdjsonSink(OrukJson json, OutputStream out, FileChannel channel, long position) {
+  private NdjsonSink(OrukJson json, OutputStream out, @Nullable FileChannel channel, long position) {
     this.json = Objects.requireNonNull(json, "json");
     this.out = out;
     this.channel = channel;

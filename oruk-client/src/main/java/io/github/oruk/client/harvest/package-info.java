@@ -11,4 +11,7 @@
  * its id, address and cause, or — when the harvest stopped, interrupted or because the feed stopped answering —
  * not attempted, and kept in the checkpoint for the next run.
  */
+@NullMarked
 package io.github.oruk.client.harvest;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import io.github.oruk.model.v1.PageBase;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page as a {@link PageSource} fetched and read it, before the guard looks at it.
@@ -21,8 +22,8 @@ import java.util.Objects;
  * @param readFindings what the reader repaired or kept aside
  * @param <T> the record type
  */
-public record FetchedPage<T>(URI uri, Integer requestedPage, Page<T> page, Integer feedPageNumber,
-    PageBase legacyPageBase, boolean envelopeMissing, List<ReadFinding> readFindings) {
+public record FetchedPage<T>(URI uri, @Nullable Integer requestedPage, Page<T> page, @Nullable Integer feedPageNumber,
+    @Nullable PageBase legacyPageBase, boolean envelopeMissing, List<ReadFinding> readFindings) {
 
   public FetchedPage {
     Objects.requireNonNull(uri, "uri");

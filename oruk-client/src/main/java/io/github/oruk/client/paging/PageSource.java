@@ -1,5 +1,7 @@
 package io.github.oruk.client.paging;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Fetches one page of a list. {@code OrukClient} provides one for each list endpoint; tests and other
  * transports can provide their own and still get the same guard from {@link PagedRecords#of}.
@@ -16,5 +18,5 @@ public interface PageSource<T> {
    *     (the parameter left out)
    * @throws io.github.oruk.client.OrukClientException when the page cannot be fetched or read
    */
-  FetchedPage<T> fetch(Integer page);
+  FetchedPage<T> fetch(@Nullable Integer page);
 }

@@ -21,6 +21,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every record of a list, fetched lazily page by page, with a guard that checks the pages against each
@@ -65,21 +66,21 @@ public final class PagedRecords<T> implements Iterable<T> {
 
   private boolean used;
   private boolean ended;
-  private Integer nextRequest;
+  private @Nullable Integer nextRequest;
   private final boolean startedAtFirstPage;
-  private URI lastUri;
+  private @Nullable URI lastUri;
   private int pages;
   private long records;
   private long duplicates;
   /** Records the reader had to leave out of their pages (ORUK-READ-017): listed by the feed, not delivered. */
   private long leftOutRecords;
   private PagingEnd end = PagingEnd.NOT_FINISHED;
-  private PageBase legacyPageBase;
+  private @Nullable PageBase legacyPageBase;
   private final List<PagingFinding> findings = new ArrayList<>();
   private final List<PagingFinding> unannounced = new ArrayList<>();
   private final Map<ReadCode, Long> readFindings = new EnumMap<>(ReadCode.class);
 
-  private PagedRecords(PageSource<T> source, Function<? super T, String> idOf, Integer firstPage, Integer perPage,
+  private PagedRecords(PageSource<T> source, Function<? super T, String> idOf, @Nullable Integer firstPage, @Nullable Integer perPage,
       PagingOptions options) {
     this.source = Objects.requireNonNull(source, "source");
     this.idOf = Objects.requireNonNull(idOf, "idOf");
@@ -99,8 +100,8 @@ public final class PagedRecords<T> implements Iterable<T> {
    * @param perPage the {@code per_page} asked for, to notice a feed that does not honour it; null if none
    * @param options observer, start page, v1 numbering and page limit
    */
-  public static <T> PagedRecords<T> of(PageSource<T> source, Function<? super T, String> idOf, Integer firstPage,
-      Integer perPage, PagingOptions options) {
+  public static <T> PagedRecords<T> of(PageSource<T> source, Function<? super T, String> idOf, @Nullable Integer firstPage,
+      @Nullable Integer perPage, PagingOptions options) {
     return new PagedRecords<>(source, idOf, firstPage, perPage, options);
   }
 
@@ -156,7 +157,7 @@ public final class PagedRecords<T> implements Iterable<T> {
     }
     used = true;
     return new Iterator<>() {
-      private RecordPage<T> ahead;
+      private @Nullable RecordPage<T> ahead;
 
       @Override
       public boolean hasNext() {
@@ -167,6 +168,7 @@ public final class PagedRecords<T> implements Iterable<T> {
       }
 
       @Override
+      @SuppressWarnings("NullAway") // hasNext() has fetched the page ahead, or thrown
       public RecordPage<T> next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
@@ -180,7 +182,7 @@ public final class PagedRecords<T> implements Iterable<T> {
 
   // ------------------------------------------------------------------------------------------- the guard
 
-  private RecordPage<T> fetchNext() {
+  private @Nullable RecordPage<T> fetchNext() {
     Integer request;
     synchronized (this) {
       request = nextRequest;
@@ -203,7 +205,7 @@ public final class PagedRecords<T> implements Iterable<T> {
     return result;
   }
 
-  private RecordPage<T> checkNext(Integer request) {
+  private @Nullable RecordPage<T> checkNext(@Nullable Integer request) {
     synchronized (this) {
       if (pages >= options.maxPages()) {
         report(PagingCode.PAGE_LIMIT_REACHED, lastUri, checker.pageLimit(pages,
@@ -226,7 +228,7 @@ public final class PagedRecords<T> implements Iterable<T> {
     }
   }
 
-  private RecordPage<T> check(FetchedPage<T> fetched) {
+  private @Nullable RecordPage<T> check(FetchedPage<T> fetched) {
     pages++;
     lastUri = fetched.uri();
     Page<T> page = fetched.page();
@@ -317,7 +319,7 @@ public final class PagedRecords<T> implements Iterable<T> {
             + ".", issue.observed())));
   }
 
-  private PagingEnd endOf(FetchedPage<T> fetched, int held) {
+  private @Nullable PagingEnd endOf(FetchedPage<T> fetched, int held) {
     Page<T> page = fetched.page();
     if (held == 0) {
       return PagingEnd.EMPTY_PAGE;
@@ -347,7 +349,7 @@ public final class PagedRecords<T> implements Iterable<T> {
     report(code, fetched.uri(), issue);
   }
 
-  private void report(PagingCode code, URI uri, PagingIssue issue) {
+  private void report(PagingCode code, @Nullable URI uri, PagingIssue issue) {
     String message = code.done() == null ? issue.message()
         : issue.message().replaceFirst("\\.$", "") + "; " + code.done();
     PagingFinding finding = new PagingFinding(code, uri == null ? URI.create("about:blank") : uri,

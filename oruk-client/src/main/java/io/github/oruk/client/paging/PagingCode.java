@@ -3,6 +3,7 @@ package io.github.oruk.client.paging;
 import io.github.oruk.model.diagnostic.DiagnosticCodes;
 import io.github.oruk.model.paging.PagingFact;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the page-invariant guard noticed while walking a list across its pages: a kind of
@@ -80,7 +81,7 @@ public enum PagingCode {
    * What the guard does about it, as the end of a finding's message (after the shared checker's statement of the
    * fact and a semicolon); null when the checker's message says it already.
    */
-  public String done() {
+  public @Nullable String done() {
     return switch (this) {
       case TOTAL_CHANGED -> "records may have moved between pages (duplicates are skipped; check the final count).";
       case DUPLICATE_ID -> "skipped, so each record is delivered once.";

@@ -3,6 +3,7 @@ package io.github.oruk.client.paging;
 import io.github.oruk.model.diagnostic.Diagnostic;
 import java.net.URI;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing the page-invariant guard noticed.
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param observed the offending value as the feed sent it (a size, a page number, the first repeated id), or null
  *     when there is no single one
  */
-public record PagingFinding(PagingCode code, URI uri, String pointer, String message, String observed) {
+public record PagingFinding(PagingCode code, URI uri, String pointer, String message, @Nullable String observed) {
 
   public PagingFinding {
     Objects.requireNonNull(code, "code");

@@ -2,6 +2,7 @@ package io.github.oruk.client.paging;
 
 import io.github.oruk.model.v1.PageBase;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to walk a list across its pages: {@code PagingOptions.builder().maxPages(50).build()}. (Until issue #14
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param legacyPageBase how a legacy v1 feed counts its pages; {@link PageBase#DETECT} works it out
  * @param maxPages the most pages to fetch before stopping with {@link PagingCode#PAGE_LIMIT_REACHED}
  */
-public record PagingOptions(PagingObserver observer, Integer startPage, PageBase legacyPageBase, int maxPages) {
+public record PagingOptions(PagingObserver observer, @Nullable Integer startPage, PageBase legacyPageBase, int maxPages) {
 
   /** The default page limit: 10,000 pages. */
   public static final int DEFAULT_MAX_PAGES = 10_000;
@@ -48,7 +49,7 @@ public record PagingOptions(PagingObserver observer, Integer startPage, PageBase
   /** Builds {@link PagingOptions}; each method sets one option, {@link #build()} checks them together. */
   public static final class Builder {
     private PagingObserver observer;
-    private Integer startPage;
+    private @Nullable Integer startPage;
     private PageBase legacyPageBase;
     private int maxPages;
 
@@ -66,7 +67,7 @@ public record PagingOptions(PagingObserver observer, Integer startPage, PageBase
     }
 
     /** The {@code page} parameter to start from, in the feed's own numbering; null for the first page. */
-    public Builder startPage(Integer startPage) {
+    public Builder startPage(@Nullable Integer startPage) {
       this.startPage = startPage;
       return this;
     }

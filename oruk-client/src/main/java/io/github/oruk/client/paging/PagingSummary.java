@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a walk across pages saw, so far or in the end.
@@ -20,8 +21,8 @@ import java.util.Map;
  * @param readFindings how many of each kind of read finding the pages had (repairs, kept extensions, v1
  *     mapping), so that nothing the reader reported is lost even when it is not printed
  */
-public record PagingSummary(int pages, long records, long duplicates, Integer totalItems, PagingEnd end,
-    PageBase legacyPageBase, List<PagingFinding> findings, Map<ReadCode, Long> readFindings) {
+public record PagingSummary(int pages, long records, long duplicates, @Nullable Integer totalItems, PagingEnd end,
+    @Nullable PageBase legacyPageBase, List<PagingFinding> findings, Map<ReadCode, Long> readFindings) {
 
   public PagingSummary {
     findings = List.copyOf(findings);

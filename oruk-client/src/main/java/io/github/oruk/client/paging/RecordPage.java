@@ -5,6 +5,7 @@ import io.github.oruk.model.json.ReadFinding;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a walk, after the guard checked it.
@@ -21,8 +22,8 @@ import java.util.Objects;
  *     this page ended the walk. A harvest stores it to resume from.
  * @param <T> the record type
  */
-public record RecordPage<T>(URI uri, int ordinal, Integer requestedPage, Page<T> page, List<T> records,
-    List<ReadFinding> readFindings, boolean legacyV1, Integer nextPage) {
+public record RecordPage<T>(URI uri, int ordinal, @Nullable Integer requestedPage, Page<T> page, List<T> records,
+    List<ReadFinding> readFindings, boolean legacyV1, @Nullable Integer nextPage) {
 
   public RecordPage {
     Objects.requireNonNull(uri, "uri");

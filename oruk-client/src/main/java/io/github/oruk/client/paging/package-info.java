@@ -17,4 +17,7 @@
  * <p>The guard works on any {@link io.github.oruk.client.paging.PageSource}, so it can be used (and tested)
  * without HTTP.
  */
+@NullMarked
 package io.github.oruk.client.paging;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package io.github.oruk.model.diagnostic;
 
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing the project noticed, in the one shape every finding type is built on: the reader's
@@ -31,7 +32,8 @@ public record Diagnostic(String code, Severity severity, String pointer, String 
    *
    * @throws IllegalArgumentException when the code is not registered in {@link DiagnosticCodes}
    */
-  public static Diagnostic of(String code, String pointer, String message) {
+  @SuppressWarnings("NullAway") // the record turns a null pointer into ""
+  public static Diagnostic of(String code, @Nullable String pointer, String message) {
     DiagnosticCode registered = DiagnosticCodes.require(code);
     return new Diagnostic(code, registered.severity(), pointer, message, registered.fix());
   }
@@ -46,7 +48,7 @@ public record Diagnostic(String code, Severity severity, String pointer, String 
    * turned into a space, so that one diagnostic is always one line that {@code cut -f} splits into the
    * same fields, whatever a feed put into a value that a message quotes.
    */
-  public static String line(String... fields) {
+  public static String line(@Nullable String... fields) {
     StringJoiner line = new StringJoiner("\t");
     for (String field : fields) {
       line.add(field == null ? "" : field.replace('\t', ' ').replace('\r', ' ').replace('\n', ' '));

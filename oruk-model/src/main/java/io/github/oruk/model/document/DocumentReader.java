@@ -140,6 +140,7 @@ public final class DocumentReader {
     return detectRecord(tree);
   }
 
+  @SuppressWarnings("NullAway") // REQUIRED has an entry for every candidate type
   private static Shape detectRecord(JsonNode record) {
     RecordType best = RecordType.SERVICE;
     int bestScore = Integer.MIN_VALUE;

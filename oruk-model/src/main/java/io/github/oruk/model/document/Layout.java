@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a file holds its documents: NDJSON (one JSON object a line, as {@code oruk generate} and
@@ -51,7 +52,7 @@ public enum Layout {
    * @param firstLine the first non-blank line, or {@code null} when the file is blank
    * @param secondLine the next non-blank line, or {@code null} when there is none
    */
-  public static Layout of(String name, String firstLine, String secondLine) {
+  public static Layout of(String name, @Nullable String firstLine, @Nullable String secondLine) {
     if (name != null) {
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) {
@@ -89,7 +90,7 @@ public enum Layout {
   }
 
   /** The next line that is not blank, or {@code null} at the end. */
-  private static String nextNonBlank(BufferedReader reader) throws IOException {
+  private static @Nullable String nextNonBlank(BufferedReader reader) throws IOException {
     for (String line; (line = reader.readLine()) != null; ) {
       if (!isBlank(line)) {
         return line;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.github.oruk.model.ApiDetails;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the {@code /} document; properties other than the three defined ones are kept as extensions. */
 final class ApiDetailsDeserializer extends StdDeserializer<ApiDetails> {
@@ -58,7 +59,7 @@ final class ApiDetailsDeserializer extends StdDeserializer<ApiDetails> {
     return new ApiDetails(version, profile, openapiUrl, holder.getExtensions());
   }
 
-  private static String text(JsonParser p, DeserializationContext ctxt, JsonToken token) throws IOException {
+  private static @Nullable String text(JsonParser p, DeserializationContext ctxt, JsonToken token) throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       Nulls.report(ctxt);
       return null;

@@ -22,6 +22,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The writer side: one canonical spelling for every value, extensions only when asked for. */
 final class CanonicalSerializers {
@@ -251,6 +252,7 @@ final class CanonicalSerializers {
       super(Page.class);
     }
 
+    @SuppressWarnings("NullAway") // items is set on the first record, whose class differs from the initial null
     @Override
     public void serialize(Page page, JsonGenerator gen, SerializerProvider provider) throws IOException {
       boolean keep = keepExtensions(provider) && !page.extensions().isEmpty();
@@ -311,7 +313,7 @@ final class CanonicalSerializers {
       gen.writeEndObject();
     }
 
-    private static void writeText(JsonGenerator gen, String name, String value) throws IOException {
+    private static void writeText(JsonGenerator gen, String name, @Nullable String value) throws IOException {
       if (value != null && !value.isEmpty()) {
         gen.writeStringField(name, value);
       }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads ORUK {@code number} properties exactly, accepting numbers sent as text. A number outside
@@ -23,7 +24,7 @@ final class DecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
   }
 
   @Override
-  public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+  public @Nullable BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
       BigDecimal value = p.getDecimalValue();
@@ -50,13 +51,13 @@ final class DecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
   }
 
   @Override
-  public BigDecimal getNullValue(DeserializationContext ctxt) {
+  public @Nullable BigDecimal getNullValue(DeserializationContext ctxt) {
     Nulls.report(ctxt);
     return null;
   }
 
   /** The number a text holds (surrounding spaces allowed), or null. */
-  static BigDecimal parse(String text) {
+  static @Nullable BigDecimal parse(String text) {
     String trimmed = text.strip();
     if (trimmed.isEmpty() || trimmed.length() > 100) {
       return null;

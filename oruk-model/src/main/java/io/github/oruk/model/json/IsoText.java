@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fast, exact parsers for the standard forms ({@code 2024-05-01}, {@code 09:30:00},
@@ -18,7 +19,7 @@ final class IsoText {
   }
 
   /** {@code YYYY-MM-DD}, or null. */
-  static LocalDate date(String text) {
+  static @Nullable LocalDate date(String text) {
     if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
       return null;
     }
@@ -36,12 +37,12 @@ final class IsoText {
   }
 
   /** {@code HH:MM}, {@code HH:MM:SS} or {@code HH:MM:SS.fraction}, or null. */
-  static LocalTime time(String text) {
+  static @Nullable LocalTime time(String text) {
     return time(text, 0, text.length());
   }
 
   /** RFC 3339: {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)}, or null. */
-  static OffsetDateTime dateTime(String text) {
+  static @Nullable OffsetDateTime dateTime(String text) {
     int length = text.length();
     if (length < 20 || (text.charAt(10) != 'T' && text.charAt(10) != 't')) {
       return null;
@@ -80,7 +81,7 @@ final class IsoText {
     return time == null ? null : OffsetDateTime.of(date, time, offset);
   }
 
-  private static LocalTime time(String text, int start, int end) {
+  private static @Nullable LocalTime time(String text, int start, int end) {
     int length = end - start;
     if (length != 5 && length < 8 || text.charAt(start + 2) != ':') {
       return null;

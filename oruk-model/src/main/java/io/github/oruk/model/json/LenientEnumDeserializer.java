@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the model's enumerations. The exact JSON value is read silently; a value that differs only in
@@ -37,7 +38,7 @@ final class LenientEnumDeserializer extends StdScalarDeserializer<Object> {
   }
 
   @Override
-  public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+  public @Nullable Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_STRING) {
       String text = p.getText();
       Object value = exact.get(text);
@@ -56,7 +57,7 @@ final class LenientEnumDeserializer extends StdScalarDeserializer<Object> {
   }
 
   @Override
-  public Object getNullValue(DeserializationContext ctxt) {
+  public @Nullable Object getNullValue(DeserializationContext ctxt) {
     Nulls.report(ctxt);
     return null;
   }

@@ -2,6 +2,7 @@ package io.github.oruk.model.json;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Finds HTML in text: an opening or closing tag, a comment, or a character entity. */
 public final class Markup {
@@ -17,7 +18,7 @@ public final class Markup {
    * The first piece of HTML in the text, such as {@code <p>} or {@code &amp;}, or null when there is none.
    * Text like {@code "ages 5 < 11 & carers"} is not HTML.
    */
-  public static String find(String text) {
+  public static @Nullable String find(String text) {
     if (!mayHold(text)) {
       return null;
     }

@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes ORUK 3.0 JSON: lenient in, strict out.
@@ -231,6 +232,7 @@ public final class OrukJson {
    * Reads with {@code reading}; when that breaks the nesting or text-length limit and {@code page} allows, reads
    * again without the records of the page's {@code contents} that break it (see {@link PageSalvage}).
    */
+  @SuppressWarnings("NullAway") // leaveOut has checked that patch(json, leftOut) is not null
   private <R> R salvaging(byte[] json, boolean page, Reading<R> reading) {
     ReadContext context = new ReadContext(mode);
     int start = skipByteOrderMark(json, context);
@@ -410,7 +412,7 @@ public final class OrukJson {
     };
   }
 
-  private OrukReadException unreadable(IOException e, byte[] json, int start) {
+  private OrukReadException unreadable(IOException e, byte @Nullable [] json, int start) {
     if (e instanceof StreamConstraintsException limit) {
       return new OrukReadException(null, "", Limit.of(limit).message(limit, this), e);
     }
@@ -510,7 +512,7 @@ public final class OrukJson {
     return "line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
-  private static String firstLine(String text) {
+  private static String firstLine(@Nullable String text) {
     if (text == null) {
       return "";
     }

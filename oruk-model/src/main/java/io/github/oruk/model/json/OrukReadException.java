@@ -1,5 +1,7 @@
 package io.github.oruk.model.json;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A document could not be read: it is not JSON, breaks a size or depth limit, has the wrong overall
  * shape, or (in {@link ReadMode#STRICT}) needs a repair. The message says what was expected, what was
@@ -9,7 +11,7 @@ public class OrukReadException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient ReadCode code;
+  private final transient @Nullable ReadCode code;
   private final String pointer;
 
   /**
@@ -18,14 +20,14 @@ public class OrukReadException extends RuntimeException {
    * @param message what was expected, what was found and what to do
    * @param cause the underlying parser error, if any
    */
-  public OrukReadException(ReadCode code, String pointer, String message, Throwable cause) {
+  public OrukReadException(@Nullable ReadCode code, String pointer, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.code = code;
     this.pointer = pointer == null ? "" : pointer;
   }
 
   /** The finding that made a strict read refuse the document; null when the document was unreadable. */
-  public ReadCode code() {
+  public @Nullable ReadCode code() {
     return code;
   }
 

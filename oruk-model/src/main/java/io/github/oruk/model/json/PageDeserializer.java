@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the page envelope leniently; {@code contents} items go through the item type's deserializer. */
 final class PageDeserializer extends StdDeserializer<Page<?>> implements ContextualDeserializer {
@@ -26,15 +27,15 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
   /** The envelope's properties, each with its bit for noticing a name sent twice. */
   private static final List<String> ENVELOPE_ORDER = List.copyOf(ENVELOPE);
 
-  private final JavaType itemType;
-  private final JsonDeserializer<Object> items;
+  private final @Nullable JavaType itemType;
+  private final @Nullable JsonDeserializer<Object> items;
   private final String itemName;
 
   PageDeserializer() {
     this(null, null);
   }
 
-  private PageDeserializer(JavaType itemType, JsonDeserializer<Object> items) {
+  private PageDeserializer(@Nullable JavaType itemType, @Nullable JsonDeserializer<Object> items) {
     super(Page.class);
     this.itemType = itemType;
     this.items = items;
@@ -99,12 +100,12 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
         holder.getExtensions());
   }
 
-  private static List<Object> nullContents(JsonParser p, DeserializationContext ctxt) {
+  private static @Nullable List<Object> nullContents(JsonParser p, DeserializationContext ctxt) {
     ReadContext.of(ctxt).report(ReadCode.NULL_VALUE, p, "found null for 'contents'; read as an empty list.");
     return null;
   }
 
-  private static Integer readInteger(JsonParser p, DeserializationContext ctxt) throws IOException {
+  private static @Nullable Integer readInteger(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
       return p.getIntValue();
@@ -131,7 +132,7 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
     return null;
   }
 
-  private static Integer exactInt(BigDecimal number) {
+  private static @Nullable Integer exactInt(@Nullable BigDecimal number) {
     if (number == null) {
       return null;
     }
@@ -142,7 +143,7 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
     }
   }
 
-  private static Boolean readBoolean(JsonParser p, DeserializationContext ctxt) throws IOException {
+  private static @Nullable Boolean readBoolean(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
       return token == JsonToken.VALUE_TRUE;

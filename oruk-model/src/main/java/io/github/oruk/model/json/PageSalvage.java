@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one bad record from costing its whole page. When a document breaks the nesting or text-length limit,
@@ -32,7 +33,7 @@ final class PageSalvage {
    * @param nesting whether it breaks the nesting limit (else the text-length limit)
    * @param reason what it breaks, for messages
    */
-  record Item(int index, int start, int end, String id, boolean nesting, String reason) {
+  record Item(int index, int start, int end, @Nullable String id, boolean nesting, String reason) {
   }
 
   private static final byte[] CONTENTS = "contents".getBytes(StandardCharsets.US_ASCII);
@@ -52,7 +53,7 @@ final class PageSalvage {
   private int itemDeepest;
   private long itemLongest;
   private boolean awaitingId;
-  private String itemId;
+  private @Nullable String itemId;
 
   private PageSalvage(byte[] json, int start, int maxDepth, int maxStringLength) {
     this.json = json;
@@ -77,7 +78,7 @@ final class PageSalvage {
    * A copy of {@code json} with each item overwritten by {@code null} and spaces, line breaks kept; null when an
    * item is too short to hold {@code null} (a limit of one or two levels).
    */
-  static byte[] patch(byte[] json, List<Item> items) {
+  static byte @Nullable [] patch(byte[] json, List<Item> items) {
     byte[] patched = json.clone();
     for (Item item : items) {
       if (item.end() - item.start() < 4) {

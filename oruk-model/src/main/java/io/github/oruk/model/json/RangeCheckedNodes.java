@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes the JSON trees of one read (extension values, values kept aside, {@link OrukJson#readTree}) and checks
@@ -20,8 +21,8 @@ final class RangeCheckedNodes extends JsonNodeFactory {
   private static final long serialVersionUID = 1L;
 
   private final boolean keep;
-  private transient JsonParser parser;
-  private transient ReadContext context;
+  private transient @Nullable JsonParser parser;
+  private transient @Nullable ReadContext context;
 
   /**
    * @param keep true to report a number out of range and keep it (a tree read for inspection); false to refuse
@@ -55,6 +56,7 @@ final class RangeCheckedNodes extends JsonNodeFactory {
     return super.numberNode(value);
   }
 
+  @SuppressWarnings("NullAway") // context is set while a document is read, the only time numbers are checked
   private void outOfRange(BigDecimal value) {
     if (keep) {
       context.report(ReadCode.NUMBER_OUT_OF_RANGE, ReadContext.pointerOf(parser), NumberRange.problem(value)

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one read: the mode and the findings collected so far. Travels with Jackson's
@@ -28,7 +29,7 @@ final class ReadContext {
   private final ReadMode mode;
   private final List<ReadFinding> findings = new ArrayList<>();
   /** Pointers of list items left out of the document (see {@link PageSalvage}); null when there are none. */
-  private Set<String> leftOut;
+  private @Nullable Set<String> leftOut;
 
   ReadContext(ReadMode mode) {
     this.mode = mode;
@@ -57,7 +58,7 @@ final class ReadContext {
   }
 
   /** As {@link #report(ReadCode, String, String)}, naming the record the finding is about. */
-  void report(ReadCode code, String pointer, String message, String recordId) {
+  void report(ReadCode code, String pointer, String message, @Nullable String recordId) {
     if (mode == ReadMode.STRICT && code.rejectedWhenStrict()) {
       throw new OrukReadException(code, pointer,
           code.code() + " at " + display(pointer) + ": " + message
@@ -74,7 +75,7 @@ final class ReadContext {
    *
    * @param earlier the earlier value, as written, when the caller knows it; null otherwise
    */
-  void duplicate(JsonParser p, Extensible holder, String name, String earlier) {
+  void duplicate(JsonParser p, @Nullable Extensible holder, String name, @Nullable String earlier) {
     if (holder != null && holder.hasExtensions()) {
       holder.getExtensions().remove(name);
     }
@@ -180,7 +181,7 @@ final class ReadContext {
   }
 
   /** The record and property that hold the value the parser is on. */
-  private record Owner(Object record, String name, boolean element) {
+  private record Owner(@Nullable Object record, @Nullable String name, boolean element) {
 
     static Owner of(JsonParser p) {
       JsonStreamContext context = p.getParsingContext();

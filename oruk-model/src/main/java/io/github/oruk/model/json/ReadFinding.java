@@ -2,6 +2,7 @@ package io.github.oruk.model.json;
 
 import io.github.oruk.model.diagnostic.Diagnostic;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing a reader noticed, repaired or kept aside.
@@ -13,7 +14,7 @@ import java.util.Objects;
  *     left out of a page ({@link ReadCode#RECORD_LEFT_OUT}) is not in the result to be looked up, so its id
  *     (when the reader could find it) is given here. Null otherwise.
  */
-public record ReadFinding(ReadCode code, String pointer, String message, String recordId) {
+public record ReadFinding(ReadCode code, String pointer, String message, @Nullable String recordId) {
 
   public ReadFinding {
     Objects.requireNonNull(code, "code");

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one model record (a {@code Service}, a {@code Schedule}, ...) from JSON.
@@ -101,8 +102,9 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
     }
   }
 
+  @SuppressWarnings("NullAway") // values is set by resolve(), which Jackson calls before any use
   @Override
-  public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+  public @Nullable Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
     if (token != JsonToken.START_OBJECT && token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT) {
       ReadContext.of(ctxt).park(p, ctxt, "an object (" + recordName + ")");
@@ -151,7 +153,7 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
    * decoding or hashing, the property that followed {@code previous} last time (at first: the next in
    * the standard's order). A feed sends its records alike, so the guess is nearly always right.
    */
-  private Property advance(JsonParser p, int previous) throws IOException {
+  private @Nullable Property advance(JsonParser p, int previous) throws IOException {
     int guess = follows[previous];
     if (guess < properties.length) {
       if (p.nextFieldName(properties[guess].jsonName)) {
@@ -174,7 +176,7 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
    * The property with this name: feeds nearly always send properties in the standard's order, skipping
    * absent ones, so look ahead from {@code from} (names are interned by the parser) before hashing.
    */
-  private Property find(String name, int from) {
+  private @Nullable Property find(String name, int from) {
     for (int i = from; i < properties.length; i++) {
       if (properties[i].name == name) {
         return properties[i];
@@ -184,7 +186,7 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
   }
 
   @Override
-  public Object getNullValue(DeserializationContext ctxt) {
+  public @Nullable Object getNullValue(DeserializationContext ctxt) {
     Nulls.report(ctxt);
     return null;
   }
@@ -213,7 +215,7 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
     final int index;
     final BeanProperty beanProperty;
     final BiConsumer<Object, Object> setter;
-    JsonDeserializer<Object> values;
+    @Nullable JsonDeserializer<Object> values;
 
     Property(String name, int index, BeanProperty beanProperty, BiConsumer<Object, Object> setter) {
       this.name = name.intern();

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a list of model records ({@code schedules}, {@code contents}, ...). {@code null} elements are
@@ -23,14 +24,14 @@ final class RecordListDeserializer extends StdDeserializer<List<Object>> impleme
   private static final long serialVersionUID = 1L;
 
   private final JavaType listType;
-  private final JsonDeserializer<Object> elements;
+  private final @Nullable JsonDeserializer<Object> elements;
   private final String elementName;
 
   RecordListDeserializer(JavaType listType) {
     this(listType, null);
   }
 
-  private RecordListDeserializer(JavaType listType, JsonDeserializer<Object> elements) {
+  private RecordListDeserializer(JavaType listType, @Nullable JsonDeserializer<Object> elements) {
     super(listType);
     this.listType = listType;
     this.elements = elements;
@@ -45,7 +46,8 @@ final class RecordListDeserializer extends StdDeserializer<List<Object>> impleme
   }
 
   /** Reads the list with an explicit element deserializer (for the page envelope). */
-  static List<Object> read(JsonParser p, DeserializationContext ctxt, JsonDeserializer<Object> elements,
+  @SuppressWarnings("NullAway") // elements is set by createContextual(), which Jackson calls before any use
+  static @Nullable List<Object> read(JsonParser p, DeserializationContext ctxt, @Nullable JsonDeserializer<Object> elements,
       String elementName) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.START_ARRAY) {
@@ -81,12 +83,12 @@ final class RecordListDeserializer extends StdDeserializer<List<Object>> impleme
   }
 
   @Override
-  public List<Object> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+  public @Nullable List<Object> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     return read(p, ctxt, elements, elementName);
   }
 
   @Override
-  public List<Object> getNullValue(DeserializationContext ctxt) {
+  public @Nullable List<Object> getNullValue(DeserializationContext ctxt) {
     Nulls.report(ctxt);
     return null;
   }

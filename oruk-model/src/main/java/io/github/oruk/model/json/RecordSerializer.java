@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one model record in the standard's property order, leaving out absent values: the writing
@@ -72,6 +73,7 @@ final class RecordSerializer extends StdSerializer<Object> implements Resolvable
   }
 
   @Override
+  @SuppressWarnings("NullAway") // values is set by resolve(), which Jackson calls before any use
   public void serialize(Object record, JsonGenerator gen, SerializerProvider provider) throws IOException {
     gen.writeStartObject(record);
     for (Property property : properties) {
@@ -125,7 +127,7 @@ final class RecordSerializer extends StdSerializer<Object> implements Resolvable
     final boolean omitEmpty;
     final BeanProperty beanProperty;
     final Function<Object, Object> getter;
-    JsonSerializer<Object> values;
+    @Nullable JsonSerializer<Object> values;
 
     Property(String name, Kind kind, boolean omitEmpty, BeanProperty beanProperty, Function<Object, Object> getter) {
       this.name = new SerializedString(name);

@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lenient readers for dates ({@code format: date}), date-times ({@code format: date-time}) and times of day.
@@ -74,7 +75,7 @@ final class TemporalDeserializers {
     }
 
     @Override
-    public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public @Nullable OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
         OffsetDateTime exact = IsoText.dateTime(p.getText());
         if (exact != null) {
@@ -115,7 +116,7 @@ final class TemporalDeserializers {
     }
 
     @Override
-    public OffsetDateTime getNullValue(DeserializationContext ctxt) {
+    public @Nullable OffsetDateTime getNullValue(DeserializationContext ctxt) {
       Nulls.report(ctxt);
       return null;
     }
@@ -131,7 +132,7 @@ final class TemporalDeserializers {
     }
 
     @Override
-    public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public @Nullable LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
         LocalDate exact = IsoText.date(p.getText());
         if (exact != null) {
@@ -173,7 +174,7 @@ final class TemporalDeserializers {
     }
 
     @Override
-    public LocalDate getNullValue(DeserializationContext ctxt) {
+    public @Nullable LocalDate getNullValue(DeserializationContext ctxt) {
       Nulls.report(ctxt);
       return null;
     }
@@ -189,7 +190,7 @@ final class TemporalDeserializers {
     }
 
     @Override
-    public LocalTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public @Nullable LocalTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
         String raw = p.getText();
         LocalTime exact = IsoText.time(raw);
@@ -223,7 +224,7 @@ final class TemporalDeserializers {
     }
 
     @Override
-    public LocalTime getNullValue(DeserializationContext ctxt) {
+    public @Nullable LocalTime getNullValue(DeserializationContext ctxt) {
       Nulls.report(ctxt);
       return null;
     }

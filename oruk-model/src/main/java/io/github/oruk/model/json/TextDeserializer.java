@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads text properties. Identifiers (a property named {@code id} or ending in {@code _id}; in ORUK every
@@ -51,7 +52,7 @@ final class TextDeserializer extends StdScalarDeserializer<String> implements Co
   }
 
   @Override
-  public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+  public @Nullable String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_STRING) {
       String text = p.getText();
@@ -74,7 +75,7 @@ final class TextDeserializer extends StdScalarDeserializer<String> implements Co
   }
 
   @Override
-  public String getNullValue(DeserializationContext ctxt) {
+  public @Nullable String getNullValue(DeserializationContext ctxt) {
     Nulls.report(ctxt);
     return null;
   }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jackson's JSON factory with two changes, both for text: parsers over a byte array turn plain ASCII
@@ -44,7 +45,7 @@ final class TextFastFactory extends JsonFactory {
     super(builder);
   }
 
-  private TextFastFactory(TextFastFactory source, ObjectCodec codec) {
+  private TextFastFactory(TextFastFactory source, @Nullable ObjectCodec codec) {
     super(source, codec);
   }
 
@@ -103,7 +104,7 @@ final class TextFastFactory extends JsonFactory {
     }
 
     /** The last string made by the fast path, whether it holds a {@code '<'} or {@code ''<' or '&''}, and whether it is a UUID. */
-    private String lastPlain;
+    private @Nullable String lastPlain;
     private boolean lastMayHoldMarkup;
     private boolean lastIsUuid;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The paging invariants of one walk across a list, in one place. Feed it the pages of the walk in the order they
@@ -30,11 +31,11 @@ public final class PagingChecker {
   public static final int PAGES_WITHOUT_PROGRESS = 3;
   private static final int IDS_IN_MESSAGE = 5;
 
-  private final Integer perPage;
+  private final @Nullable Integer perPage;
   private final Set<String> seen = new HashSet<>();
   private List<String> previousIds = List.of();
   private int pagesWithoutProgress;
-  private Integer lastTotal;
+  private @Nullable Integer lastTotal;
   private long delivered;
   private boolean envelopeReported;
   private boolean perPageReported;
@@ -44,12 +45,12 @@ public final class PagingChecker {
    * @param perPage the {@code per_page} asked for, to notice a feed that does not honour it; null when none was
    *     asked for
    */
-  public PagingChecker(Integer perPage) {
+  public PagingChecker(@Nullable Integer perPage) {
     this.perPage = perPage;
   }
 
   /** The last {@code total_items} a page sent, or null when none did. */
-  public Integer lastTotal() {
+  public @Nullable Integer lastTotal() {
     return lastTotal;
   }
 
@@ -92,7 +93,7 @@ public final class PagingChecker {
         + String.join(", ", missing) + ".", null));
   }
 
-  private static Object value(Page<?> page, String property) {
+  private static @Nullable Object value(Page<?> page, String property) {
     return switch (property) {
       case "total_items" -> page.totalItems();
       case "total_pages" -> page.totalPages();
@@ -130,7 +131,7 @@ public final class PagingChecker {
    * @param position which page this is, counting from 1
    * @param pageSize the page size in force, if known (per_page, or the size of a full first page); null when not
    */
-  public List<PagingIssue> position(Page<?> page, int position, Integer pageSize) {
+  public List<PagingIssue> position(Page<?> page, int position, @Nullable Integer pageSize) {
     List<PagingIssue> issues = new ArrayList<>();
     if (page.firstPage() != null && page.firstPage() != (position == 1)) {
       issues.add(new PagingIssue(PagingFact.FIRST_PAGE, "/first_page", "first_page is " + page.firstPage()
@@ -158,7 +159,7 @@ public final class PagingChecker {
    *
    * @param pointer where the feed's number is ({@code /page_number}, or {@code /number} in a legacy v1 page)
    */
-  public Optional<PagingIssue> pageNumber(Integer requested, Integer sent, String pointer) {
+  public Optional<PagingIssue> pageNumber(@Nullable Integer requested, @Nullable Integer sent, String pointer) {
     if (requested == null || sent == null || requested.equals(sent)) {
       return Optional.empty();
     }
@@ -168,7 +169,7 @@ public final class PagingChecker {
   }
 
   /** {@code total_items} against the page before's; every change is reported. */
-  public Optional<PagingIssue> total(Integer totalItems) {
+  public Optional<PagingIssue> total(@Nullable Integer totalItems) {
     if (totalItems == null) {
       return Optional.empty();
     }
@@ -317,7 +318,7 @@ public final class PagingChecker {
   }
 
   /** The feed answers with legacy ORUK v1 pages; reported once per walk. */
-  public Optional<PagingIssue> legacy(PageBase base) {
+  public Optional<PagingIssue> legacy(@Nullable PageBase base) {
     if (legacyReported) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package io.github.oruk.model.paging;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing the {@link PagingChecker} noticed about a page.
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param message what was expected and what was seen
  * @param observed the offending value as sent, or null when there is no single one
  */
-public record PagingIssue(PagingFact fact, String pointer, String message, String observed) {
+public record PagingIssue(PagingFact fact, String pointer, String message, @Nullable String observed) {
 
   public PagingIssue {
     Objects.requireNonNull(fact, "fact");

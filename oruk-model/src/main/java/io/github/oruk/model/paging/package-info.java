@@ -10,4 +10,7 @@
  * ({@code ORUK-PAGING-nnn}) are aliases of these ({@link io.github.oruk.model.paging.PagingFact#forCode}). What
  * to do about an issue (stop, skip, go on) is the caller's; nothing here does any HTTP.
  */
+@NullMarked
 package io.github.oruk.model.paging;
+
+import org.jspecify.annotations.NullMarked;

@@ -25,6 +25,7 @@ import io.github.oruk.model.RecordType;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The eleven GET operations of ORUK 3.0: path, operationId, whether publishers must offer it, which
@@ -108,7 +109,7 @@ public enum Endpoint {
   }
 
   /** The path with an identifier filled in (percent-encoded as one path segment). */
-  public String path(String id) {
+  public String path(@Nullable String id) {
     if (!byId()) {
       throw new IllegalArgumentException(path + " takes no identifier");
     }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The query of a list endpoint: every ORUK 3.0 parameter, typed, each absent (null) unless set. A client
@@ -61,26 +62,26 @@ import java.util.stream.Collectors;
  *     {@link Builder#extra(String, String...)}); never set by {@link #parse}
  */
 public record Query(
-    String search,
-    Integer page,
-    Integer perPage,
-    Format format,
-    String taxonomyTermId,
-    String taxonomyId,
-    String organizationId,
-    OffsetDateTime modifiedAfter,
-    Boolean minimal,
-    Boolean full,
-    Boolean fullService,
-    String postcode,
-    BigDecimal proximity,
-    Boolean topOnly,
-    String parentId,
-    BigDecimal minimumAge,
-    BigDecimal maximumAge,
-    LocalTime startTime,
-    LocalTime endTime,
-    DayOfWeek day,
+    @Nullable String search,
+    @Nullable Integer page,
+    @Nullable Integer perPage,
+    @Nullable Format format,
+    @Nullable String taxonomyTermId,
+    @Nullable String taxonomyId,
+    @Nullable String organizationId,
+    @Nullable OffsetDateTime modifiedAfter,
+    @Nullable Boolean minimal,
+    @Nullable Boolean full,
+    @Nullable Boolean fullService,
+    @Nullable String postcode,
+    @Nullable BigDecimal proximity,
+    @Nullable Boolean topOnly,
+    @Nullable String parentId,
+    @Nullable BigDecimal minimumAge,
+    @Nullable BigDecimal maximumAge,
+    @Nullable LocalTime startTime,
+    @Nullable LocalTime endTime,
+    @Nullable DayOfWeek day,
     List<Extra> extras) {
 
   /**
@@ -226,7 +227,7 @@ public record Query(
    * @param rawQuery the part after '?', still percent-encoded; null or "" for none
    * @throws InvalidQueryException when anything in it cannot be understood
    */
-  public static Query parse(Endpoint endpoint, String rawQuery) {
+  public static Query parse(Endpoint endpoint, @Nullable String rawQuery) {
     Map<String, String> values = new LinkedHashMap<>();
     if (rawQuery != null && !rawQuery.isEmpty()) {
       for (String pair : rawQuery.split("&", -1)) {
@@ -428,7 +429,7 @@ public record Query(
     throw invalid(name, value, "a day code: MO, TU, WE, TH, FR, SA or SU");
   }
 
-  private static String decode(String parameter, String text) {
+  private static String decode(@Nullable String parameter, String text) {
     try {
       return QueryText.decode(text);
     } catch (IllegalArgumentException e) {
@@ -475,20 +476,20 @@ public record Query(
    * The number without an exponent where that is short; a number such as {@code 1E-999999999} keeps its
    * exponent, which every reader of numbers understands, rather than being written as a billion digits.
    */
-  private static String plain(BigDecimal number) {
+  private static @Nullable String plain(@Nullable BigDecimal number) {
     if (number == null) {
       return null;
     }
     return Math.abs((long) number.scale()) <= 1000 ? number.toPlainString() : number.toString();
   }
 
-  private static void put(Map<Parameter, String> wire, Parameter parameter, Object value) {
+  private static void put(Map<Parameter, String> wire, Parameter parameter, @Nullable Object value) {
     if (value != null) {
       wire.put(parameter, value.toString());
     }
   }
 
-  private static void requireNotNegative(String name, BigDecimal value) {
+  private static void requireNotNegative(String name, @Nullable BigDecimal value) {
     if (value != null && value.signum() < 0) {
       throw new IllegalArgumentException(name + " cannot be negative; got " + plain(value));
     }
@@ -496,26 +497,26 @@ public record Query(
 
   /** Builds a {@link Query}; every parameter starts absent. */
   public static final class Builder {
-    private String search;
-    private Integer page;
-    private Integer perPage;
-    private Format format;
-    private String taxonomyTermId;
-    private String taxonomyId;
-    private String organizationId;
-    private OffsetDateTime modifiedAfter;
-    private Boolean minimal;
-    private Boolean full;
-    private Boolean fullService;
-    private String postcode;
-    private BigDecimal proximity;
-    private Boolean topOnly;
-    private String parentId;
-    private BigDecimal minimumAge;
-    private BigDecimal maximumAge;
-    private LocalTime startTime;
-    private LocalTime endTime;
-    private DayOfWeek day;
+    private @Nullable String search;
+    private @Nullable Integer page;
+    private @Nullable Integer perPage;
+    private @Nullable Format format;
+    private @Nullable String taxonomyTermId;
+    private @Nullable String taxonomyId;
+    private @Nullable String organizationId;
+    private @Nullable OffsetDateTime modifiedAfter;
+    private @Nullable Boolean minimal;
+    private @Nullable Boolean full;
+    private @Nullable Boolean fullService;
+    private @Nullable String postcode;
+    private @Nullable BigDecimal proximity;
+    private @Nullable Boolean topOnly;
+    private @Nullable String parentId;
+    private @Nullable BigDecimal minimumAge;
+    private @Nullable BigDecimal maximumAge;
+    private @Nullable LocalTime startTime;
+    private @Nullable LocalTime endTime;
+    private @Nullable DayOfWeek day;
     private final List<Extra> extras = new ArrayList<>();
 
     private Builder() {
@@ -545,12 +546,12 @@ public record Query(
       extras.addAll(query.extras);
     }
 
-    public Builder search(String search) {
+    public Builder search(@Nullable String search) {
       this.search = search;
       return this;
     }
 
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -565,17 +566,17 @@ public record Query(
       return this;
     }
 
-    public Builder taxonomyTermId(String taxonomyTermId) {
+    public Builder taxonomyTermId(@Nullable String taxonomyTermId) {
       this.taxonomyTermId = taxonomyTermId;
       return this;
     }
 
-    public Builder taxonomyId(String taxonomyId) {
+    public Builder taxonomyId(@Nullable String taxonomyId) {
       this.taxonomyId = taxonomyId;
       return this;
     }
 
-    public Builder organizationId(String organizationId) {
+    public Builder organizationId(@Nullable String organizationId) {
       this.organizationId = organizationId;
       return this;
     }
@@ -652,7 +653,7 @@ public record Query(
       return this;
     }
 
-    public Builder day(DayOfWeek day) {
+    public Builder day(@Nullable DayOfWeek day) {
       this.day = day;
       return this;
     }

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** Percent-encoding for query strings and path segments (UTF-8, spaces as %20). */
 final class QueryText {
@@ -12,11 +13,11 @@ final class QueryText {
   private QueryText() {
   }
 
-  static String encode(String text) {
+  static String encode(@Nullable String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("%7E", "~");
   }
 
-  static String encodePathSegment(String text) {
+  static String encodePathSegment(@Nullable String text) {
     return encode(text);
   }
 

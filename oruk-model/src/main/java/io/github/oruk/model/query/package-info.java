@@ -4,4 +4,7 @@
  * {@link io.github.oruk.model.query.Query} that clients encode and servers parse. Nothing here does any
  * HTTP; the client and server modules do.
  */
+@NullMarked
 package io.github.oruk.model.query;
+
+import org.jspecify.annotations.NullMarked;

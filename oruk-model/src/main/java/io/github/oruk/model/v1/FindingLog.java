@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects mapping findings for one document, one finding per kind: a page of fifty services that all
@@ -39,7 +40,7 @@ final class FindingLog {
    * @param note a detail worth repeating in the message, or null
    * @param message how to word the finding; the first occurrence's is used
    */
-  void add(ReadCode code, String kind, String pointer, int count, String note, Message message) {
+  void add(ReadCode code, String kind, String pointer, int count, @Nullable String note, Message message) {
     Entry entry = entries.computeIfAbsent(code.code() + ' ' + kind, k -> new Entry(code, message));
     entry.count += count;
     entry.pointers.add(pointer);

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Maps a v1 Spring-style page envelope, and each service in its {@code content}, to an ORUK 3.0 page. */
 final class PageTranslator {
@@ -25,7 +26,7 @@ final class PageTranslator {
       "total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents");
 
   /** A verdict on the base of {@code number}; {@code base} is null when the envelope does not settle it. */
-  record Detection(PageBase base, String reason) {
+  record Detection(@Nullable PageBase base, String reason) {
   }
 
   private final FindingLog log;
@@ -124,7 +125,7 @@ final class PageTranslator {
     return ordered(out);
   }
 
-  private ArrayNode contents(JsonNode content) {
+  private @Nullable ArrayNode contents(JsonNode content) {
     ArrayNode contents = NODES.arrayNode();
     if (content.isNull()) {
       omitted("/content");
@@ -153,8 +154,8 @@ final class PageTranslator {
     return contents;
   }
 
-  private void pageNumber(ObjectNode out, int number, PageBase base, String pointer, Boolean first, Boolean last,
-      Integer totalPages, Integer count) {
+  private void pageNumber(ObjectNode out, int number, PageBase base, String pointer, @Nullable Boolean first, @Nullable Boolean last,
+      @Nullable Integer totalPages, @Nullable Integer count) {
     Detection detected = detect(number, first, last, totalPages, count);
     PageBase used;
     if (base != PageBase.DETECT) {
@@ -190,7 +191,7 @@ final class PageTranslator {
    * when 0-based; a page with records numbered {@code totalPages} must be 1-based (an empty one may be a
    * Spring page past the end, so it settles nothing).
    */
-  static Detection detect(int number, Boolean first, Boolean last, Integer totalPages, Integer count) {
+  static Detection detect(int number, @Nullable Boolean first, @Nullable Boolean last, @Nullable Integer totalPages, @Nullable Integer count) {
     if (number == 0) {
       return new Detection(PageBase.ZERO_BASED, "number is 0, which only a count from 0 uses");
     }
@@ -256,7 +257,7 @@ final class PageTranslator {
   }
 
   /** A whole number from a number or from digits; null for anything else or anything out of range. */
-  static Integer integer(JsonNode value) {
+  static @Nullable Integer integer(JsonNode value) {
     if (value == null) {
       return null;
     }
@@ -281,7 +282,7 @@ final class PageTranslator {
   }
 
   /** A boolean from a boolean or from the text "true" / "false"; null for anything else. */
-  static Boolean bool(JsonNode value) {
+  static @Nullable Boolean bool(JsonNode value) {
     if (value == null) {
       return null;
     }

@@ -27,8 +27,10 @@ import io.github.oruk.model.ServiceAtLocation;
 import io.github.oruk.model.TaxonomyTerm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps one v1 service (and everything nested in it) to an ORUK 3.0 service tree, reporting to a
@@ -177,11 +179,11 @@ final class ServiceTranslator {
   }
 
   /** A child entity whose properties all carry over, with {@code service_id} set. */
-  private JsonNode child(JsonNode v1, String at, Target target, String serviceId) {
+  private JsonNode child(JsonNode v1, String at, Target target, @Nullable String serviceId) {
     return mapObject(v1, at, target, NO_RULES, out -> setIfAbsent(out, "service_id", serviceId));
   }
 
-  private JsonNode serviceArea(JsonNode v1, String at, String serviceId) {
+  private JsonNode serviceArea(JsonNode v1, String at, @Nullable String serviceId) {
     return mapObject(v1, at, SERVICE_AREA, NO_RULES, out -> {
       JsonNode area = out.get("service_area");
       if (area != null && !out.has("name")) {
@@ -250,7 +252,7 @@ final class ServiceTranslator {
 
   // ------------------------------------------------------------------------------------------- schedules
 
-  private JsonNode schedule(JsonNode v1, String at, String serviceId, String serviceAtLocationId) {
+  private JsonNode schedule(JsonNode v1, String at, @Nullable String serviceId, @Nullable String serviceAtLocationId) {
     Rules rules = (name, value, pointer, out) -> name.equals("weekday");
     return mapObject(v1, at, SCHEDULE, rules, out -> {
       JsonNode weekday = v1.get("weekday");
@@ -303,7 +305,7 @@ final class ServiceTranslator {
 
   // ------------------------------------------------------------------------------------------- locations
 
-  private JsonNode serviceAtLocation(JsonNode v1, String at, String serviceId, List<JsonNode> schedules) {
+  private JsonNode serviceAtLocation(JsonNode v1, String at, @Nullable String serviceId, List<JsonNode> schedules) {
     String id = idText(v1.get("id"));
     Rules rules = (name, value, pointer, out) -> {
       switch (name) {
@@ -316,7 +318,9 @@ final class ServiceTranslator {
               (n, notes) -> "regular_schedules of service_at_locations (" + count(n, "schedule", "schedules")
                   + ") moved to the service's schedules with service_at_location_id and service_id set, as"
                   + " ORUK 3.0 keeps every schedule on the service.");
-          list(value, pointer, name, (item, p) -> schedule(item, p, serviceId, id)).forEach(schedules::add);
+          // Not null: isList(value) holds.
+          Objects.requireNonNull(list(value, pointer, name, (item, p) -> schedule(item, p, serviceId, id)))
+              .forEach(schedules::add);
         }
         default -> {
           return false;
@@ -390,7 +394,7 @@ final class ServiceTranslator {
     return false;
   }
 
-  private JsonNode address(JsonNode v1, String at, String type, String locationId) {
+  private JsonNode address(JsonNode v1, String at, String type, @Nullable String locationId) {
     return mapObject(v1, at, ADDRESS, NO_RULES, out -> {
       setIfAbsent(out, "address_type", type);
       if (!out.has("country")) {
@@ -403,7 +407,7 @@ final class ServiceTranslator {
     });
   }
 
-  private JsonNode accessibility(JsonNode v1, String at, String locationId) {
+  private JsonNode accessibility(JsonNode v1, String at, @Nullable String locationId) {
     return mapObject(v1, at, ACCESSIBILITY, NO_RULES, out -> {
       JsonNode text = out.get("accessibility");
       if (text != null && !out.has("description")) {
@@ -415,7 +419,7 @@ final class ServiceTranslator {
 
   // ------------------------------------------------------------------------------------------- taxonomy
 
-  private JsonNode attribute(JsonNode v1, String at, String serviceId) {
+  private JsonNode attribute(JsonNode v1, String at, @Nullable String serviceId) {
     Rules rules = (name, value, pointer, out) -> {
       if (name.equals("taxonomy") && value.isObject()) {
         out.set("taxonomy_term", taxonomyTerm(value, pointer));
@@ -512,8 +516,8 @@ final class ServiceTranslator {
    * Keeps a v1 value as an extension on {@code out}, under its own name unless the mapping already
    * filled a property of that name.
    */
-  private void keep(ObjectNode out, String name, JsonNode value, String at, Target target, String reason,
-      String note) {
+  private void keep(ObjectNode out, String name, JsonNode value, String at, Target target, @Nullable String reason,
+      @Nullable String note) {
     String as = name;
     for (int i = 1; out.has(as) || Model.properties(target.model()).contains(as); i++) {
       as = name + "_v1" + (i == 1 ? "" : "_" + i);
@@ -539,7 +543,7 @@ final class ServiceTranslator {
    * The mapped entries of a v1 list; a single object is read as a list of one. Null when the value is
    * neither. Entries that are not objects are passed on unchanged for the reader to keep aside.
    */
-  private ArrayNode list(JsonNode value, String at, String name, ItemMapper mapper) {
+  private @Nullable ArrayNode list(JsonNode value, String at, String name, ItemMapper mapper) {
     ArrayNode out = NODES.arrayNode();
     if (value.isObject()) {
       log.add(V1_PROPERTY_MAPPED, "single object " + name, at, 1, null, (n, notes) ->
@@ -585,7 +589,7 @@ final class ServiceTranslator {
     return sorted;
   }
 
-  private static void setIfAbsent(ObjectNode out, String name, String value) {
+  private static void setIfAbsent(ObjectNode out, String name, @Nullable String value) {
     if (value != null && !out.has(name)) {
       out.put(name, value);
     }
@@ -616,7 +620,7 @@ final class ServiceTranslator {
   }
 
   /** An identifier as text, for filling in the ids implied by nesting; null when there is none. */
-  static String idText(JsonNode id) {
+  static @Nullable String idText(JsonNode id) {
     if (id == null) {
       return null;
     }

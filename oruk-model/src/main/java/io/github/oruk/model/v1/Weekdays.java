@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a v1 {@code weekday} into an RFC 5545 {@code BYDAY} value.
@@ -34,7 +35,7 @@ final class Weekdays {
   }
 
   /** The {@code BYDAY} value ("MO", "MO,WE"), or null when the weekday is not understood. */
-  static String toByDay(JsonNode weekday) {
+  static @Nullable String toByDay(JsonNode weekday) {
     if (weekday == null) {
       return null;
     }
@@ -77,7 +78,7 @@ final class Weekdays {
     return days;
   }
 
-  private static String fromToken(String token) {
+  private static @Nullable String fromToken(String token) {
     String word = token.endsWith(".") ? token.substring(0, token.length() - 1) : token;
     if (DIGITS.matcher(word).matches()) {
       return fromNumber(Integer.parseInt(word));
@@ -93,7 +94,7 @@ final class Weekdays {
     return code;
   }
 
-  private static String fromNumber(int number) {
+  private static @Nullable String fromNumber(int number) {
     if (number == 0) {
       return "SU";
     }

@@ -11,4 +11,7 @@
  *
  * <p>The full mapping table is in {@code oruk-model/V1-MAPPING.md}.
  */
+@NullMarked
 package io.github.oruk.model.v1;
+
+import org.jspecify.annotations.NullMarked;

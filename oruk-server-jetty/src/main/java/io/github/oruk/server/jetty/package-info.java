@@ -4,4 +4,7 @@
  * threads) and the SDK's JSON errors for every request Jetty refuses itself. Start with
  * {@link io.github.oruk.server.jetty.OrukJettyServer#builder(io.github.oruk.server.OrukApi)}.
  */
+@NullMarked
 package io.github.oruk.server.jetty;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An offline {@link PostcodeLocator} that knows the postcodes of a directory's own addresses: each
@@ -81,7 +82,7 @@ public final class KnownPostcodes implements PostcodeLocator {
     }
 
     /** Adds a location's addresses at its position; a location without coordinates is skipped. */
-    public Builder add(Location location) {
+    public Builder add(@Nullable Location location) {
       if (location == null || location.getLatitude() == null || location.getLongitude() == null
           || location.getAddresses().isEmpty()) {
         return this;
@@ -94,7 +95,8 @@ public final class KnownPostcodes implements PostcodeLocator {
     }
 
     /** Adds one sighting of a postcode at a position, inside the named areas; bad values are skipped. */
-    public Builder add(String postcode, BigDecimal latitude, BigDecimal longitude, String... areas) {
+    public Builder add(@Nullable String postcode, @Nullable BigDecimal latitude, @Nullable BigDecimal longitude,
+        @Nullable String... areas) {
       if (latitude == null || longitude == null) {
         return this;
       }
@@ -123,7 +125,7 @@ public final class KnownPostcodes implements PostcodeLocator {
     private int count;
     private final Set<String> areas = new LinkedHashSet<>();
 
-    void add(double lat, double lon, String... names) {
+    void add(double lat, double lon, @Nullable String... names) {
       latitude += lat;
       longitude += lon;
       count++;

@@ -3,6 +3,7 @@ package io.github.oruk.server.geo;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shape of UK postcodes: tidying what people type ({@code bs14dj}, {@code " BS1  4DJ "}) into the
@@ -20,7 +21,7 @@ public final class Postcodes {
    * The postcode in standard form (upper case, one space before the last three characters), or empty
    * when the text is not shaped like a full UK postcode.
    */
-  public static Optional<String> normalize(String text) {
+  public static Optional<String> normalize(@Nullable String text) {
     if (text == null) {
       return Optional.empty();
     }

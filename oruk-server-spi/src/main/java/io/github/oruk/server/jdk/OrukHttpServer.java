@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves an {@link OrukApi} with the JDK's built-in HTTP server ({@code com.sun.net.httpserver}): no
@@ -92,7 +93,7 @@ public final class OrukHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final OrukProtocol protocol;
   private final String prefix;
-  private final ExecutorService ownExecutor;
+  private final @Nullable ExecutorService ownExecutor;
   private final Duration grace;
   private final URI uri;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -259,7 +260,7 @@ public final class OrukHttpServer implements AutoCloseable {
 
   /** Options for an {@link OrukHttpServer}: those of every server (host, port, ...), and its thread pool. */
   public static final class Builder extends ServerBuilder<Builder> {
-    private Executor executor;
+    private @Nullable Executor executor;
     private int threads = Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
 
     private Builder(OrukApi api) {

@@ -44,6 +44,7 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reference ORUK 3.0 directory: any set of fully nested services, held in memory and served with
@@ -141,7 +142,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
   private final int[] topTerms;
 
   private final PostcodeLocator postcodes;
-  private final Function<String, ? extends Predicate<? super Service>> termMatcher;
+  private final @Nullable Function<String, ? extends Predicate<? super Service>> termMatcher;
   private final Map<String, BitSet> termMatches;
 
   private InMemoryDirectory(Builder builder) {
@@ -255,10 +256,10 @@ public final class InMemoryDirectory implements DirectoryProvider {
 
     Integer[] byModified = IntStream.range(0, count).filter(i -> services.get(i).getLastModified() != null)
         .boxed().toArray(Integer[]::new);
-    Arrays.sort(byModified, Comparator.comparing(i -> services.get(i).getLastModified().toInstant()));
+    Arrays.sort(byModified, Comparator.comparing(i -> lastModified(services.get(i)).toInstant()));
     this.modifiedOrder = Arrays.stream(byModified).mapToInt(Integer::intValue).toArray();
     this.modifiedSorted = Arrays.stream(byModified)
-        .mapToLong(i -> epochMillis(services.get(i).getLastModified())).toArray();
+        .mapToLong(i -> epochMillis(lastModified(services.get(i)))).toArray();
     this.minimumAgeOrder = sortedBy(count, i -> services.get(i).getMinimumAge());
     this.minimumAgeSorted = Arrays.stream(minimumAgeOrder).mapToObj(i -> services.get(i).getMinimumAge())
         .toArray(BigDecimal[]::new);
@@ -514,7 +515,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
   // ------------------------------------------------------------------------------------------- matching
 
   /** Positions of the services matching every service-level filter; null when nothing narrows them. */
-  private BitSet matchServices(Query query, PostcodePlace place) {
+  private @Nullable BitSet matchServices(Query query, @Nullable PostcodePlace place) {
     BitSet result = null;
     if (query.search() != null) {
       BitSet words = serviceWords.match(query.search());
@@ -559,7 +560,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return result;
   }
 
-  private BitSet matchLinks(Query query) {
+  private @Nullable BitSet matchLinks(Query query) {
     PostcodePlace place = null;
     if (query.postcode() != null) {
       place = locate(query.postcode());
@@ -632,7 +633,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return (row << 32) | (column & 0xFFFFFFFFL);
   }
 
-  private BitSet matchTerms(Query query) {
+  private @Nullable BitSet matchTerms(Query query) {
     BitSet result = null;
     if (query.search() != null) {
       BitSet words = termWords.match(query.search());
@@ -665,7 +666,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return range(modifiedOrder, from, modifiedOrder.length);
   }
 
-  private BitSet schedulesMatching(DayOfWeek day, LocalTime start, LocalTime end, BitSet candidates) {
+  private BitSet schedulesMatching(@Nullable DayOfWeek day, @Nullable LocalTime start, @Nullable LocalTime end, @Nullable BitSet candidates) {
     int dayBit = day == null ? 0 : MONDAY_BIT << (day.getValue() - 1);
     int from = start == null ? -1 : start.toSecondOfDay();
     int to = end == null ? -1 : end.toSecondOfDay();
@@ -717,6 +718,11 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return bits;
   }
 
+  /** The last-modified time of a service that has one (the indexes above keep only those). */
+  private static OffsetDateTime lastModified(Service service) {
+    return Objects.requireNonNull(service.getLastModified(), "lastModified");
+  }
+
   /**
    * Milliseconds since the epoch, saturated at the ends of {@code long}: {@code OffsetDateTime} reaches
    * ±999,999,999 years, beyond what epoch milliseconds hold (about ±292 million years), and such a value
@@ -733,7 +739,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return seconds * 1000 + time.getNano() / 1_000_000;
   }
 
-  private static int secondOfDay(LocalTime time) {
+  private static int secondOfDay(@Nullable LocalTime time) {
     return time == null ? -1 : time.toSecondOfDay();
   }
 
@@ -749,7 +755,8 @@ public final class InMemoryDirectory implements DirectoryProvider {
     if (matched == null) {
       Predicate<? super Service> accepts;
       try {
-        accepts = termMatcher.apply(termId);
+        // Only asked when there is a matcher (see the query above).
+        accepts = Objects.requireNonNull(termMatcher, "termMatcher").apply(termId);
       } catch (IllegalArgumentException e) {
         throw new InvalidQueryException("taxonomy_term_id", "'taxonomy_term_id' " + shorten(termId)
             + " cannot be matched: " + e.getMessage() + " Give the id of a term this directory knows.");
@@ -811,7 +818,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return low;
   }
 
-  private static <T> Results<T> page(BitSet matches, int size, IntFunction<T> view, PageRequest page) {
+  private static <T> Results<T> page(@Nullable BitSet matches, int size, IntFunction<T> view, PageRequest page) {
     long offset = page.offset();
     List<T> items = new ArrayList<>(Math.min(page.perPage(), 128));
     if (matches == null) {
@@ -833,7 +840,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return Results.of(items, total);
   }
 
-  private static <T> Stream<T> stream(BitSet matches, int size, IntFunction<T> view) {
+  private static <T> Stream<T> stream(@Nullable BitSet matches, int size, IntFunction<T> view) {
     IntStream positions = matches == null ? IntStream.range(0, size) : matches.stream();
     return positions.mapToObj(view);
   }
@@ -842,14 +849,14 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return service.getAttributes();
   }
 
-  private static String termId(Attribute attribute) {
+  private static @Nullable String termId(Attribute attribute) {
     if (attribute.getTaxonomyTermId() != null) {
       return attribute.getTaxonomyTermId();
     }
     return attribute.getTaxonomyTerm() == null ? null : attribute.getTaxonomyTerm().getId();
   }
 
-  private String taxonomyOf(Attribute attribute) {
+  private @Nullable String taxonomyOf(Attribute attribute) {
     TaxonomyTerm nested = attribute.getTaxonomyTerm();
     if (nested != null && nested.getTaxonomyId() != null) {
       return nested.getTaxonomyId();
@@ -859,7 +866,7 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return known == null ? null : terms.get(known).getTaxonomyId();
   }
 
-  private void addTerm(TaxonomyTerm term, String taxonomyId) {
+  private void addTerm(@Nullable TaxonomyTerm term, @Nullable String taxonomyId) {
     if (term == null || term.getId() == null || termPosition.containsKey(term.getId())) {
       return;
     }
@@ -881,8 +888,8 @@ public final class InMemoryDirectory implements DirectoryProvider {
     private final List<Service> services = new ArrayList<>();
     private final Map<String, Taxonomy> taxonomiesById = new LinkedHashMap<>();
     private final List<Taxonomy> taxonomies = new ArrayList<>();
-    private PostcodeLocator postcodes;
-    private Function<String, ? extends Predicate<? super Service>> termMatcher;
+    private @Nullable PostcodeLocator postcodes;
+    private @Nullable Function<String, ? extends Predicate<? super Service>> termMatcher;
 
     private Builder() {
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Sorted, distinct record positions: posting lists and the sets filters produce. */
 final class Positions {
@@ -20,7 +21,7 @@ final class Positions {
   }
 
   /** {@code current} narrowed to {@code next}; a null {@code current} means "everything". */
-  static BitSet and(BitSet current, BitSet next) {
+  static BitSet and(@Nullable BitSet current, BitSet next) {
     if (current == null) {
       return next;
     }
@@ -52,7 +53,7 @@ final class Positions {
   static final class Keyed {
     private final Map<String, Growing> growing = new HashMap<>();
 
-    void add(String key, int position) {
+    void add(@Nullable String key, int position) {
       if (key != null) {
         growing.computeIfAbsent(key, k -> new Growing()).add(position);
       }

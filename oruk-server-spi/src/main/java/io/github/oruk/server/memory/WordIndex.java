@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An inverted index from words to the positions of the records that contain them. Words are runs of
@@ -21,7 +22,7 @@ final class WordIndex {
   }
 
   /** The words of a text, lower case and without accents, in order (repeats kept). */
-  static List<String> words(String text) {
+  static List<String> words(@Nullable String text) {
     List<String> words = new ArrayList<>();
     if (text == null || text.isEmpty()) {
       return words;
@@ -51,7 +52,7 @@ final class WordIndex {
    * The positions of the records containing every word of {@code query}; null when the query has no
    * words at all (nothing to narrow by).
    */
-  BitSet match(String query) {
+  @Nullable BitSet match(String query) {
     List<String> wanted = words(query);
     if (wanted.isEmpty()) {
       return null;
@@ -77,7 +78,7 @@ final class WordIndex {
     private final Map<String, Positions.Growing> postings = new HashMap<>();
 
     /** Adds the words of these texts for the record at {@code position} (positions must not decrease). */
-    void add(int position, String... texts) {
+    void add(int position, @Nullable String... texts) {
       for (String text : texts) {
         for (String word : words(text)) {
           postings.computeIfAbsent(word, w -> new Positions.Growing()).add(position);

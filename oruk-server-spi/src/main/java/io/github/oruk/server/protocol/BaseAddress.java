@@ -3,6 +3,7 @@ package io.github.oruk.server.protocol;
 import io.github.oruk.server.OrukApi;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The public address of the API's root ({@code scheme://host[:port]/prefix}, no trailing slash), which
@@ -52,7 +53,7 @@ final class BaseAddress {
     return scheme + "://" + host.strip() + trimSlash(prefix);
   }
 
-  private static String first(String header) {
+  private static @Nullable String first(@Nullable String header) {
     if (header == null) {
       return null;
     }

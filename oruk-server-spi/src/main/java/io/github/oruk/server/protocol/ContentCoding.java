@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /** {@code Accept-Encoding} negotiation and gzip compression. */
 final class ContentCoding {
@@ -18,7 +19,7 @@ final class ContentCoding {
   }
 
   /** Whether an {@code Accept-Encoding} value accepts gzip (by name or {@code *}, with a q-value above 0). */
-  static boolean acceptsGzip(String acceptEncoding) {
+  static boolean acceptsGzip(@Nullable String acceptEncoding) {
     if (acceptEncoding == null || acceptEncoding.isBlank()) {
       return false;
     }

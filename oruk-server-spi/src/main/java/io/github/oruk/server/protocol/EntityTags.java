@@ -2,6 +2,7 @@ package io.github.oruk.server.protocol;
 
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Strong entity tags from the body's bytes (two hardware-assisted checksums, 64 bits together), and the
@@ -41,7 +42,7 @@ final class EntityTags {
   }
 
   /** Whether an {@code If-None-Match} value names the body tagged {@code tag} (weak comparison). */
-  static boolean matches(String ifNoneMatch, String tag) {
+  static boolean matches(@Nullable String ifNoneMatch, String tag) {
     if (ifNoneMatch == null) {
       return false;
     }

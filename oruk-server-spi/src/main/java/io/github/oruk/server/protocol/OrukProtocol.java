@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ORUK 3.0 protocol, independent of any HTTP server: a {@link ProtocolRequest} in, a
@@ -72,7 +73,7 @@ public final class OrukProtocol {
   private final DirectoryProvider provider;
   private final Capabilities capabilities;
   private final OrukJson json;
-  private final TokenBuckets buckets;
+  private final @Nullable TokenBuckets buckets;
   private final RecordEncoder encoder;
   private final OpenApiDocument openApi = new OpenApiDocument();
   private final ObjectMapper mapper = new ObjectMapper();
@@ -151,7 +152,7 @@ public final class OrukProtocol {
    * @param status the status the server chose; anything outside 400 to 599 is answered as 500
    * @param reason the server's own short reason, such as {@code Ambiguous URI empty segment}, or null
    */
-  public ProtocolResponse refused(int status, String reason) {
+  public ProtocolResponse refused(int status, @Nullable String reason) {
     int code = status >= 400 && status <= 599 ? status : 500;
     String error = switch (code) {
       case 404 -> "not_found";
@@ -246,7 +247,7 @@ public final class OrukProtocol {
     throw new IllegalStateException("no by-id endpoint for " + list);
   }
 
-  private static Query parse(Endpoint endpoint, String rawQuery) {
+  private static Query parse(Endpoint endpoint, @Nullable String rawQuery) {
     try {
       return Query.parse(endpoint, rawQuery);
     } catch (InvalidQueryException e) {
@@ -282,7 +283,7 @@ public final class OrukProtocol {
     }
   }
 
-  private static Boolean booleanValue(Query query, Parameter parameter) {
+  private static @Nullable Boolean booleanValue(Query query, Parameter parameter) {
     return switch (parameter) {
       case MINIMAL -> query.minimal();
       case FULL -> query.full();

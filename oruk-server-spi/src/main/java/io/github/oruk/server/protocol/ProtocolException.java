@@ -1,6 +1,7 @@
 package io.github.oruk.server.protocol;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A request the core answers with an error: status, stable code, parameter at fault, message. */
 final class ProtocolException extends RuntimeException {
@@ -9,10 +10,10 @@ final class ProtocolException extends RuntimeException {
 
   private final int status;
   private final String code;
-  private final String parameter;
+  private final @Nullable String parameter;
   private final transient Map<String, String> headers;
 
-  ProtocolException(int status, String code, String parameter, String message, Map<String, String> headers) {
+  ProtocolException(int status, String code, @Nullable String parameter, @Nullable String message, Map<String, String> headers) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
@@ -20,7 +21,7 @@ final class ProtocolException extends RuntimeException {
     this.headers = headers;
   }
 
-  ProtocolException(int status, String code, String parameter, String message) {
+  ProtocolException(int status, String code, @Nullable String parameter, @Nullable String message) {
     this(status, code, parameter, message, Map.of());
   }
 
@@ -32,7 +33,7 @@ final class ProtocolException extends RuntimeException {
     return code;
   }
 
-  String parameter() {
+  @Nullable String parameter() {
     return parameter;
   }
 

@@ -2,6 +2,7 @@ package io.github.oruk.server.protocol;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request as the protocol core sees it, whatever server received it. Adapters build it; the
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param localAuthority {@code host:port} the server is listening on, used when the request has no
  *     usable {@code Host} header
  */
-public record ProtocolRequest(String method, String scheme, String prefix, String path, String rawQuery,
+public record ProtocolRequest(String method, String scheme, String prefix, String path, @Nullable String rawQuery,
     Headers headers, String clientAddress, String localAuthority) {
 
   public ProtocolRequest {
@@ -53,6 +54,6 @@ public record ProtocolRequest(String method, String scheme, String prefix, Strin
   @FunctionalInterface
   public interface Headers {
     /** The first value of the header, or null when the request has none. */
-    String first(String name);
+    @Nullable String first(String name);
   }
 }

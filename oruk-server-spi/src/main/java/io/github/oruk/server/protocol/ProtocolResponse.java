@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to a {@link ProtocolRequest}: status, headers and (unless there is none, as for HEAD, 204
@@ -18,9 +19,9 @@ public final class ProtocolResponse {
 
   private final int status;
   private final Map<String, String> headers;
-  private final Body body;
+  private final @Nullable Body body;
 
-  ProtocolResponse(int status, Map<String, String> headers, Body body) {
+  ProtocolResponse(int status, Map<String, String> headers, @Nullable Body body) {
     this.status = status;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     this.body = body;
@@ -37,7 +38,7 @@ public final class ProtocolResponse {
   }
 
   /** The value of a header (case-insensitive name), or null. */
-  public String header(String name) {
+  public @Nullable String header(String name) {
     for (Map.Entry<String, String> header : headers.entrySet()) {
       if (header.getKey().equalsIgnoreCase(name)) {
         return header.getValue();
@@ -47,7 +48,7 @@ public final class ProtocolResponse {
   }
 
   /** The body, or null when the response has none. */
-  public Body body() {
+  public @Nullable Body body() {
     return body;
   }
 

@@ -5,4 +5,7 @@
  * envelope, errors, CORS, ETags, gzip, HEAD, NDJSON and throttling all live here, so every adapter behaves
  * the same.
  */
+@NullMarked
 package io.github.oruk.server.protocol;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,7 @@ import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves an {@link OrukApi} from any Jakarta Servlet 6 container (Tomcat 10.1+, Jetty 12 ee10, Spring Boot
@@ -50,6 +51,8 @@ public class OrukServlet extends HttpServlet {
   /** Init parameter naming the {@link DirectoryProvider} class, for containers configured by web.xml. */
   public static final String PROVIDER_PARAMETER = "provider";
 
+  // Set by the constructor or, for a servlet a container creates from web.xml, by init(), before any request.
+  @SuppressWarnings("NullAway.Init")
   private transient OrukProtocol protocol;
   /** The API's root below the context path ("" for the context root), or null: the servlet's own path. */
   private final String root;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Over-classification: providers tag their services with every type that might apply, which makes them
@@ -106,6 +107,7 @@ public final class ClassificationAudit {
   }
 
   /** The findings for one service; empty when it is classified sparingly. */
+  @SuppressWarnings("NullAway") // Finding turns a null service id or name into ""
   public List<Finding> check(Service service) {
     List<Attribute> attributes = service.getAttributes();
     if (attributes == null || attributes.isEmpty()) {
@@ -145,7 +147,8 @@ public final class ClassificationAudit {
     return findings;
   }
 
-  private void redundant(Scheme scheme, List<Concept> concepts, String id, String name, List<Finding> findings) {
+  @SuppressWarnings("NullAway") // Finding turns a null service id or name into ""
+  private void redundant(Scheme scheme, List<Concept> concepts, @Nullable String id, @Nullable String name, List<Finding> findings) {
     Set<String> tagged = new HashSet<>();
     concepts.forEach(concept -> tagged.add(concept.uri()));
     for (Concept concept : concepts) {
@@ -159,7 +162,8 @@ public final class ClassificationAudit {
     }
   }
 
-  private void branches(Scheme scheme, List<Concept> concepts, String id, String name, List<Finding> findings) {
+  @SuppressWarnings("NullAway") // Finding turns a null service id or name into ""
+  private void branches(Scheme scheme, List<Concept> concepts, @Nullable String id, @Nullable String name, List<Finding> findings) {
     // Group the types that share a top concept (union-find over their roots).
     Map<String, String> parent = new HashMap<>();
     Map<String, List<String>> rootsOf = new HashMap<>();
@@ -200,6 +204,7 @@ public final class ClassificationAudit {
     }
   }
 
+  @SuppressWarnings("NullAway") // every root is a key of parent (the union-find), filled for all of them above
   private static String find(Map<String, String> parent, String node) {
     String root = node;
     while (!parent.get(root).equals(root)) {
@@ -227,7 +232,7 @@ public final class ClassificationAudit {
   /** Builds a {@link ClassificationAudit}. */
   public static final class Builder {
     private SchemeSet schemes = SchemeSet.empty();
-    private TermNormalizer normalizer;
+    private @Nullable TermNormalizer normalizer;
     private int maxTypes = 3;
     private int maxBranches = 1;
 

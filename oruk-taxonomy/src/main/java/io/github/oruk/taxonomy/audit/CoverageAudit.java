@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Coverage of a feed's tagging: services per term, terms of the loaded schemes no service uses, services
@@ -177,7 +178,7 @@ public final class CoverageAudit {
     return vocabulary == null || vocabulary.isBlank() ? value : value + " [" + vocabulary.strip() + "]";
   }
 
-  private static String firstNonBlank(String... values) {
+  private static String firstNonBlank(@Nullable String... values) {
     for (String value : values) {
       if (value != null && !value.isBlank()) {
         return value.strip();

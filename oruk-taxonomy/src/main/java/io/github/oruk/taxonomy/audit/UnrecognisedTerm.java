@@ -1,6 +1,7 @@
 package io.github.oruk.taxonomy.audit;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A term reference in the feed that is not a concept of any loaded scheme (or, with no scheme loaded, not
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param reason why it is not recognised
  * @param services how many services carry it
  */
-public record UnrecognisedTerm(String reference, String reason, long services) {
+public record UnrecognisedTerm(String reference, @Nullable String reason, long services) {
 
   public UnrecognisedTerm {
     Objects.requireNonNull(reference, "reference");

@@ -3,4 +3,7 @@
  * terms, untagged services, the share tagged with a recognised scheme) and
  * {@link io.github.oruk.taxonomy.audit.ClassificationAudit} (over-classification).
  */
+@NullMarked
 package io.github.oruk.taxonomy.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mappings between the concepts of different schemes (a council's local list and the LGA service types,
@@ -203,8 +204,8 @@ public final class Crosswalk {
      *
      * @return this builder; a reference that does not resolve is reported, not thrown
      */
-    public Builder add(String from, String fromVocabulary, String to, String toVocabulary, MatchType type,
-        String where) {
+    public Builder add(String from, @Nullable String fromVocabulary, String to, @Nullable String toVocabulary, MatchType type,
+        @Nullable String where) {
       NormalizedTerm source = normalizer.normalize(from, fromVocabulary);
       NormalizedTerm target = normalizer.normalize(to, toVocabulary);
       String prefix = where == null ? "" : where + ": ";

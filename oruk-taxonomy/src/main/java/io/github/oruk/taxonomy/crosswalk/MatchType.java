@@ -2,6 +2,7 @@ package io.github.oruk.taxonomy.crosswalk;
 
 import io.github.oruk.taxonomy.Labels;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How closely a concept in one scheme corresponds to a concept in another: the SKOS mapping properties.
@@ -76,7 +77,7 @@ public enum MatchType {
    * {@code skos:exactMatch}, a full SKOS IRI, or the symbols {@code =}, {@code ~}, {@code <} (the target is
    * broader), {@code >} (the target is narrower); case does not matter.
    */
-  public static Optional<MatchType> parse(String text) {
+  public static Optional<MatchType> parse(@Nullable String text) {
     if (text == null) {
       return Optional.empty();
     }

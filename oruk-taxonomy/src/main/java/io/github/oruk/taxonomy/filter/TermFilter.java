@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Services tagged with this term or anything narrower, in any mapped scheme": a plain
@@ -35,9 +36,9 @@ public final class TermFilter implements Predicate<Service> {
   private final Set<String> uris;
   private final Set<String> orukIds;
   private final TermNormalizer normalizer;
-  private final Set<String> linkTypes;
+  private final @Nullable Set<String> linkTypes;
 
-  private TermFilter(Set<String> uris, Set<String> orukIds, TermNormalizer normalizer, Set<String> linkTypes) {
+  private TermFilter(Set<String> uris, Set<String> orukIds, TermNormalizer normalizer, @Nullable Set<String> linkTypes) {
     this.uris = Set.copyOf(uris);
     this.orukIds = Set.copyOf(orukIds);
     this.normalizer = normalizer;
@@ -89,9 +90,9 @@ public final class TermFilter implements Predicate<Service> {
     private final List<String[]> wanted = new ArrayList<>();
     private SchemeSet schemes = SchemeSet.empty();
     private Crosswalk crosswalk = Crosswalk.empty();
-    private TermNormalizer normalizer;
+    private @Nullable TermNormalizer normalizer;
     private boolean expand = true;
-    private Set<String> linkTypes;
+    private @Nullable Set<String> linkTypes;
 
     private Builder() {
     }
@@ -102,7 +103,7 @@ public final class TermFilter implements Predicate<Service> {
     }
 
     /** A wanted term given as a code of a vocabulary ({@code "833"}, {@code "esdServiceTypes"}). */
-    public Builder term(String reference, String vocabulary) {
+    public Builder term(String reference, @Nullable String vocabulary) {
       wanted.add(new String[] {Objects.requireNonNull(reference, "reference"), vocabulary});
       return this;
     }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads mapping tables into a {@link Crosswalk}: CSV with a header row, or the SKOS mapping properties
@@ -36,10 +37,10 @@ public final class CrosswalkLoader {
 
   private final TermNormalizer normalizer;
   private final MatchType defaultType;
-  private final String fromVocabulary;
-  private final String toVocabulary;
+  private final @Nullable String fromVocabulary;
+  private final @Nullable String toVocabulary;
 
-  private CrosswalkLoader(TermNormalizer normalizer, MatchType defaultType, String fromVocabulary, String toVocabulary) {
+  private CrosswalkLoader(TermNormalizer normalizer, MatchType defaultType, @Nullable String fromVocabulary, @Nullable String toVocabulary) {
     this.normalizer = normalizer;
     this.defaultType = defaultType;
     this.fromVocabulary = fromVocabulary;
@@ -150,7 +151,7 @@ public final class CrosswalkLoader {
     return column < 0 || column >= cells.length || cells[column] == null ? "" : cells[column].strip();
   }
 
-  private static String emptyToNull(String text) {
+  private static @Nullable String emptyToNull(@Nullable String text) {
     return text == null || text.isBlank() ? null : text;
   }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which columns of a taxonomy CSV file hold what. Only the identifier and label columns are required.
@@ -48,10 +49,10 @@ import java.util.Set;
  * @param schemeUri the scheme's URI, or null to take the vocabulary's list URI or mint one from the file name
  * @param schemeTitle the scheme's title, or null for the vocabulary's label or the file name
  */
-public record CsvLayout(String idColumn, String labelColumn, String parentColumn, String parentSeparator,
-    Set<String> rootParentValues, String descriptionColumn, String altLabelColumn, String altLabelSeparator,
-    String notationColumn, String uriColumn, String statusColumn, Set<String> deprecatedValues,
-    String vocabularyColumn, String vocabulary, String uriTemplate, String schemeUri, String schemeTitle) {
+public record CsvLayout(String idColumn, String labelColumn, @Nullable String parentColumn, @Nullable String parentSeparator,
+    Set<String> rootParentValues, @Nullable String descriptionColumn, @Nullable String altLabelColumn, String altLabelSeparator,
+    @Nullable String notationColumn, @Nullable String uriColumn, @Nullable String statusColumn, Set<String> deprecatedValues,
+    @Nullable String vocabularyColumn, @Nullable String vocabulary, @Nullable String uriTemplate, @Nullable String schemeUri, @Nullable String schemeTitle) {
 
   private static final Set<String> DEFAULT_DEPRECATED = Set.of("discontinued", "deprecated", "withdrawn", "retired",
       "obsolete", "inactive");
@@ -176,21 +177,21 @@ public record CsvLayout(String idColumn, String labelColumn, String parentColumn
   public static final class Builder {
     private final String idColumn;
     private final String labelColumn;
-    private String parentColumn;
-    private String parentSeparator;
-    private Set<String> rootParentValues;
-    private String descriptionColumn;
-    private String altLabelColumn;
-    private String altLabelSeparator;
-    private String notationColumn;
-    private String uriColumn;
-    private String statusColumn;
-    private Set<String> deprecatedValues;
-    private String vocabularyColumn;
-    private String vocabulary;
-    private String uriTemplate;
-    private String schemeUri;
-    private String schemeTitle;
+    private @Nullable String parentColumn;
+    private @Nullable String parentSeparator;
+    private @Nullable Set<String> rootParentValues;
+    private @Nullable String descriptionColumn;
+    private @Nullable String altLabelColumn;
+    private @Nullable String altLabelSeparator;
+    private @Nullable String notationColumn;
+    private @Nullable String uriColumn;
+    private @Nullable String statusColumn;
+    private @Nullable Set<String> deprecatedValues;
+    private @Nullable String vocabularyColumn;
+    private @Nullable String vocabulary;
+    private @Nullable String uriTemplate;
+    private @Nullable String schemeUri;
+    private @Nullable String schemeTitle;
 
     private Builder(String idColumn, String labelColumn) {
       this.idColumn = idColumn;
@@ -203,7 +204,7 @@ public record CsvLayout(String idColumn, String labelColumn, String parentColumn
     }
 
     /** The column holding the identifiers of the concept's parents, several per cell separated by {@code separator}. */
-    public Builder parents(String column, String separator) {
+    public Builder parents(String column, @Nullable String separator) {
       this.parentColumn = column;
       this.parentSeparator = separator;
       return this;
@@ -243,7 +244,7 @@ public record CsvLayout(String idColumn, String labelColumn, String parentColumn
     }
 
     /** The status column, and the statuses that mark a withdrawn term (null for the usual words). */
-    public Builder status(String column, Set<String> deprecated) {
+    public Builder status(String column, @Nullable Set<String> deprecated) {
       this.statusColumn = column;
       this.deprecatedValues = deprecated;
       return this;
@@ -275,6 +276,7 @@ public record CsvLayout(String idColumn, String labelColumn, String parentColumn
     }
 
     /** @throws IllegalArgumentException when the URI template lacks {@code {id}} */
+    @SuppressWarnings("NullAway") // the record's constructor turns a null set into its default
     public CsvLayout build() {
       return new CsvLayout(idColumn, labelColumn, parentColumn, parentSeparator, rootParentValues,
           descriptionColumn, altLabelColumn, altLabelSeparator, notationColumn, uriColumn, statusColumn,
@@ -283,7 +285,7 @@ public record CsvLayout(String idColumn, String labelColumn, String parentColumn
   }
 
   /** The header cell matching the first of these names (ignoring case, spacing and punctuation), or null. */
-  static String find(List<String> header, String... names) {
+  static @Nullable String find(List<String> header, String... names) {
     for (String name : names) {
       String wanted = Labels.key(name).replace(" ", "");
       for (String cell : header) {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a taxonomy from a CSV file with a header row, with the columns a {@link CsvLayout} names (or
@@ -34,10 +35,10 @@ public final class CsvLoader {
 
   private static final CsvMapper CSV = new CsvMapper();
 
-  private final CsvLayout layout;
+  private final @Nullable CsvLayout layout;
   private final TermNormalizer normalizer;
 
-  private CsvLoader(CsvLayout layout, TermNormalizer normalizer) {
+  private CsvLoader(@Nullable CsvLayout layout, TermNormalizer normalizer) {
     this.layout = layout;
     this.normalizer = normalizer;
   }
@@ -177,7 +178,7 @@ public final class CsvLoader {
     return scheme.build();
   }
 
-  private String uri(String fromColumn, String id, CsvLayout chosen, Optional<Vocabulary> vocabulary, String schemeUri) {
+  private @Nullable String uri(String fromColumn, String id, CsvLayout chosen, Optional<Vocabulary> vocabulary, String schemeUri) {
     if (!fromColumn.isEmpty()) {
       NormalizedTerm normalized = normalizer.normalize(fromColumn);
       return normalized.uri().orElse(fromColumn);
@@ -266,7 +267,7 @@ public final class CsvLoader {
       return index;
     }
 
-    private static int optional(List<String> header, String name, String role, String source)
+    private static int optional(List<String> header, @Nullable String name, String role, String source)
         throws TaxonomyLoadException {
       if (name == null) {
         return -1;

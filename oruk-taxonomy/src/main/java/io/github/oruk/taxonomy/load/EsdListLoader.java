@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads lists in the JSON format of the LG Inform Plus ("esd") web service, which publishes the LGA lists
@@ -181,7 +182,7 @@ public final class EsdListLoader {
     }
   }
 
-  private void addItems(Scheme.Builder scheme, JsonNode items, String parentUri, Optional<Vocabulary> vocabulary,
+  private void addItems(Scheme.Builder scheme, JsonNode items, @Nullable String parentUri, Optional<Vocabulary> vocabulary,
       String schemeUri, String source) {
     int index = 0;
     for (JsonNode item : items) {
@@ -227,7 +228,7 @@ public final class EsdListLoader {
   }
 
   /** An item's canonical URI: its {@code uri}, or its identifier placed in the vocabulary, or under the list. */
-  private String itemUri(JsonNode item, Optional<Vocabulary> vocabulary, String schemeUri) {
+  private @Nullable String itemUri(JsonNode item, Optional<Vocabulary> vocabulary, @Nullable String schemeUri) {
     String uri = text(item, "uri");
     if (uri != null) {
       NormalizedTerm normalized = normalizer.normalize(uri);
@@ -243,7 +244,7 @@ public final class EsdListLoader {
     return schemeUri == null ? null : schemeUri + "#" + URLEncoder.encode(id, StandardCharsets.UTF_8);
   }
 
-  private Optional<Vocabulary> listVocabulary(String listUri, String identifier) {
+  private Optional<Vocabulary> listVocabulary(@Nullable String listUri, @Nullable String identifier) {
     Optional<Vocabulary> vocabulary = normalizer.registry().vocabulary(listUri);
     return vocabulary.isPresent() ? vocabulary : normalizer.registry().vocabulary(identifier);
   }
@@ -268,7 +269,7 @@ public final class EsdListLoader {
     return deprecated != null && deprecated.asBoolean(false);
   }
 
-  private static String text(JsonNode node, String field) {
+  private static @Nullable String text(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
     if (value == null || value.isNull() || value.isContainerNode()) {
       return null;
@@ -277,7 +278,7 @@ public final class EsdListLoader {
     return text.isEmpty() ? null : text;
   }
 
-  private static String firstNonNull(String first, String second) {
+  private static @Nullable String firstNonNull(@Nullable String first, @Nullable String second) {
     return first != null ? first : second;
   }
 }

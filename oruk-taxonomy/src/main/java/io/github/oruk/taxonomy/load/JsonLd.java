@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Just enough JSON-LD to read SKOS as publishers write it: compacted ({@code prefLabel}), prefixed
@@ -45,7 +46,7 @@ final class JsonLd {
   }
 
   /** The node's id ({@code @id} or {@code id}), expanded. */
-  String id(Map<String, JsonNode> properties) {
+  @Nullable String id(Map<String, JsonNode> properties) {
     JsonNode id = properties.get("@id");
     if (id == null) {
       id = properties.get("id");
@@ -71,7 +72,7 @@ final class JsonLd {
   }
 
   /** One text value, in the preferred language when there is a choice. */
-  String text(JsonNode value) {
+  @Nullable String text(@Nullable JsonNode value) {
     List<String> all = texts(value, true);
     return all.isEmpty() ? null : all.get(0);
   }
@@ -80,7 +81,7 @@ final class JsonLd {
    * The text values in the preferred language (or with no language); with {@code fallback}, any language
    * when none of those is present.
    */
-  List<String> texts(JsonNode value, boolean fallback) {
+  List<String> texts(@Nullable JsonNode value, boolean fallback) {
     List<String> preferred = new ArrayList<>();
     List<String> others = new ArrayList<>();
     collect(value, null, preferred, others);
@@ -91,7 +92,7 @@ final class JsonLd {
   }
 
   /** References (strings, {@code @id} objects or nested nodes), expanded. */
-  List<String> references(JsonNode value) {
+  List<String> references(@Nullable JsonNode value) {
     List<String> references = new ArrayList<>();
     if (value == null || value.isNull()) {
       return references;
@@ -122,7 +123,7 @@ final class JsonLd {
     return text;
   }
 
-  private void collect(JsonNode value, String inheritedLanguage, List<String> preferred, List<String> others) {
+  private void collect(@Nullable JsonNode value, @Nullable String inheritedLanguage, List<String> preferred, List<String> others) {
     if (value == null || value.isNull()) {
       return;
     }
@@ -147,7 +148,7 @@ final class JsonLd {
     }
   }
 
-  private void add(String text, String lang, List<String> preferred, List<String> others) {
+  private void add(String text, @Nullable String lang, List<String> preferred, List<String> others) {
     if (text == null || text.isBlank()) {
       return;
     }

@@ -114,6 +114,7 @@ public final class ServiceTermsLoader {
       this.title = title;
     }
 
+    @SuppressWarnings("NullAway") // fromTerms skips the terms without an id
     void add(TaxonomyTerm term) {
       terms.putIfAbsent(term.getId().strip(), term);
     }

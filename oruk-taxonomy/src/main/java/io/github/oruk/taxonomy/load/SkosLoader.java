@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads SKOS concept schemes written as JSON-LD, such as the OpenActive Activity List.
@@ -41,7 +42,7 @@ public final class SkosLoader {
 
   private final TermNormalizer normalizer;
   private final String language;
-  private final String schemeUri;
+  private final @Nullable String schemeUri;
 
   private SkosLoader(Builder builder) {
     this.normalizer = builder.normalizer;
@@ -69,6 +70,7 @@ public final class SkosLoader {
   }
 
   /** Every scheme of the document, the main one first. */
+  @SuppressWarnings("NullAway") // conceptScheme answers one of the keys of schemes
   public List<Scheme> readAll(byte[] json, String source) throws TaxonomyLoadException {
     JsonNode document = parse(json, source);
     JsonLd ld = new JsonLd(document, language);
@@ -189,7 +191,7 @@ public final class SkosLoader {
     });
   }
 
-  private static String firstText(JsonLd ld, Map<String, JsonNode> p, String... names) {
+  private static @Nullable String firstText(JsonLd ld, Map<String, JsonNode> p, String... names) {
     for (String name : names) {
       String text = ld.text(p.get(name));
       if (text != null) {
@@ -199,7 +201,7 @@ public final class SkosLoader {
     return null;
   }
 
-  private static boolean isTrue(JsonNode value) {
+  private static boolean isTrue(@Nullable JsonNode value) {
     if (value == null) {
       return false;
     }
@@ -245,9 +247,9 @@ public final class SkosLoader {
   /** A concept node, with the scheme whose {@code concept} array held it, if any. */
   private static final class NodeInScheme {
     final Map<String, JsonNode> properties;
-    final String scheme;
+    final @Nullable String scheme;
 
-    NodeInScheme(Map<String, JsonNode> properties, String scheme) {
+    NodeInScheme(Map<String, JsonNode> properties, @Nullable String scheme) {
       this.properties = properties;
       this.scheme = scheme;
     }
@@ -263,7 +265,7 @@ public final class SkosLoader {
       this.ld = ld;
     }
 
-    void visit(JsonNode node, String scheme) {
+    void visit(JsonNode node, @Nullable String scheme) {
       if (node.isArray()) {
         for (JsonNode item : node) {
           visit(item, scheme);
@@ -296,7 +298,7 @@ public final class SkosLoader {
   public static final class Builder {
     private TermNormalizer normalizer = TermNormalizer.defaults();
     private String language = "en";
-    private String schemeUri;
+    private @Nullable String schemeUri;
 
     private Builder() {
     }

@@ -1,6 +1,7 @@
 package io.github.oruk.taxonomy.load;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A taxonomy source could not be read at all: not found, not in a format the loader reads, or missing
@@ -34,7 +35,7 @@ public class TaxonomyLoadException extends IOException {
     this.reason = reason;
   }
 
-  public TaxonomyLoadException(String source, String message, Throwable cause) {
+  public TaxonomyLoadException(String source, @Nullable String message, Throwable cause) {
     super(source + ": " + message, cause);
     this.source = source;
     this.reason = Reason.OTHER;

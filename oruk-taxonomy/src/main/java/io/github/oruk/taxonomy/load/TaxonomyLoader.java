@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a taxonomy from a file or URL in whatever format it is in, worked out from the name and the
@@ -43,9 +44,9 @@ public final class TaxonomyLoader {
   private static final System.Logger LOG = System.getLogger(TaxonomyLoader.class.getName());
 
   private final TermNormalizer normalizer;
-  private final CsvLayout csvLayout;
+  private final @Nullable CsvLayout csvLayout;
   private final Duration timeout;
-  private final Function<URI, ? extends FeedReader> feedReader;
+  private final @Nullable Function<URI, ? extends FeedReader> feedReader;
   private final long maxServices;
 
   private TaxonomyLoader(Builder builder) {
@@ -324,7 +325,7 @@ public final class TaxonomyLoader {
   }
 
   /** The name of a format no loader here reads, from the file's ending or its first bytes; null otherwise. */
-  private static String unsupportedFormat(byte[] bytes, String lowerName) {
+  private static @Nullable String unsupportedFormat(byte[] bytes, String lowerName) {
     String path = lowerName.contains("?") ? lowerName.substring(0, lowerName.indexOf('?')) : lowerName;
     int dot = path.lastIndexOf('.');
     if (dot >= 0 && dot > path.lastIndexOf('/')) {
@@ -370,9 +371,9 @@ public final class TaxonomyLoader {
   /** Builds a {@link TaxonomyLoader}. */
   public static final class Builder {
     private TermNormalizer normalizer = TermNormalizer.defaults();
-    private CsvLayout csvLayout;
+    private @Nullable CsvLayout csvLayout;
     private Duration timeout = Duration.ofSeconds(30);
-    private Function<URI, ? extends FeedReader> feedReader;
+    private @Nullable Function<URI, ? extends FeedReader> feedReader;
     private long maxServices = Long.MAX_VALUE;
 
     private Builder() {

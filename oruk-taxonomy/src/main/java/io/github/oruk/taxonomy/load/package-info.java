@@ -12,4 +12,7 @@
  * <p>A source that cannot be read at all fails with a {@link io.github.oruk.taxonomy.load.TaxonomyLoadException}
  * naming it; records that cannot be read are skipped and reported on the scheme.
  */
+@NullMarked
 package io.github.oruk.taxonomy.load;
+
+import org.jspecify.annotations.NullMarked;

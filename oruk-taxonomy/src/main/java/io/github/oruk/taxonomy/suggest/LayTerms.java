@@ -2,6 +2,7 @@ package io.github.oruk.taxonomy.suggest;
 
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small table of how people write about public services that a taxonomy's own words miss: acronyms that
@@ -66,7 +67,7 @@ final class LayTerms {
   }
 
   /** What a word of the text stands for, or null: {@code capitals} holds the words written in capitals. */
-  static String meaning(String word, Set<String> capitals) {
+  static @Nullable String meaning(String word, Set<String> capitals) {
     if (!capitals.isEmpty()) {
       if (capitals.contains(word)) {
         String acronym = ACRONYMS.get(word);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Words for matching: lower case, accents and apostrophes removed ({@link Labels#key}), common English
@@ -65,7 +66,7 @@ final class Tokenizer {
   }
 
   /** The words of a text with their stems, in order, without stop words. */
-  static List<Token> tokens(String text) {
+  static List<Token> tokens(@Nullable String text) {
     List<Token> tokens = new ArrayList<>();
     if (text == null || text.isEmpty()) {
       return tokens;
@@ -93,7 +94,7 @@ final class Tokenizer {
    * The words of a text written in capitals (two letters or more, no lower-case letter), lower-cased: the
    * text's likely acronyms, so "SEND" can be read as one while "send" stays a verb.
    */
-  static Set<String> capitalised(String text) {
+  static Set<String> capitalised(@Nullable String text) {
     Set<String> words = null;
     if (text == null || !hasTwoCapitalsInARow(text)) {
       return Set.of();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Suggests service types for a service from its name and description: a BM25F index over the scheme's
@@ -238,7 +239,7 @@ public final class TypeSuggester {
    * {@code nameWeight} times as much as words of the description. The list may be shorter than
    * {@code limit}, or empty when nothing in the scheme is a good match for the text.
    */
-  public List<Suggestion> suggest(String name, String description, int limit) {
+  public List<Suggestion> suggest(@Nullable String name, @Nullable String description, int limit) {
     if (limit <= 0) {
       return List.of();
     }
@@ -267,7 +268,7 @@ public final class TypeSuggester {
     final List<Double> usedWeights = new ArrayList<>();
   }
 
-  private void addText(String text, double weight, Query query) {
+  private void addText(@Nullable String text, double weight, Query query) {
     List<Tokenizer.Token> tokens = Tokenizer.tokens(text);
     addTerms(tokens, weight, query);
     addCompounds(tokens, weight, query);

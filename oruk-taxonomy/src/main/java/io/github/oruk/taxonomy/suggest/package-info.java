@@ -4,4 +4,7 @@
  * returns nothing when no type reaches its minimum score ("no good match");
  * {@link io.github.oruk.taxonomy.suggest.Evaluation} measures it on labelled examples.
  */
+@NullMarked
 package io.github.oruk.taxonomy.suggest;
+
+import org.jspecify.annotations.NullMarked;

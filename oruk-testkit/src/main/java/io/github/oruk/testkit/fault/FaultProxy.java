@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reverse proxy on 127.0.0.1 that passes HTTP/1.1 requests to an upstream server and makes a seeded share
@@ -265,7 +266,7 @@ public final class FaultProxy implements AutoCloseable {
     return !answer.closesConnection();
   }
 
-  private Fault decide(String target, String path) {
+  private @Nullable Fault decide(String target, String path) {
     Fault fixed = always.get(path);
     if (fixed != null) {
       return fixed;
@@ -324,11 +325,12 @@ public final class FaultProxy implements AutoCloseable {
 
   /** The upstream connection of one client connection, opened when first needed and kept alive. */
   private final class Upstream {
-    private Socket socket;
-    private InputStream in;
+    private @Nullable Socket socket;
+    private @Nullable InputStream in;
 
     /** Sends the request and reads the whole answer; null when the upstream could not be reached. */
-    Message exchange(Message request) throws IOException {
+    @SuppressWarnings("NullAway") // in is opened just above when the connection is new
+    @Nullable Message exchange(Message request) throws IOException {
       byte[] forwarded = request.forwardedBytes();
       for (int attempt = 0; attempt < 2; attempt++) {
         boolean reused = socket != null;
@@ -389,7 +391,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** Reads a head (start line and headers); null at a clean end of the stream before it. */
-    static Message read(InputStream in, boolean request) throws IOException {
+    static @Nullable Message read(InputStream in, boolean request) throws IOException {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
       int last4 = 0;
       while (last4 != 0x0D0A0D0A) { // the blank line after the headers
@@ -424,7 +426,7 @@ public final class FaultProxy implements AutoCloseable {
       return new Message(head, lines[0], headers);
     }
 
-    String header(String name) {
+    @Nullable String header(String name) {
       for (String[] header : headers) {
         if (header[0].equalsIgnoreCase(name)) {
           return header[1];

@@ -7,4 +7,7 @@
  * seeded share of requests meet 503, 429 with {@code Retry-After}, a reset connection or a stalled answer,
  * or makes chosen addresses fail every time.
  */
+@NullMarked
 package io.github.oruk.testkit.fault;
+
+import org.jspecify.annotations.NullMarked;

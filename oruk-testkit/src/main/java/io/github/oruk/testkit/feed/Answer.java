@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One answer of a fake feed, before it goes on the wire.
@@ -28,7 +29,7 @@ record Answer(int status, String contentType, byte[] body, Map<String, String> h
   }
 
   /** {@code {"error": message}}. */
-  static Answer error(int status, String message) {
+  static Answer error(int status, @Nullable String message) {
     return json(status, bytes(TREES.createObjectNode().put("error", message)));
   }
 

@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake ORUK 3.0 feed of generated services, served on 127.0.0.1 by the JDK's HTTP server, that can be
@@ -346,7 +347,7 @@ public final class FakeFeed implements AutoCloseable {
     double failureRate;
     Set<Fault> faults = EnumSet.of(Fault.SERVICE_UNAVAILABLE);
     int failuresPerAddress = 1;
-    Duration retryAfter;
+    @Nullable Duration retryAfter;
     Collection<Integer> notFound = List.of();
     double brokenRate;
     Collection<Integer> anotherId = List.of();

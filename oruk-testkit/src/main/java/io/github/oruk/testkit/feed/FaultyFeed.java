@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The misbehaviour a {@link FakeFeed.Builder} asks for, around an {@link HonestFeed}: each fault changes the
@@ -113,7 +114,7 @@ final class FaultyFeed implements Responder {
   }
 
   /** The first {@code failuresPerAddress} requests of a share of addresses, chosen from the seed, fail. */
-  private Answer failTransiently(String address) {
+  private @Nullable Answer failTransiently(String address) {
     if (config.failureRate <= 0 || config.faults.isEmpty()) {
       return null;
     }
@@ -139,6 +140,7 @@ final class FaultyFeed implements Responder {
         : answer.withHeader("Retry-After", Long.toString((config.retryAfter.toMillis() + 999) / 1000));
   }
 
+  @SuppressWarnings("NullAway") // the honest feed's pages come from Page.of, which fills every envelope value
   private Answer list(String rawQuery) {
     int firstNumber = config.envelope == FakeFeed.Envelope.V1_ZERO_BASED ? 0 : 1;
     boolean bare = config.envelope == FakeFeed.Envelope.BARE_ARRAY;
@@ -175,14 +177,14 @@ final class FaultyFeed implements Responder {
   }
 
   /** The query without {@code page} and {@code per_page}, which a feed that does not page ignores. */
-  private static String withoutPaging(String rawQuery) {
+  private static @Nullable String withoutPaging(String rawQuery) {
     return rawQuery == null ? null : Arrays.stream(rawQuery.split("&", -1))
         .filter(pair -> !pair.startsWith("page=") && !pair.startsWith("per_page="))
         .collect(Collectors.joining("&"));
   }
 
   /** A legacy zero-based {@code page} as the one-based number the honest feed takes. */
-  private static String countFromOne(String rawQuery) {
+  private static @Nullable String countFromOne(String rawQuery) {
     return rawQuery == null ? null : Arrays.stream(rawQuery.split("&", -1)).map(pair -> {
       try {
         return pair.startsWith("page=") ? "page=" + (Long.parseLong(pair.substring(5).strip()) + 1) : pair;
@@ -193,6 +195,7 @@ final class FaultyFeed implements Responder {
   }
 
   /** The legacy ORUK v1 (Spring Data) envelope of a page. */
+  @SuppressWarnings("NullAway") // the honest feed's pages come from Page.of, which fills every envelope value
   private ObjectNode legacyEnvelope(Page<byte[]> page, Query query, int firstNumber) {
     ObjectNode envelope = TREES.createObjectNode();
     ArrayNode content = envelope.putArray("content");

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake feed that behaves: {@code /}, {@code /services} and {@code /services/{id}} of ORUK 3.0, written with
@@ -66,7 +67,7 @@ final class HonestFeed implements Responder {
   }
 
   /** The service a {@code services/{id}} path names, or null. */
-  Integer index(String path) {
+  @Nullable Integer index(String path) {
     return path.startsWith("services/") ? indexById.get(path.substring("services/".length())) : null;
   }
 
@@ -76,7 +77,7 @@ final class HonestFeed implements Responder {
   }
 
   /** The query of a {@code /services} request. */
-  static Query query(String rawQuery) {
+  static Query query(@Nullable String rawQuery) {
     return Query.parse(Endpoint.SERVICES, rawQuery);
   }
 

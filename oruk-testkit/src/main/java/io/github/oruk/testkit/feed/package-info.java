@@ -9,4 +9,7 @@
  * on the model's protocol core (its query parser and page-envelope writer) sits behind a decorator that adds the
  * faults.
  */
+@NullMarked
 package io.github.oruk.testkit.feed;
+
+import org.jspecify.annotations.NullMarked;

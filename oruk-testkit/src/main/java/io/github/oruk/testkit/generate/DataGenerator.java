@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes realistic ORUK 3.0 services for tests and benchmarks: seeded, deterministic, and optionally with
@@ -59,7 +60,7 @@ public final class DataGenerator {
       .build();
 
   private final long seed;
-  private final LocalDate asOf;
+  private final @Nullable LocalDate asOf;
   private final Set<Quirk> quirks;
   private final Set<Quirk> recordQuirks;
   private final double quirkRate;
@@ -259,7 +260,7 @@ public final class DataGenerator {
   /** Settings for a {@link DataGenerator}. */
   public static final class Builder {
     private long seed = 1;
-    private LocalDate asOf;
+    private @Nullable LocalDate asOf;
     private Set<Quirk> quirks = EnumSet.noneOf(Quirk.class);
     private double quirkRate = 0.25;
 
@@ -283,7 +284,7 @@ public final class DataGenerator {
      * pinning a validator's clock would change its answer at midnight. Tests that need "now" pin it: they
      * pass a date here, or measure against {@link DataGenerator#referenceDate()}.
      */
-    public Builder asOf(LocalDate asOf) {
+    public Builder asOf(@Nullable LocalDate asOf) {
       this.asOf = asOf;
       return this;
     }

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds service number k (and the organization running it) from the seed alone. Every choice is drawn
@@ -64,7 +65,7 @@ final class ServiceFactory {
 
   /** What is fixed about one organization, drawn from its own stream. */
   private record OrganizationProfile(long index, String id, String name, String domain, String place, Town town,
-      Category focus) {
+      @Nullable Category focus) {
   }
 
   int organizationIndex(int serviceIndex) {
@@ -143,6 +144,7 @@ final class ServiceFactory {
 
   // ----------------------------------------------------------------------------------------- services
 
+  @SuppressWarnings("NullAway") // every service-at-location made here has its location
   Service service(int index) {
     OrganizationProfile org = profile(organizationIndex(index));
     SplittableRandom random = Seeds.random(seed, Seeds.SERVICE, index);
@@ -257,7 +259,7 @@ final class ServiceFactory {
    * the end of the day before the reference date: never on or after the reference date, so never ahead of a
    * clock standing on it.
    */
-  private OffsetDateTime lastModified(SplittableRandom random, LocalDate assured) {
+  private OffsetDateTime lastModified(SplittableRandom random, @Nullable LocalDate assured) {
     LocalDate from = assured != null ? assured : referenceDate.minusDays(RECENT_DAYS);
     long days = ChronoUnit.DAYS.between(from, referenceDate);
     long offset = random.nextLong(days * DAY_MILLIS);
@@ -379,7 +381,7 @@ final class ServiceFactory {
   // ---------------------------------------------------------------------------------------- schedules
 
   private void schedules(SplittableRandom random, Service service, Kind kind, OrganizationProfile org,
-      String firstLinkId) {
+      @Nullable String firstLinkId) {
     double countRoll = random.nextDouble();
     int count = countRoll < 0.15 ? 0 : countRoll < 0.8 ? 1 : 2;
     SampleVocabulary.Timing timing = kind.timing();
@@ -576,7 +578,7 @@ final class ServiceFactory {
     }
   }
 
-  private static Attribute attribute(SplittableRandom random, String serviceId,
+  private static Attribute attribute(SplittableRandom random, @Nullable String serviceId,
       TaxonomyTerm term) {
     return new Attribute()
         .id(Seeds.uuid(random))

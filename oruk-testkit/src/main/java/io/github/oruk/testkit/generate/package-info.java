@@ -8,4 +8,7 @@
  * <p>Generated attributes use a small sample vocabulary of service types written by this project for test
  * data ({@link io.github.oruk.testkit.generate.DataGenerator#sampleTaxonomy()}). It is not an official list.
  */
+@NullMarked
 package io.github.oruk.testkit.generate;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How each endpoint of a feed did in one check: requests, answer times, errors and warnings, and a status set by
@@ -30,6 +31,7 @@ final class EndpointTally {
   }
 
   /** A request that was answered, whatever the status. */
+  @SuppressWarnings("NullAway") // every endpoint has its stats, created when the tally is
   void answered(Endpoint endpoint, long millis) {
     Stats counts = stats.get(endpoint);
     counts.requests++;
@@ -37,16 +39,19 @@ final class EndpointTally {
   }
 
   /** A request that got no answer. */
+  @SuppressWarnings("NullAway") // every endpoint has its stats, created when the tally is
   void failed(Endpoint endpoint) {
     stats.get(endpoint).requests++;
   }
 
   /** Whether any request to the endpoint was answered. */
+  @SuppressWarnings("NullAway") // every endpoint has its stats, created when the tally is
   boolean answeredAny(Endpoint endpoint) {
     return !stats.get(endpoint).millis.isEmpty();
   }
 
   /** A finding against the endpoint. */
+  @SuppressWarnings("NullAway") // every endpoint has its stats, created when the tally is
   void count(Endpoint endpoint, Severity severity) {
     Stats counts = stats.get(endpoint);
     if (severity == Severity.ERROR) {
@@ -57,6 +62,7 @@ final class EndpointTally {
   }
 
   /** A status the check decided ({@code not implemented}, {@code not checked}). */
+  @SuppressWarnings("NullAway") // every endpoint has its stats, created when the tally is
   void status(Endpoint endpoint, String status) {
     stats.get(endpoint).status = status;
   }
@@ -82,7 +88,7 @@ final class EndpointTally {
     }
   }
 
-  private static Endpoint endpointOf(String url, Map<String, Endpoint> byUrl) {
+  private static @Nullable Endpoint endpointOf(String url, Map<String, Endpoint> byUrl) {
     if (url.isEmpty()) {
       return null;
     }
@@ -109,6 +115,7 @@ final class EndpointTally {
   }
 
   /** The result of every endpoint, in {@link Endpoint} order. */
+  @SuppressWarnings("NullAway") // every endpoint has its stats, created when the tally is
   List<EndpointResult> results(List<EndpointTiming> timings) {
     List<EndpointResult> results = new ArrayList<>();
     for (EndpointTiming timing : timings) {
@@ -130,6 +137,6 @@ final class EndpointTally {
     final List<Long> millis = Collections.synchronizedList(new ArrayList<>());
     int errors;
     int warnings;
-    String status;
+    @Nullable String status;
   }
 }

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates a live ORUK feed: every endpoint, required and optional; a bounded, deterministic walk of
@@ -83,7 +84,7 @@ public final class FeedValidator {
   private final Duration slow;
   private final boolean filterTests;
   private final Map<String, String> headers;
-  private final Consumer<FeedProgress> progress;
+  private final @Nullable Consumer<FeedProgress> progress;
   private final Duration progressInterval;
 
   private FeedValidator(Builder builder) {
@@ -152,7 +153,7 @@ public final class FeedValidator {
     /** What the reader noticed in answers not checked yet, by tree (rarely any). */
     private final Map<JsonNode, List<ReadFinding>> readFindings = Collections.synchronizedMap(new IdentityHashMap<>());
     private String linksMissing = "/service_at_locations could not be listed";
-    private JsonNode apiDetails;
+    private @Nullable JsonNode apiDetails;
     private boolean legacy;
     private boolean outOfTime;
     /** Required endpoints whose request the time limit skipped or cut off. */
@@ -223,13 +224,13 @@ public final class FeedValidator {
     }
 
     /** Fetches within the time limit: an answer, or null when the limit ran out (what it cut off is recorded). */
-    RawResponse fetch(Endpoint endpoint, URI uri) {
+    @Nullable RawResponse fetch(@Nullable Endpoint endpoint, URI uri) {
       return time.fetch(endpoint == null ? "the feed's OpenAPI document" : endpoint.path(), uri,
           cut -> timeUp(endpoint, cut));
     }
 
     /** Records that the time limit ran out; {@code uri} is the request it cut off, if any. */
-    private void timeUp(Endpoint endpoint, URI uri) {
+    private void timeUp(@Nullable Endpoint endpoint, URI uri) {
       synchronized (run) {
         if (endpoint != null && endpoint.required()) {
           cutByTimeLimit.add(endpoint);
@@ -245,12 +246,12 @@ public final class FeedValidator {
     // ----------------------------------------------------------------------------------- transport
 
     /** Fetches an address, recording its timing; null when there was no answer (the failure is a finding). */
-    RawResponse get(Endpoint endpoint, URI uri, boolean required) {
+    @Nullable RawResponse get(Endpoint endpoint, URI uri, boolean required) {
       return answer(endpoint, uri, required, "no answer: ");
     }
 
     /** As {@link #get(Endpoint, URI, boolean)}, from any thread; {@code failure} starts what a failure says. */
-    private RawResponse answer(Endpoint endpoint, URI uri, boolean required, String failure) {
+    private @Nullable RawResponse answer(Endpoint endpoint, URI uri, boolean required, String failure) {
       try {
         RawResponse answer = fetch(endpoint, uri);
         if (answer != null) {
@@ -288,7 +289,7 @@ public final class FeedValidator {
      * the tree and reported when the document is checked ({@link #check}).
      */
     @Override
-    public JsonNode parse(Endpoint endpoint, RawResponse answer, boolean critical) {
+    public @Nullable JsonNode parse(Endpoint endpoint, RawResponse answer, boolean critical) {
       try {
         List<ReadFinding> quirks = new ArrayList<>();
         JsonNode tree = json.readTree(answer.body(), quirks);
@@ -344,7 +345,7 @@ public final class FeedValidator {
     // ----------------------------------------------------------------------------------- lists
 
     /** Walks a list; returns the ids it listed, or null when the endpoint gave nothing to work with. */
-    private List<String> walk(Endpoint list) {
+    private @Nullable List<String> walk(Endpoint list) {
       boolean required = list.required();
       URI first = client.uri(list, null, null);
       RawResponse answer = get(list, first, required);
@@ -436,19 +437,19 @@ public final class FeedValidator {
     }
 
     @Override
-    public JsonNode listed(String id) {
+    public @Nullable JsonNode listed(String id) {
       return listed.get(id);
     }
 
     @Override
-    public RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required) {
+    public @Nullable RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required) {
       return answer(endpoint, uri, required, "no answer for " + uri + ": ");
     }
 
     // ----------------------------------------------------------------------------------- results
 
-    void add(RuleInfo check, Endpoint endpoint, String url, String pointer, String recordId, String message,
-        String observed, boolean critical) {
+    void add(RuleInfo check, Endpoint endpoint, String url, String pointer, @Nullable String recordId, @Nullable String message,
+        @Nullable String observed, boolean critical) {
       synchronized (run) {
         int before = run.findings().size();
         run.add(check, url, pointer, recordId, message, observed, critical);
@@ -488,8 +489,8 @@ public final class FeedValidator {
     }
 
     @Override
-    public void report(RuleInfo check, Endpoint endpoint, String url, String pointer, String recordId, String message,
-        String observed) {
+    public void report(RuleInfo check, Endpoint endpoint, String url, String pointer, @Nullable String recordId, String message,
+        @Nullable String observed) {
       add(check, endpoint, url, pointer, recordId, message, observed, false);
     }
 
@@ -511,17 +512,17 @@ public final class FeedValidator {
     }
 
     @Override
-    public RawResponse get(Endpoint endpoint, URI uri) {
+    public @Nullable RawResponse get(Endpoint endpoint, URI uri) {
       return get(endpoint, uri, false);
     }
 
     @Override
-    public JsonNode parse(Endpoint endpoint, RawResponse answer) {
+    public @Nullable JsonNode parse(Endpoint endpoint, RawResponse answer) {
       return parse(endpoint, answer, false);
     }
 
     @Override
-    public RawResponse fetch(URI uri) {
+    public @Nullable RawResponse fetch(URI uri) {
       return fetch(null, uri);
     }
 
@@ -536,7 +537,7 @@ public final class FeedValidator {
     }
 
     @Override
-    public void record(Endpoint byId, String id, JsonNode item, JsonNode record, URI uri) {
+    public void record(Endpoint byId, String id, @Nullable JsonNode item, JsonNode record, URI uri) {
       tell(rule -> rule.record(byId, id, item, record, uri, this));
     }
   }
@@ -559,7 +560,7 @@ public final class FeedValidator {
     private Duration slow = Duration.ofSeconds(5);
     private boolean filterTests = true;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private Consumer<FeedProgress> progress;
+    private @Nullable Consumer<FeedProgress> progress;
     private Duration progressInterval = Duration.ofSeconds(10);
 
     private Builder(Validator validator) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The behavioural filter checks of a live feed. Each filter of {@code /services} and
@@ -64,13 +65,13 @@ final class FilterProbes {
   private final String openApiUrl;
   private final Map<String, JsonNode> services;
   private final Map<String, JsonNode> links;
-  private final String linksMissing;
+  private final @Nullable String linksMissing;
   private final Map<Endpoint, Long> totals;
   private final boolean parity;
   private final Map<String, String> serviceOfLink = new HashMap<>();
   private final Map<ServiceFilter, Choice> choices = new HashMap<>();
-  private Map<String, Set<String>> declared;
-  private String declaredNote;
+  private @Nullable Map<String, Set<String>> declared;
+  private @Nullable String declaredNote;
 
   /** A value to filter by, and the first service (in listed order) that has it. */
   private record Choice(String value, String service) {
@@ -247,7 +248,8 @@ final class FilterProbes {
    * The value to try a filter with: for an ordered value the narrowest any service has; otherwise, of the
    * first {@value #CANDIDATES} values, the one the fewest services match. Null when no service has one.
    */
-  private Choice choose(ServiceFilter filter) {
+  @SuppressWarnings("NullAway") // values is not empty, so a best value is found, and each is a key of firstWith
+  private @Nullable Choice choose(ServiceFilter filter) {
     Map<String, String> firstWith = new LinkedHashMap<>();
     services.forEach((id, service) -> filter.values(service).forEach(value -> firstWith.putIfAbsent(value, id)));
     if (firstWith.isEmpty()) {
@@ -272,7 +274,7 @@ final class FilterProbes {
   }
 
   /** A list item judged on its service's by-id answer when there is one, else on itself. */
-  private Boolean serviceTest(ServiceFilter filter, String value, JsonNode item) {
+  private @Nullable Boolean serviceTest(ServiceFilter filter, String value, JsonNode item) {
     JsonNode whole = services.get(item.path("id").asText(""));
     return whole != null ? filter.test(whole, value, true) : filter.test(item, value, false);
   }
@@ -282,7 +284,7 @@ final class FilterProbes {
   }
 
   /** A service-at-location judged on its service: the by-id answer when there is one, else its nested copy. */
-  private Boolean linkTest(ServiceFilter filter, String value, JsonNode item) {
+  private @Nullable Boolean linkTest(ServiceFilter filter, String value, JsonNode item) {
     JsonNode whole = services.get(serviceIdOf(item));
     if (whole != null) {
       return filter.test(whole, value, true);
@@ -309,6 +311,7 @@ final class FilterProbes {
    * is, of the first {@value #CANDIDATES} listed locations whose postcode is not spread over places more than
    * {@value #SPREAD} m apart, the one with the fewest known locations around it.
    */
+  @SuppressWarnings("NullAway") // every place is in byPostcode, and the subject in places, as put there above
   private void proximity() {
     String what = "postcode and proximity on " + Endpoint.SERVICE_AT_LOCATIONS.path();
     Map<String, Place> places = places();
@@ -403,7 +406,7 @@ final class FilterProbes {
    *     does); when the filtered answer counts as many items as the unfiltered list, it shows the filter
    *     ignored even if the pages read do not hold it
    */
-  private void probe(Endpoint list, Query filter, String thing, String subject, String negative,
+  private void probe(Endpoint list, Query filter, String thing, @Nullable String subject, @Nullable String negative,
       Function<JsonNode, Boolean> fits, Function<JsonNode, String> shows) {
     String asked = ServiceFilter.describe(filter);
     String parameter = asked.substring(0, asked.indexOf('='));

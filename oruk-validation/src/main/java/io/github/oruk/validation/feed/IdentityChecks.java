@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The look-ups of a live feed: every listed id (or a seeded sample) looked up by id, concurrently. Each answer is
@@ -25,12 +26,12 @@ final class IdentityChecks {
   /** What the look-ups need from the validation they are part of. */
   interface Feed extends FeedContext {
     /** Fetches within the time limit, from any thread, recording its timing; null when there was no answer. */
-    RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required);
+    @Nullable RawResponse getConcurrently(Endpoint endpoint, URI uri, boolean required);
 
     void failedRequest(Endpoint endpoint, URI uri, boolean required, String what);
 
     /** The answer's JSON, or null when it is not JSON (reported). */
-    JsonNode parse(Endpoint endpoint, RawResponse answer, boolean critical);
+    @Nullable JsonNode parse(Endpoint endpoint, RawResponse answer, boolean critical);
 
     /** Checks a by-id answer with the rules and scores its quality. */
     void checkRecord(JsonNode record, Endpoint byId, URI uri, boolean required);
@@ -39,10 +40,10 @@ final class IdentityChecks {
     Object lock();
 
     /** The list item of a service with this id, if the walk listed it. */
-    JsonNode listed(String id);
+    @Nullable JsonNode listed(String id);
 
     /** A by-id answer, for the feed rules to check ({@code RoundTripRule}); called under {@link #lock()}. */
-    void record(Endpoint byId, String id, JsonNode item, JsonNode record, URI uri);
+    void record(Endpoint byId, String id, @Nullable JsonNode item, JsonNode record, URI uri);
   }
 
   private final Feed feed;

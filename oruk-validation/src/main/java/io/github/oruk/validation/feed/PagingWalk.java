@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The paging checks of a live feed ({@code ORUK-PAGE-nnn}): the walk of each list and its {@code per_page} probe.
@@ -176,7 +177,7 @@ final class PagingWalk {
    * @param judged facts the client's paging guard judged on this page already
    */
   private void envelope(Endpoint list, URI uri, PagingChecker paging, Page<JsonNode> page, int requested,
-      Integer perPage, Integer pageSize, Set<PagingFact> judged) {
+      @Nullable Integer perPage, @Nullable Integer pageSize, Set<PagingFact> judged) {
     List<PagingIssue> issues = new ArrayList<>();
     int items = page.contents().size();
     if (perPage == null) {
@@ -232,7 +233,7 @@ final class PagingWalk {
     }
 
     @Override
-    public FetchedPage<JsonNode> fetch(Integer ignored) {
+    public FetchedPage<JsonNode> fetch(@Nullable Integer ignored) {
       if (next == 0) {
         next++;
         return taken(firstPage, firstUri, null);
@@ -259,7 +260,7 @@ final class PagingWalk {
       throw new NoMorePages();
     }
 
-    private FetchedPage<JsonNode> taken(JsonNode page, URI uri, Integer number) {
+    private FetchedPage<JsonNode> taken(JsonNode page, URI uri, @Nullable Integer number) {
       ids.addAll(present(feed.ids(page.path("contents"), list, uri.toString())));
       Page<JsonNode> envelope = envelopeOf(page);
       return new FetchedPage<>(uri, number, envelope, envelope.pageNumber(), null, false, List.of());
@@ -275,12 +276,12 @@ final class PagingWalk {
         Map.of());
   }
 
-  private static Integer number(JsonNode page, String property) {
+  private static @Nullable Integer number(JsonNode page, String property) {
     JsonNode value = page.get(property);
     return value != null && value.canConvertToInt() ? value.asInt() : null;
   }
 
-  private static Boolean flag(JsonNode page, String property) {
+  private static @Nullable Boolean flag(JsonNode page, String property) {
     JsonNode value = page.get(property);
     return value != null && value.isBoolean() ? value.asBoolean() : null;
   }
@@ -297,7 +298,7 @@ final class PagingWalk {
     }
   }
 
-  private static String idOf(JsonNode item) {
+  private static @Nullable String idOf(JsonNode item) {
     JsonNode id = item.path("id");
     return id.isValueNode() && !id.asText().isBlank() ? id.asText() : null;
   }

@@ -9,6 +9,7 @@ import io.github.oruk.validation.rule.FeedRule;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A by-id answer is the record asked for ({@code ORUK-ROUNDTRIP-001}) and, for a service, agrees with its list
@@ -33,7 +34,7 @@ public final class RoundTripRule implements FeedRule {
   }
 
   @Override
-  public void record(Endpoint byId, String id, JsonNode item, JsonNode record, URI uri, FeedContext feed) {
+  public void record(Endpoint byId, String id, @Nullable JsonNode item, JsonNode record, URI uri, FeedContext feed) {
     String returned = record.path("id").asText("");
     if (!returned.equals(id)) {
       feed.report(ROUND_TRIP, byId, uri.toString(), "/id", id, "asked for id " + id + " but the answer is the record"

@@ -20,6 +20,7 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one service-level filter of ORUK 3.0 means, as the live-feed check reads it from a service's JSON:
@@ -43,7 +44,7 @@ abstract class ServiceFilter {
     }
 
     @Override
-    Boolean test(JsonNode service, String value, boolean whole) {
+    @Nullable Boolean test(JsonNode service, String value, boolean whole) {
       String organization = organizationOf(service);
       return organization.isEmpty() ? null : organization.equals(value);
     }
@@ -73,7 +74,7 @@ abstract class ServiceFilter {
     }
 
     @Override
-    Boolean test(JsonNode service, String value, boolean whole) {
+    @Nullable Boolean test(JsonNode service, String value, boolean whole) {
       if (!whole) {
         return null;
       }
@@ -113,7 +114,7 @@ abstract class ServiceFilter {
     }
 
     @Override
-    Boolean test(JsonNode service, String value, boolean whole) {
+    @Nullable Boolean test(JsonNode service, String value, boolean whole) {
       if (!whole) {
         return null;
       }
@@ -170,7 +171,7 @@ abstract class ServiceFilter {
     }
 
     @Override
-    Boolean test(JsonNode service, String value, boolean whole) {
+    @Nullable Boolean test(JsonNode service, String value, boolean whole) {
       if (surely(service, value)) {
         return true;
       }
@@ -204,7 +205,7 @@ abstract class ServiceFilter {
     }
 
     @Override
-    Boolean test(JsonNode service, String value, boolean whole) {
+    @Nullable Boolean test(JsonNode service, String value, boolean whole) {
       OffsetDateTime modified = instantOrNull(service.path("last_modified").asText(""));
       if (modified == null) {
         return null;
@@ -242,7 +243,7 @@ abstract class ServiceFilter {
     }
 
     @Override
-    Boolean test(JsonNode service, String value, boolean whole) {
+    @Nullable Boolean test(JsonNode service, String value, boolean whole) {
       JsonNode schedules = service.path("schedules");
       if (!whole || schedules.isEmpty()) {
         return null;
@@ -283,9 +284,9 @@ abstract class ServiceFilter {
       "SA", DayOfWeek.SATURDAY, "SU", DayOfWeek.SUNDAY);
 
   private final Parameter parameter;
-  private final Comparator<String> narrowestFirst;
+  private final @Nullable Comparator<String> narrowestFirst;
 
-  private ServiceFilter(Parameter parameter, Comparator<String> narrowestFirst) {
+  private ServiceFilter(Parameter parameter, @Nullable Comparator<String> narrowestFirst) {
     this.parameter = parameter;
     this.narrowestFirst = narrowestFirst;
   }
@@ -303,7 +304,7 @@ abstract class ServiceFilter {
       }
 
       @Override
-      Boolean test(JsonNode service, String value, boolean whole) {
+      @Nullable Boolean test(JsonNode service, String value, boolean whole) {
         JsonNode age = service.path(property);
         if (!age.isNumber()) {
           return null;                          // no age may mean any age
@@ -338,7 +339,7 @@ abstract class ServiceFilter {
       }
 
       @Override
-      Boolean test(JsonNode service, String value, boolean whole) {
+      @Nullable Boolean test(JsonNode service, String value, boolean whole) {
         LocalTime limit = LocalTime.parse(value);
         return compareTimes(service, property, whole, time -> atOrAfter ? !time.isBefore(limit) : !time.isAfter(limit));
       }
@@ -365,7 +366,7 @@ abstract class ServiceFilter {
    * minimum age first, the latest opening time first); null when values must be counted to find the
    * narrowest.
    */
-  Comparator<String> narrowestFirst() {
+  @Nullable Comparator<String> narrowestFirst() {
     return narrowestFirst;
   }
 
@@ -378,7 +379,7 @@ abstract class ServiceFilter {
    *
    * @param whole whether the JSON is the whole service (its by-id answer) rather than a list item
    */
-  abstract Boolean test(JsonNode service, String value, boolean whole);
+  abstract @Nullable Boolean test(JsonNode service, String value, boolean whole);
 
   /**
    * Whether the service surely matches, as {@link #test} would say true; cheaper where {@link #test} has
@@ -416,11 +417,11 @@ abstract class ServiceFilter {
     return text.toLowerCase(Locale.ROOT);
   }
 
-  private static OffsetDateTime instant(String text) {
+  private static OffsetDateTime instant(@Nullable String text) {
     return OffsetDateTime.parse(text);
   }
 
-  private static OffsetDateTime instantOrNull(String text) {
+  private static @Nullable OffsetDateTime instantOrNull(String text) {
     try {
       return text.isEmpty() ? null : OffsetDateTime.parse(text);
     } catch (RuntimeException e) {
@@ -452,7 +453,7 @@ abstract class ServiceFilter {
     return age.signum() >= 0 && age.compareTo(LARGEST_ASKABLE_AGE) <= 0;
   }
 
-  private static LocalTime timeOrNull(JsonNode value) {
+  private static @Nullable LocalTime timeOrNull(JsonNode value) {
     Matcher matcher = TIME.matcher(value.asText(""));
     if (!matcher.find()) {
       return null;
@@ -476,7 +477,7 @@ abstract class ServiceFilter {
   }
 
   /** True when a schedule's time passes; false when every schedule has a time and none does. */
-  private static Boolean compareTimes(JsonNode service, String property, boolean whole,
+  private static @Nullable Boolean compareTimes(JsonNode service, String property, boolean whole,
       Predicate<LocalTime> passes) {
     JsonNode schedules = service.path("schedules");
     if (!whole || schedules.isEmpty()) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a feed check to its time limit and says how far it is: every request goes through {@link #fetch}, which
@@ -35,7 +36,7 @@ final class Timekeeper {
   private final Map<Object, Long> waiting = new ConcurrentHashMap<>();
   private volatile String step = "/";
   /** A part of the check that spans endpoints, such as the filter tests; null in the walk. */
-  private volatile String phase;
+  private volatile @Nullable String phase;
 
   Timekeeper(OrukClient client, Duration timeout) {
     this.client = client;
@@ -45,7 +46,7 @@ final class Timekeeper {
   }
 
   /** Tells {@code listener} how far the check is every {@code every} until the returned action is run. */
-  Runnable progress(Consumer<FeedProgress> listener, Duration every) {
+  Runnable progress(@Nullable Consumer<FeedProgress> listener, Duration every) {
     if (listener == null) {
       return () -> { };
     }
@@ -71,7 +72,7 @@ final class Timekeeper {
   }
 
   /** Names the part of the check that spans endpoints (the filter tests), or null for the walk. */
-  void phase(String what) {
+  void phase(@Nullable String what) {
     this.phase = what;
   }
 
@@ -83,7 +84,7 @@ final class Timekeeper {
    * @param what what is fetched, for progress reports ({@code /services}, the OpenAPI document)
    * @throws OrukClientException when no answer arrived (a timeout of this request, a connection failure)
    */
-  RawResponse fetch(String what, URI uri, Consumer<URI> timeUp) {
+  @Nullable RawResponse fetch(String what, URI uri, Consumer<URI> timeUp) {
     step = phase == null ? what : phase + " (" + what + ")";
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {

@@ -14,4 +14,7 @@
  * {@code PagingWalk}, the look-ups {@code IdentityChecks}, the time limit {@code Timekeeper} and the per-endpoint
  * counts {@code EndpointTally}.
  */
+@NullMarked
 package io.github.oruk.validation.feed;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,4 +8,7 @@
  * <p>Until issue #14 this package was {@code io.github.oruk.testkit.compliance} in {@code oruk-testkit}, which
  * found the checker through {@link java.util.ServiceLoader}; only the package name changed for users.
  */
+@NullMarked
 package io.github.oruk.validation.junit;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import io.github.oruk.validation.rule.Reporter;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ORUK-REF-001: a foreign key disagrees with the record it is nested in or that is nested in it: a
@@ -77,7 +78,7 @@ public final class ReferenceRule implements RecordRule {
     }
   }
 
-  private static void compare(RecordContext record, String key, JsonNode other, String what, Reporter report) {
+  private static void compare(RecordContext record, String key, @Nullable JsonNode other, String what, Reporter report) {
     String value = record.text(key);
     if (value == null || other == null) {
       return;

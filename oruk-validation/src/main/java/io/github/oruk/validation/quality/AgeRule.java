@@ -12,6 +12,7 @@ import io.github.oruk.validation.rule.RuleInfo;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Eligibility ages: a minimum above the maximum (ORUK-AGE-001), or an age no one has (ORUK-AGE-002). */
 public final class AgeRule implements RecordRule {
@@ -43,14 +44,14 @@ public final class AgeRule implements RecordRule {
     plausible(service, "maximum_age", maximum, report);
   }
 
-  private static void plausible(RecordContext service, String name, BigDecimal age, Reporter report) {
+  private static void plausible(RecordContext service, String name, @Nullable BigDecimal age, Reporter report) {
     if (age != null && (age.signum() < 0 || age.compareTo(OLDEST) > 0)) {
       String years = NumberRange.quote(age);
       report.add(PLAUSIBLE, service.pointer(name), name + " is " + years + " years.", years);
     }
   }
 
-  private static BigDecimal number(JsonNode value) {
+  private static @Nullable BigDecimal number(JsonNode value) {
     return value != null && value.isNumber() ? value.decimalValue() : null;
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Contact details nobody can use: placeholder e-mail addresses (ORUK-CONTACT-001), web addresses that
@@ -78,7 +79,7 @@ public final class ContactRule implements RecordRule {
         || PLACEHOLDER_TLDS.contains(tld);
   }
 
-  private static String urlProblem(String url) {
+  private static @Nullable String urlProblem(String url) {
     String trimmed = url.strip();
     if (trimmed.chars().anyMatch(Character::isWhitespace)) {
       return "contains spaces, so it is not one address: " + trimmed + ".";

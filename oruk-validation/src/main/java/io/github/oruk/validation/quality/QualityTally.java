@@ -68,6 +68,7 @@ public final class QualityTally {
    *
    * @param whole whether the service is given whole, or as a copy nested in another record
    */
+  @SuppressWarnings("NullAway") // every feature is a key of the index, built from the same list
   public void add(JsonNode service, boolean whole) {
     int missing = 0;
     for (String feature : richness.missing(service)) {

@@ -101,6 +101,7 @@ public final class Richness {
   }
 
   /** The score of a service (its JSON as sent), 0 to 100. */
+  @SuppressWarnings("NullAway") // every feature is a key of the index, built from the same list
   public int score(JsonNode service) {
     int total = 0;
     int present = 0;
@@ -114,6 +115,7 @@ public final class Richness {
   }
 
   /** The features a service lacks that carry weight, heaviest first. */
+  @SuppressWarnings("NullAway") // every feature is a key of the index, built from the same list
   public List<String> missing(JsonNode service) {
     List<String> missing = new ArrayList<>();
     weights.entrySet().stream()

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Schedules that cannot be right: opening after closing (ORUK-SCHED-001), {@code byday} or
@@ -90,7 +91,7 @@ public final class ScheduleRule implements RecordRule {
     }
   }
 
-  private static LocalTime time(String text) {
+  private static @Nullable LocalTime time(@Nullable String text) {
     if (text == null) {
       return null;
     }
@@ -101,7 +102,7 @@ public final class ScheduleRule implements RecordRule {
     }
   }
 
-  private static LocalDate date(String text) {
+  private static @Nullable LocalDate date(@Nullable String text) {
     if (text == null) {
       return null;
     }

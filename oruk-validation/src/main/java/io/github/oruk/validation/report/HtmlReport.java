@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One self-contained HTML page (no scripts, no external files): the verdict and a plain-English summary,
@@ -187,7 +188,7 @@ final class HtmlReport {
     return svg.toString();
   }
 
-  static String esc(String text) {
+  static String esc(@Nullable String text) {
     if (text == null) {
       return "";
     }

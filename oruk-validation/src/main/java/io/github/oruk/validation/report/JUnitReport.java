@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JUnit XML, as CI servers read it: one test case per check that ran (failed when it found errors; its
@@ -27,6 +28,7 @@ final class JUnitReport {
   private JUnitReport() {
   }
 
+  @SuppressWarnings("NullAway") // RuleInfo turns null targets into none
   static void write(ValidationReport report, OutputStream out) throws IOException {
     Map<String, List<Finding>> byCode = new LinkedHashMap<>();
     report.findings().forEach(f -> byCode.computeIfAbsent(f.code(), c -> new ArrayList<>()).add(f));
@@ -132,7 +134,7 @@ final class JUnitReport {
     return (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
   }
 
-  private static String details(List<Finding> findings, Severity only, String fix) {
+  private static String details(List<Finding> findings, @Nullable Severity only, String fix) {
     StringBuilder text = new StringBuilder();
     if (!fix.isEmpty()) {
       text.append("Fix: ").append(fix).append('\n');

@@ -12,6 +12,7 @@ import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON report. Its shape is part of the module's API (documented in the README); fields are only ever
@@ -98,7 +99,7 @@ final class JsonReport {
     out.write('\n');
   }
 
-  private static void putIfPresent(ObjectNode node, String name, String value) {
+  private static void putIfPresent(ObjectNode node, String name, @Nullable String value) {
     if (value != null && !value.isEmpty()) {
       node.put(name, value);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the text and HTML reports say in words, before any detail: the verdict as a sentence, what passed,
@@ -77,6 +78,7 @@ final class Overview {
   }
 
   /** The verdict as a sentence: whether it complies and what must be done. */
+  @SuppressWarnings("NullAway") // totals holds every severity (an EnumMap filled with zeros)
   String headline() {
     Map<Severity, Integer> totals = report.bySeverity();
     String what = report.kind().equals("feed") ? "The feed" : "The file";
@@ -215,7 +217,7 @@ final class Overview {
     }
     List<Organization> organizations = new ArrayList<>();
     severities.forEach((key, counts) -> organizations.add(new Organization(key, names.getOrDefault(key, ""), counts,
-        services.getOrDefault(key, Set.of()), codes.get(key))));
+        services.getOrDefault(key, Set.of()), codes.getOrDefault(key, Map.of()))));
     organizations.sort(Comparator.comparing((Organization o) -> o.key().isEmpty())
         .thenComparing(o -> -o.count(Severity.ERROR))
         .thenComparing(o -> -o.count(Severity.WARNING))

@@ -32,6 +32,7 @@ final class TextReport {
   private TextReport() {
   }
 
+  @SuppressWarnings("NullAway") // totals holds every severity (an EnumMap filled with zeros)
   static void write(ValidationReport report, OutputStream stream, boolean colour) throws IOException {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
     Paint paint = new Paint(colour);

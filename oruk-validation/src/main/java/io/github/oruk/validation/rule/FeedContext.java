@@ -5,6 +5,7 @@ import io.github.oruk.client.OrukClient;
 import io.github.oruk.client.RawResponse;
 import io.github.oruk.model.query.Endpoint;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /** What a {@link FeedRule} may use of the check in progress: the feed, the report and the check's settings. */
 public interface FeedContext {
@@ -22,8 +23,8 @@ public interface FeedContext {
    * @param recordId the record the finding is about, or ""
    * @param observed the offending value as sent, or null
    */
-  void report(RuleInfo check, Endpoint endpoint, String url, String pointer, String recordId, String message,
-      String observed);
+  void report(RuleInfo check, Endpoint endpoint, String url, String pointer, @Nullable String recordId, String message,
+      @Nullable String observed);
 
   /** True the first time this check of this feed asks with an equal key, then false: to report once per endpoint. */
   boolean firstTime(Object key);
@@ -41,7 +42,7 @@ public interface FeedContext {
    * @return the answer, whatever its status; null when there was none (the failure is reported already) or
    *     the time limit ran out
    */
-  RawResponse get(Endpoint endpoint, URI uri);
+  @Nullable RawResponse get(Endpoint endpoint, URI uri);
 
   /**
    * Sends a request to an address that is no endpoint of the feed's (its OpenAPI document, say) within the
@@ -50,8 +51,8 @@ public interface FeedContext {
    * @return the answer, whatever its status; null when the time limit ran out
    * @throws io.github.oruk.client.OrukClientException when no answer arrived
    */
-  RawResponse fetch(URI uri);
+  @Nullable RawResponse fetch(URI uri);
 
   /** An answer's JSON, or null when it is not JSON (the check has reported it). */
-  JsonNode parse(Endpoint endpoint, RawResponse answer);
+  @Nullable JsonNode parse(Endpoint endpoint, RawResponse answer);
 }

@@ -6,6 +6,7 @@ import io.github.oruk.model.paging.PagingIssue;
 import io.github.oruk.model.query.Endpoint;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule about a live API, as {@code FeedValidator} checks it: discovered like the document rules (list the class in
@@ -56,7 +57,7 @@ public interface FeedRule extends Rule {
    * @param id the id asked for
    * @param item the record's list item when the walk listed it (services only), else null
    */
-  default void record(Endpoint byId, String id, JsonNode item, JsonNode record, URI uri, FeedContext feed) {
+  default void record(Endpoint byId, String id, @Nullable JsonNode item, JsonNode record, URI uri, FeedContext feed) {
   }
 
   /** Once, after the walk and the look-ups: what they saw; requests may be sent now. */

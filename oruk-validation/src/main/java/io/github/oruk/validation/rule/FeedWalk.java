@@ -5,6 +5,7 @@ import io.github.oruk.model.query.Endpoint;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a live-feed check saw by the time its walk and look-ups are done ({@link FeedRule#explore}).
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param legacy whether the feed speaks the legacy ORUK v1 API
  * @param outOfTime whether the check's time limit has run out
  */
-public record FeedWalk(JsonNode apiDetails, Map<String, JsonNode> services, Map<String, JsonNode> links, String linksMissing,
+public record FeedWalk(@Nullable JsonNode apiDetails, Map<String, JsonNode> services, Map<String, JsonNode> links, @Nullable String linksMissing,
     Map<Endpoint, Long> totals, boolean legacy, boolean outOfTime) {
 
   public FeedWalk {

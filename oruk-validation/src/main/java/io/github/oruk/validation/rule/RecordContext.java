@@ -2,6 +2,7 @@ package io.github.oruk.validation.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.RecordType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record as a record rule sees it: the JSON exactly as the publisher sent it, where it sits in the
@@ -15,7 +16,7 @@ import io.github.oruk.model.RecordType;
  *     null for a top-level record
  * @param settings what the profile tells the rules
  */
-public record RecordContext(RecordType type, JsonNode json, String pointer, RecordContext parent, String property,
+public record RecordContext(RecordType type, JsonNode json, String pointer, @Nullable RecordContext parent, @Nullable String property,
     RuleSettings settings) {
 
   /** The record's {@code id} as text, or "" when it has none. */
@@ -30,13 +31,13 @@ public record RecordContext(RecordType type, JsonNode json, String pointer, Reco
   }
 
   /** The text of a property, or null when it is absent, null or not text. */
-  public String text(String name) {
+  public @Nullable String text(String name) {
     JsonNode value = json.get(name);
     return value != null && value.isTextual() ? value.asText() : null;
   }
 
   /** The nearest enclosing record of the given type, or null. */
-  public RecordContext ancestor(RecordType wanted) {
+  public @Nullable RecordContext ancestor(RecordType wanted) {
     for (RecordContext up = parent; up != null; up = up.parent) {
       if (up.type == wanted) {
         return up;

@@ -1,5 +1,7 @@
 package io.github.oruk.validation.rule;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where rules report what they find. The engine fills in the URL, the record id and the severity the
  * profile gives the rule; a rule says where (a JSON Pointer, relative to the document) and what.
@@ -14,5 +16,5 @@ public interface Reporter {
    * @param message what was expected, what was seen and how to fix it
    * @param observed the value seen, or null
    */
-  void add(RuleInfo rule, String pointer, String message, String observed);
+  void add(RuleInfo rule, String pointer, String message, @Nullable String observed);
 }

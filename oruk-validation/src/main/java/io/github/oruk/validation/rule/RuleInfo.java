@@ -8,6 +8,7 @@ import io.github.oruk.model.diagnostic.Severity;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a rule is: its stable code, a title, its category, its default severity, what it looks at, and

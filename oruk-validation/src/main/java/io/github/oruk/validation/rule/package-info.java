@@ -5,4 +5,7 @@
  * {@link io.github.oruk.validation.rule.FeedRule} for a live API, with what each is given
  * ({@code RecordContext}, {@code DocumentContext}, {@code FeedContext}).
  */
+@NullMarked
 package io.github.oruk.validation.rule;
+
+import org.jspecify.annotations.NullMarked;
