@@ -181,8 +181,8 @@ public final class OrukApi {
       return this;
     }
 
-    /** Rate limiting (default none). */
-    public Builder throttle(Throttle throttle) {
+    /** Rate limiting (default none; null for none). */
+    public Builder throttle(@Nullable Throttle throttle) {
       this.throttle = throttle;
       return this;
     }

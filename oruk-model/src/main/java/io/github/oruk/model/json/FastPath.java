@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the codec uses {@link TextFastFactory} or stock Jackson, decided once per class loader.
@@ -49,7 +50,7 @@ final class FastPath {
       .getBytes(StandardCharsets.UTF_8);
 
   /** Why the codec does not use the fast paths, or null when it does. */
-  static final String PROBLEM;
+  static final @Nullable String PROBLEM;
 
   /** Whether the codec uses the fast paths; guards every reference to the fast classes, which may not load. */
   static final boolean ON;
@@ -134,7 +135,7 @@ final class FastPath {
    * (plain, escaped and non-ASCII strings; a UUID and markup hint; a full output buffer; decimals short, long
    * and out of range; a big integer; a copy of the factory).
    */
-  static String problem(Supplier<JsonFactory> candidate) {
+  static @Nullable String problem(Supplier<JsonFactory> candidate) {
     try {
       JsonFactory fast = candidate.get();
       JsonFactory stock = new JsonFactory();
@@ -176,7 +177,8 @@ final class FastPath {
 
 
   /** Every token and its text; with the codec's parser, also whether its hints hold for the known strings. */
-  private static List<String> readAll(JsonParser parser, TextFastFactory.Parser hinted) throws IOException {
+  private static List<String> readAll(JsonParser parser, TextFastFactory.@Nullable Parser hinted)
+      throws IOException {
     List<String> tokens = new ArrayList<>();
     for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
       String text = parser.getText();

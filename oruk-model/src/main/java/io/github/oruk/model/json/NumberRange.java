@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which numbers the codec reads and writes, and how to quote one in a message.
@@ -96,7 +97,7 @@ public final class NumberRange {
    * Why a generator writing plain digits refuses {@code value}, or null when it writes it: the writer refuses
    * what the reader would (both the codec's generator and the stock one it falls back to, see {@link FastPath}).
    */
-  static String writeRefusal(BigDecimal value) {
+  static @Nullable String writeRefusal(BigDecimal value) {
     return contains(value) ? null : problem(value) + "; canonical JSON spells numbers out in plain digits, and a"
         + " reader could not read it back";
   }

@@ -55,7 +55,7 @@ public class OrukServlet extends HttpServlet {
   @SuppressWarnings("NullAway.Init")
   private transient OrukProtocol protocol;
   /** The API's root below the context path ("" for the context root), or null: the servlet's own path. */
-  private final String root;
+  private final @Nullable String root;
 
   /** A servlet serving {@code api}, whose root is the path the servlet is mapped to. */
   public OrukServlet(OrukApi api) {
@@ -142,7 +142,7 @@ public class OrukServlet extends HttpServlet {
     }
   }
 
-  private ProtocolRequest toProtocol(HttpServletRequest request) {
+  private @Nullable ProtocolRequest toProtocol(HttpServletRequest request) {
     String prefix = request.getContextPath();
     if (root != null) {
       prefix += root;

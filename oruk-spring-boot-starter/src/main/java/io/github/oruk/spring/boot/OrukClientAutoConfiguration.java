@@ -1,6 +1,7 @@
 package io.github.oruk.spring.boot;
 
 import io.github.oruk.client.OrukClient;
+import java.util.Objects;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,7 +24,8 @@ public class OrukClientAutoConfiguration {
   @ConditionalOnMissingBean
   public OrukClient orukClient(OrukClientProperties properties) {
     try {
-      return OrukClient.builder(properties.getBaseUrl())
+      // The bean is conditional on the property, so it is set here.
+      return OrukClient.builder(Objects.requireNonNull(properties.getBaseUrl(), "oruk.client.base-url"))
           .maxRequestsPerSecond(properties.getMaxRequestsPerSecond())
           .requestTimeout(properties.getRequestTimeout())
           .build();

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.catalina.core.StandardHost;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -134,7 +135,7 @@ public class OrukServerAutoConfiguration {
     return path == null || path.isBlank() ? DEFAULT_ERROR_PATH : path;
   }
 
-  private static Throttle throttle(OrukServerProperties.Throttling properties) {
+  private static @Nullable Throttle throttle(OrukServerProperties.Throttling properties) {
     Double rate = properties.getRate();
     Integer burst = properties.getBurst();
     if (rate == null) {

@@ -1,5 +1,6 @@
 package io.github.oruk.spring.boot;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -51,27 +52,27 @@ public class OrukServerProperties {
      * Requests per second each client address may make, sustained; beyond it the API answers 429 with
      * Retry-After. Unset (the default, as in the SDK): no throttling.
      */
-    private Double rate;
+    private @Nullable Double rate;
 
     /**
      * Requests a client may make at once above the rate. Unset: a second's worth, the rate rounded up (as
      * oruk serve --throttle RATE does).
      */
-    private Integer burst;
+    private @Nullable Integer burst;
 
-    public Double getRate() {
+    public @Nullable Double getRate() {
       return rate;
     }
 
-    public void setRate(Double rate) {
+    public void setRate(@Nullable Double rate) {
       this.rate = rate;
     }
 
-    public Integer getBurst() {
+    public @Nullable Integer getBurst() {
       return burst;
     }
 
-    public void setBurst(Integer burst) {
+    public void setBurst(@Nullable Integer burst) {
       this.burst = burst;
     }
   }

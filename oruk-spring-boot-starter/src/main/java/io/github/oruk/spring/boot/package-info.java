@@ -15,4 +15,7 @@
  * {@link io.github.oruk.spring.boot.OrukClientProperties} and {@link io.github.oruk.spring.boot.OrukHealthProperties};
  * IDEs complete them from the configuration metadata in the jar.
  */
+@NullMarked
 package io.github.oruk.spring.boot;
+
+import org.jspecify.annotations.NullMarked;
