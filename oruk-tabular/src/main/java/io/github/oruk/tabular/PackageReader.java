@@ -322,8 +322,8 @@ final class PackageReader {
           }
           ObjectNode target = ids.getOrDefault(link.target(), Map.of()).get(key);
           if (target == null) {
-            add(TabularCode.UNKNOWN_FOREIGN_KEY, table.file(), origins.get(row).row(), link.fk(), "expected the id of a "
-                + link.target() + " row, found " + key + ", which " + fileOf(link.target())
+            add(TabularCode.UNKNOWN_FOREIGN_KEY, table.file(), origins.get(row).row(), link.fk(), "expected the id of a row of "
+                + defaultFile(link.target()) + ", found " + key + ", which " + fileOf(link.target())
                 + "; the row was kept without its " + link.property());
             continue;
           }
@@ -373,7 +373,7 @@ final class PackageReader {
         if (firstKey != null) {
           boolean any = firstLink.parent().equals(Tables.ANY);
           add(TabularCode.UNKNOWN_FOREIGN_KEY, table.file(), origins.get(row).row(), firstLink.fk(), "expected the id of a "
-              + (any ? "row of another table" : firstLink.parent() + " row") + ", found " + firstKey + ", which "
+              + (any ? "row of another table" : "row of " + defaultFile(firstLink.parent())) + ", found " + firstKey + ", which "
               + (any ? "no table of the package holds" : fileOf(firstLink.parent()))
               + "; the row was kept with the package's unlinked rows");
           reported.add(row);
@@ -384,6 +384,11 @@ final class PackageReader {
 
   private static boolean orukLink(ToOne link) {
     return SpecSchema.kind(link.table()).map(kind -> kind.properties().contains(link.property())).orElse(false);
+  }
+
+  private String defaultFile(String table) {
+    TableRows rows = tables.get(table);
+    return rows != null ? rows.file() : Tables.byName(table).map(Table::file).orElse(table + ".csv");
   }
 
   private String fileOf(String table) {
