@@ -425,7 +425,7 @@ final class PackageReader {
         }
         RecordType.fromName(table.table()).ifPresent(type -> report(row, json.read(row, type.modelClass()).findings()));
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        row.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue()));
+        row.properties().forEach(field -> values.put(field.getKey(), field.getValue()));
         unlinked.add(new UnlinkedRow(table.table(), table.file(), origin.row(), values));
       }
     }

@@ -113,7 +113,7 @@ final class PackageWriter {
     }
     String id = record.path("id").asText("");
     List<Runnable> children = new ArrayList<>();
-    record.fields().forEachRemaining(field -> {
+    record.properties().forEach(field -> {
       String name = field.getKey();
       JsonNode value = field.getValue();
       Optional<ToOne> one = Tables.childObject(table, name);

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +65,7 @@ final class SpecSchema {
       schema.path("required").forEach(name -> required.add(name.asText()));
       List<Column> columns = new ArrayList<>();
       Set<String> properties = new HashSet<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> property = it.next();
+      for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
         properties.add(property.getKey());
         JsonNode definition = property.getValue();
         if (definition.has("$ref")) {
