@@ -1,6 +1,5 @@
 package io.github.oruk.tabular;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,23 +134,12 @@ final class Tables {
   }
 
   static List<ToOne> toOne(String table) {
-    List<ToOne> links = new ArrayList<>();
-    for (ToOne link : TO_ONE) {
-      if (link.table().equals(table)) {
-        links.add(link);
-      }
-    }
-    return links;
+    return TO_ONE.stream().filter(link -> link.table().equals(table)).toList();
   }
 
+  /** A child table's links to its possible parents, in order of preference. */
   static List<ToMany> parentsOf(String child) {
-    List<ToMany> links = new ArrayList<>();
-    for (ToMany link : TO_MANY) {
-      if (link.child().equals(child)) {
-        links.add(link);
-      }
-    }
-    return links;
+    return TO_MANY.stream().filter(link -> link.child().equals(child)).toList();
   }
 
   /** The list a record of {@code parent} holds its {@code property} children in, if that is a link. */
