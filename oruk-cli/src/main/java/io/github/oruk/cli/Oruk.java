@@ -19,6 +19,7 @@ import picocli.CommandLine.IVersionProvider;
         "Tools for Open Referral UK (ORUK 3.0) directories of local services.",
         "Run 'oruk help COMMAND' for the options of one command."},
     subcommands = {
+        ConvertCommand.class,
         DemoCommand.class,
         GenerateCommand.class,
         HarvestCommand.class,

@@ -59,6 +59,7 @@ class ModulePathTest {
       "oruk-server-jetty", "io.github.oruk.server.jetty",
       "oruk-validation", "io.github.oruk.validation",
       "oruk-taxonomy", "io.github.oruk.taxonomy",
+      "oruk-tabular", "io.github.oruk.tabular",
       "oruk-testkit", "io.github.oruk.testkit");
 
   private static final String CLIENT_MODULE = """
