@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -102,8 +103,8 @@ final class PackageReader {
     });
     byTable.keySet().stream().filter(name -> !order.contains(name)).forEach(order::add);
     for (String table : order) {
-      Path file = byTable.get(table);
-      Resource resource = resources.get(file.getFileName().toString());
+      Path file = Objects.requireNonNull(byTable.get(table), table);  // order lists byTable's names only
+      Resource resource = resources.get(String.valueOf(file.getFileName()));
       tables.put(table, readTable(table, file, resource == null ? Map.of() : resource.types()));
     }
     index();
@@ -111,7 +112,7 @@ final class PackageReader {
     linkToMany();
     List<UnlinkedRow> unlinked = unlinked();
     List<Service> services = new ArrayList<>();
-    for (ObjectNode row : tables.get("service").rows()) {
+    for (ObjectNode row : table("service").rows()) {
       ReadResult<Service> read = json.read(row, Service.class);
       report(row, read.findings());
       services.add(read.value());
@@ -301,9 +302,9 @@ final class PackageReader {
         }
         ObjectNode first = byId.putIfAbsent(id, row);
         if (first != null) {
-          add(TabularCode.DUPLICATE_ID, table.file(), origins.get(row).row(), "id", "expected a new id, found " + id
-              + ", the id of row " + origins.get(first).row() + "; links to " + id + " lead to row "
-              + origins.get(first).row() + ", and this row was kept as it is");
+          add(TabularCode.DUPLICATE_ID, table.file(), origin(row).row(), "id", "expected a new id, found " + id
+              + ", the id of row " + origin(first).row() + "; links to " + id + " lead to row "
+              + origin(first).row() + ", and this row was kept as it is");
         } else if (!Tables.NOT_LINKABLE_BY_ANY.contains(table.table())) {
           anyIds.putIfAbsent(id, row);
         }
@@ -322,7 +323,7 @@ final class PackageReader {
           }
           ObjectNode target = ids.getOrDefault(link.target(), Map.of()).get(key);
           if (target == null) {
-            add(TabularCode.UNKNOWN_FOREIGN_KEY, table.file(), origins.get(row).row(), link.fk(), "expected the id of a row of "
+            add(TabularCode.UNKNOWN_FOREIGN_KEY, table.file(), origin(row).row(), link.fk(), "expected the id of a row of "
                 + defaultFile(link.target()) + ", found " + key + ", which " + fileOf(link.target())
                 + "; the row was kept without its " + link.property());
             continue;
@@ -343,7 +344,7 @@ final class PackageReader {
       }
       for (ObjectNode row : table.rows()) {
         String firstKey = null;
-        ToMany firstLink = null;
+        ToMany firstLink = parents.get(0);
         for (ToMany link : parents) {
           String key = row.path(link.fk()).asText("");
           if (key.isEmpty()) {
@@ -361,7 +362,7 @@ final class PackageReader {
             }
             ((ArrayNode) list).add(row);
             linked.add(row);
-            noteExtensionLink(table.table(), origins.get(parent).table(), link.property());
+            noteExtensionLink(table.table(), origin(parent).table(), link.property());
             firstKey = null;
             break;
           }
@@ -372,7 +373,7 @@ final class PackageReader {
         }
         if (firstKey != null) {
           boolean any = firstLink.parent().equals(Tables.ANY);
-          add(TabularCode.UNKNOWN_FOREIGN_KEY, table.file(), origins.get(row).row(), firstLink.fk(), "expected the id of a "
+          add(TabularCode.UNKNOWN_FOREIGN_KEY, table.file(), origin(row).row(), firstLink.fk(), "expected the id of a "
               + (any ? "row of another table" : "row of " + defaultFile(firstLink.parent())) + ", found " + firstKey + ", which "
               + (any ? "no table of the package holds" : fileOf(firstLink.parent()))
               + "; the row was kept with the package's unlinked rows");
@@ -397,13 +398,23 @@ final class PackageReader {
   }
 
   /** One informational finding per kind of link ORUK 3.0 has no place for. */
+  /** Where a row read from the package came from; every row read has one. */
+  private Origin origin(ObjectNode row) {
+    return Objects.requireNonNull(origins.get(row), "a row that was not read from the package");
+  }
+
+  /** A table read from the package; the reader has made sure it exists. */
+  private TableRows table(String name) {
+    return Objects.requireNonNull(tables.get(name), name);
+  }
+
   private void noteExtensionLink(String child, String parent, String property) {
     Optional<Kind> parentKind = SpecSchema.kind(parent);
     if (parentKind.isEmpty() || parentKind.get().properties().contains(property)
         || !extensionLinks.add(child + '\0' + parent + '\0' + property)) {
       return;
     }
-    TableRows rows = tables.get(child);
+    TableRows rows = table(child);
     add(TabularCode.KEPT_AS_EXTENSION, rows.file(), 1, "", "ORUK 3.0 has no " + property + " in " + parent
         + "; the rows of " + rows.file() + " linked to " + parent + " rows were kept as their extension " + property);
   }
@@ -418,7 +429,7 @@ final class PackageReader {
         if (linked.contains(row)) {
           continue;
         }
-        Origin origin = origins.get(row);
+        Origin origin = origin(row);
         if (!reported.contains(row)) {
           add(TabularCode.UNLINKED_ROW, table.file(), origin.row(), "", unlinkedReason(table.table())
               + "; it was kept with the package's unlinked rows");
@@ -457,7 +468,7 @@ final class PackageReader {
       if (finding.code() == ReadCode.EXTENSION_PROPERTY) {
         continue;   // reported once per column (ORUK-TABULAR-002) or per link (ORUK-TABULAR-001)
       }
-      Origin origin = origins.get(root);
+      Origin origin = origin(root);
       StringBuilder column = new StringBuilder();
       JsonNode node = root;
       JsonPointer pointer = JsonPointer.compile(finding.pointer());

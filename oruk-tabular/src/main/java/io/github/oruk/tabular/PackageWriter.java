@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +72,7 @@ final class PackageWriter {
     Map<String, byte[]> files = new LinkedHashMap<>();
     ArrayNode resources = NODES.arrayNode();
     for (String name : ordered()) {
-      TableOut table = tables.get(name);
+      TableOut table = Objects.requireNonNull(tables.get(name), name);  // ordered() lists tables' names only
       List<String> columns = columns(name, table);
       List<String[]> rows = new ArrayList<>(table.rows.size() + 1);
       rows.add(columns.toArray(String[]::new));
@@ -151,7 +152,8 @@ final class PackageWriter {
       sharedRow.put(key, table(table).rows.size() + 2);
       emit(table, record, null, null);
     } else if (!first.equals(record)) {
-      findings.add(TabularFinding.of(TabularCode.CONFLICTING_COPIES, fileOf(table), sharedRow.get(key), "id",
+      findings.add(TabularFinding.of(TabularCode.CONFLICTING_COPIES, fileOf(table),
+          Objects.requireNonNull(sharedRow.get(key), key), "id",
           "expected every copy of " + table + " " + id + " to be the same, found one that differs; the first,"
               + " in this row, was written and the other left out"));
     }
