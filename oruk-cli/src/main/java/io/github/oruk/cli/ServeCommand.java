@@ -6,6 +6,8 @@ import io.github.oruk.server.Throttle;
 import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.server.memory.ServiceFile;
+import io.github.oruk.tabular.TabularPackage;
+import io.github.oruk.tabular.TabularRead;
 import io.github.oruk.testkit.generate.DataGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -32,8 +35,8 @@ import picocli.CommandLine.Spec;
         "Serve services as an ORUK 3.0 API until stopped (Ctrl-C).",
         "",
         "Every endpoint and filter of the standard, from the reference in-memory directory: generated "
-            + "services (--generate), or your own from a file (--data: NDJSON, a JSON array, one service, or a "
-            + "page). Prints 'listening on http://HOST:PORT/'. It listens on 127.0.0.1 unless --host says "
+            + "services (--generate), or your own (--data: NDJSON, a JSON array, one service, a page, or a "
+            + "tabular data package: a folder or .zip of CSV files). Prints 'listening on http://HOST:PORT/'. It listens on 127.0.0.1 unless --host says "
             + "otherwise; --port 0 picks a free port."},
     footer = {"", "Exit codes: 0 stopped normally, 1 could not serve (the reason is printed), 2 usage error."})
 final class ServeCommand implements Callable<Integer> {
@@ -50,7 +53,8 @@ final class ServeCommand implements Callable<Integer> {
     Integer generate;
 
     @Option(names = "--data", paramLabel = "FILE", required = true,
-        description = "Serve the services in FILE (NDJSON such as 'oruk generate' writes, or JSON).")
+        description = "Serve the services in FILE (NDJSON such as 'oruk generate' writes, JSON, or a tabular data "
+            + "package, folder or .zip).")
     Path data;
   }
 
@@ -142,6 +146,11 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private InMemoryDirectory load(PrintWriter err) throws IOException {
+    if (source.data != null && TabularPackage.isPackage(source.data)) {
+      TabularRead read = TabularPackage.read(source.data);
+      err.println(summary(read, source.data));
+      return InMemoryDirectory.builder().addAll(read.services()).build();
+    }
     if (source.data != null) {
       ServiceFile file = ServiceFile.read(source.data);
       err.println(summary(file, source.data));
@@ -152,6 +161,31 @@ final class ServeCommand implements Callable<Integer> {
         .addAll(generator.services(source.generate))
         .taxonomy(generator.sampleTaxonomy())
         .build();
+  }
+
+  /**
+   * "read 120 services from PACKAGE (a tabular package); 3 findings: 2 x ORUK-TABULAR-003, ...; 2 rows that no
+   * service leads to are not served". The rows no service leads to cannot be served (the API has only nested
+   * services), so their number is said, never left out silently.
+   */
+  static String summary(TabularRead read, Path path) {
+    StringBuilder text = new StringBuilder().append(String.format(Locale.ROOT,
+        "read %,d services from %s (a tabular package)", read.services().size(), path));
+    if (read.findings().isEmpty()) {
+      text.append("; nothing needed repairing");
+    } else {
+      Map<String, Integer> counts = new TreeMap<>();
+      read.findings().forEach(finding -> counts.merge(finding.code(), 1, Integer::sum));
+      text.append("; ").append(read.findings().size()).append(" findings:");
+      counts.forEach((code, count) -> text.append(' ').append(count).append(" x ").append(code).append(','));
+      text.setLength(text.length() - 1);
+      text.append(" (see 'oruk validate' for each one at its file, row and column)");
+    }
+    if (!read.unlinked().isEmpty()) {
+      text.append("; ").append(read.unlinked().size()).append(read.unlinked().size() == 1 ? " row" : " rows")
+          .append(" that no service leads to cannot be served (an ORUK API holds nested services only)");
+    }
+    return text.toString();
   }
 
   /** "read 120 services from FILE; the reader repaired 14 values: 12 x ORUK-READ-002, ..." */

@@ -90,6 +90,24 @@ class ServeCommandTest {
   }
 
   @Test
+  void servesATabularPackageAndSaysWhatItCannotServe() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("package"));
+    Files.writeString(folder.resolve("services.csv"), "id,name,status\n"
+        + "ac148810-d857-441c-9679-408f346de14b,Lunch club,active\n"
+        + "bc148810-d857-441c-9679-408f346de14b,Toy library,active\n", StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("contacts.csv"), "id,service_id,name\n"
+        + "cc148810-d857-441c-9679-408f346de14b,dc148810-d857-441c-9679-408f346de14b,Sam\n", StandardCharsets.UTF_8);
+    try (LiveCli serve = new LiveCli("serve", "--data", folder.toString(), "--port", "0")) {
+      URI base = serve.awaitListening();
+      Page<Service> page = OrukJson.strict().readPage(get(base.resolve("services")).body(), Service.class).value();
+      assertEquals(2, page.totalItems());
+      assertTrue(serve.err().contains("read 2 services from " + folder + " (a tabular package)"), serve.err());
+      assertTrue(serve.err().contains("1 x ORUK-TABULAR-003"), "the contact's unknown service: " + serve.err());
+      assertTrue(serve.err().contains("1 row that no service leads to cannot be served"), serve.err());
+    }
+  }
+
+  @Test
   void noWaitStartsPrintsAndStops() {
     CliRun run = CliRun.of("serve", "--generate", "3", "--port", "0", "--no-wait");
     assertEquals(0, run.exitCode(), run.err());

@@ -119,6 +119,31 @@ class ValidateCommandTest {
     assertTrue(report.get("findings").size() >= 2);
   }
 
+  @Test
+  void aTabularPackageIsCheckedWithWhatReadingItFoundAtItsRowAndEachServiceById() throws Exception {
+    String id = "ac148810-d857-441c-9679-408f346de14b";
+    Path folder = Files.createDirectories(dir.resolve("package"));
+    Files.writeString(folder.resolve("services.csv"), "id,name,status,minimum_age,organization_id\n"
+        + id + ",Lunch club,active,twelve,99999999-9999-4999-8999-999999999999\n", StandardCharsets.UTF_8);
+
+    CliRun run = CliRun.of("validate", "--format", "json", "--as-of", "2026-12-01", folder.toString());
+
+    JsonNode report = JSON.readTree(run.out());
+    assertEquals("tabular package", report.get("kind").asText(), run.out());
+    Set<String> found = new TreeSet<>();
+    report.get("findings").forEach(finding -> found.add(finding.get("code").asText() + " @ "
+        + finding.get("url").asText()));
+    assertTrue(found.contains("ORUK-TABULAR-003 @ services.csv:2:organization_id"), found.toString());
+    assertTrue(found.contains("ORUK-READ-010 @ services.csv:2:minimum_age"), found.toString());
+    String service = folder + " service " + id;
+    assertTrue(found.stream().anyMatch(finding -> finding.endsWith(" @ " + service)),
+        "the service itself is checked, under its id: " + found);
+    assertEquals(1, run.exitCode(), "a service without its organization fails: " + found);
+
+    CliRun empty = CliRun.of("validate", dir.resolve("nothing.zip").toString());
+    assertEquals(2, empty.exitCode(), "no package, no validation: " + empty.err());
+  }
+
   /** NDJSON is told by the model's one rule: a byte order mark and an unusual name do not hide it. */
   @Test
   void ndjsonWithAByteOrderMarkIsValidatedLineByLine() throws Exception {
