@@ -60,6 +60,7 @@ class ModulePathTest {
       "oruk-validation", "io.github.oruk.validation",
       "oruk-taxonomy", "io.github.oruk.taxonomy",
       "oruk-tabular", "io.github.oruk.tabular",
+      "oruk-hub", "io.github.oruk.hub",
       "oruk-testkit", "io.github.oruk.testkit");
 
   private static final String CLIENT_MODULE = """
