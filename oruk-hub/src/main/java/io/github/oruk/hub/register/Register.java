@@ -121,8 +121,8 @@ public record Register(List<FeedEntry> feeds) {
     }
     String name = text(node, "name", where);
     String label = name == null ? where : where + " (" + name + ")";
-    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      String key = fields.next().getKey();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String key = field.getKey();
       if (!KEYS.contains(key)) {
         throw new RegisterException(label + ": unknown field '" + key + "'; an entry has " + String.join(", ",
             List.of("name", "url", "publisher", "licence", "contact", "taxonomy", "refresh")));
@@ -138,18 +138,20 @@ public record Register(List<FeedEntry> feeds) {
     }
     Duration refresh = FeedEntry.DEFAULT_REFRESH;
     String interval = text(node, "refresh", label);
-    try {
-      if (interval != null) {
+    if (interval != null) {
+      try {
         refresh = FeedEntry.parseInterval(interval);
+      } catch (IllegalArgumentException e) {
+        throw new RegisterException(label + ": refresh: " + e.getMessage());
       }
-      FeedEntry entry = new FeedEntry(name, url, text(node, "publisher", label), text(node, "licence", label),
+    }
+    String location = FeedEntry.of("x", url).remote() ? url : folder.resolve(url).normalize().toString();
+    try {
+      return new FeedEntry(name, location, text(node, "publisher", label), text(node, "licence", label),
           text(node, "contact", label), text(node, "taxonomy", label), refresh);
-      return entry.remote() ? entry : new FeedEntry(name, folder.resolve(url).normalize().toString(),
-          entry.publisher(), entry.licence(), entry.contact(), entry.taxonomy(), refresh);
     } catch (IllegalArgumentException e) {
-      String field = interval != null && e.getMessage().contains("refresh interval") ? "refresh"
-          : e.getMessage().startsWith("name") ? "name" : "url";
-      throw new RegisterException(label + ": " + field + ": " + e.getMessage());
+      String message = String.valueOf(e.getMessage());
+      throw new RegisterException(label + ": " + (message.startsWith("name") ? "name" : "url") + ": " + message);
     }
   }
 

@@ -158,7 +158,7 @@ public final class HubStore implements AutoCloseable {
   public synchronized List<StoredFailure> failures(long refreshId) {
     return query("select refresh_id, original_id, address, status, cause from hub_failure where refresh_id = ?"
         + " order by id", rs -> new StoredFailure(rs.getLong(1), rs.getString(2), rs.getString(3),
-        (Integer) rs.getObject(4, Integer.class), rs.getString(5)), refreshId);
+        rs.getObject(4, Integer.class), rs.getString(5)), refreshId);
   }
 
   // ------------------------------------------------------------------------------------------------ writes
