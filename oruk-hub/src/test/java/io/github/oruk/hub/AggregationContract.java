@@ -180,6 +180,36 @@ abstract class AggregationContract {
     }
   }
 
+  @Test
+  void aCrashDuringAnIncrementalRefreshIsResumedWithoutReadingAgainTheChangesItHadRead() throws Exception {
+    List<Service> services = IntStream.range(0, 50).mapToObj(ThreeFeeds.GENERATOR::service).toList();
+    try (ChangingDirectory directory = new ChangingDirectory(services);
+        io.github.oruk.testkit.fault.FaultProxy counter =
+            io.github.oruk.testkit.fault.FaultProxy.builder(directory.uri()).start();
+        HubStore store = openStore()) {
+      Register register = Register.builder().feed("county", counter.baseUri().toString()).build();
+      Hub.builder(register).store(store).build().refresh();
+      List<String> changed = services.subList(0, 20).stream().map(Service::getId).toList();
+      changed.forEach(id -> directory.change(id, s -> s.description("updated")));
+      AtomicInteger reads = new AtomicInteger();
+      Hub crashing = Hub.builder(register).store(store).concurrency(1).progress(progress -> {
+        if (progress.phase() == RefreshProgress.Phase.READING && progress.read() > 0
+            && reads.incrementAndGet() == 8) {
+          throw new IllegalStateException("simulated crash");
+        }
+      }).build();
+      assertThrows(IllegalStateException.class, crashing::refresh);
+      int before = changed.stream().mapToInt(id -> counter.requestsFor("/services/" + id)).sum();
+
+      FeedRefresh resumed = Hub.builder(register).store(store).build().refresh().feeds().get(0).refresh();
+
+      int after = changed.stream().mapToInt(id -> counter.requestsFor("/services/" + id)).sum();
+      assertEquals("modified_after", resumed.detection());
+      assertEquals(20 - 8, after - before, "the changes read before the crash are not read again");
+      assertEquals(new FeedRefresh.Counts(50, 20, 0, 20, 0, 0, 0), resumed.counts());
+    }
+  }
+
   private static Map<String, String> expectedDocuments(List<Service> services) {
     return services.stream().collect(Collectors.toMap(Service::getId, ThreeFeeds::canonical, (a, b) -> a,
         java.util.TreeMap::new));
