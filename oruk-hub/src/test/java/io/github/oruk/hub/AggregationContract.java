@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.oruk.hub.refresh.ProgressListener;
 import io.github.oruk.hub.refresh.RefreshProgress;
 import io.github.oruk.hub.register.Register;
 import io.github.oruk.hub.store.AggregateId;
@@ -146,13 +147,7 @@ abstract class AggregationContract {
   void aRefreshCutShortByACrashIsResumedWithoutReadingAgainWhatItHadRead() throws Exception {
     try (FakeFeed feed = FakeFeed.builder().services(80).seed(5).start(); HubStore store = openStore()) {
       Register register = Register.builder().feed("county", feed.baseUri().toString()).build();
-      AtomicInteger reads = new AtomicInteger();
-      Hub crashing = Hub.builder(register).store(store).concurrency(4).progress(progress -> {
-        if (progress.phase() == RefreshProgress.Phase.READING && progress.read() > 0
-            && reads.incrementAndGet() == 30) {
-          throw new IllegalStateException("simulated crash");
-        }
-      }).build();
+      Hub crashing = Hub.builder(register).store(store).concurrency(4).progress(crashAfterReading(30)).build();
       IllegalStateException crash = assertThrows(IllegalStateException.class, crashing::refresh);
       assertEquals("simulated crash", crash.getMessage());
       FeedRefresh cut = store.refreshes("county").get(0);
@@ -191,13 +186,7 @@ abstract class AggregationContract {
       Hub.builder(register).store(store).build().refresh();
       List<String> changed = services.subList(0, 20).stream().map(Service::getId).toList();
       changed.forEach(id -> directory.change(id, s -> s.description("updated")));
-      AtomicInteger reads = new AtomicInteger();
-      Hub crashing = Hub.builder(register).store(store).concurrency(1).progress(progress -> {
-        if (progress.phase() == RefreshProgress.Phase.READING && progress.read() > 0
-            && reads.incrementAndGet() == 8) {
-          throw new IllegalStateException("simulated crash");
-        }
-      }).build();
+      Hub crashing = Hub.builder(register).store(store).concurrency(1).progress(crashAfterReading(8)).build();
       assertThrows(IllegalStateException.class, crashing::refresh);
       int before = changed.stream().mapToInt(id -> counter.requestsFor("/services/" + id)).sum();
 
@@ -208,6 +197,17 @@ abstract class AggregationContract {
       assertEquals(20 - 8, after - before, "the changes read before the crash are not read again");
       assertEquals(new FeedRefresh.Counts(50, 20, 0, 20, 0, 0, 0), resumed.counts());
     }
+  }
+
+  /** A progress listener that throws, as a crash would stop the refresh, once {@code records} were stored. */
+  private static ProgressListener crashAfterReading(int records) {
+    AtomicInteger reads = new AtomicInteger();
+    return progress -> {
+      if (progress.phase() == RefreshProgress.Phase.READING && progress.read() > 0
+          && reads.incrementAndGet() == records) {
+        throw new IllegalStateException("simulated crash");
+      }
+    };
   }
 
   private static Map<String, String> expectedDocuments(List<Service> services) {
