@@ -23,6 +23,7 @@ import picocli.CommandLine.IVersionProvider;
         DemoCommand.class,
         GenerateCommand.class,
         HarvestCommand.class,
+        HubCommand.class,
         NormalizeCommand.class,
         ServeCommand.class,
         TaxonomyCommand.class,

@@ -60,6 +60,7 @@ class ModulePathTest {
       "oruk-validation", "io.github.oruk.validation",
       "oruk-taxonomy", "io.github.oruk.taxonomy",
       "oruk-tabular", "io.github.oruk.tabular",
+      "oruk-hub", "io.github.oruk.hub",
       "oruk-testkit", "io.github.oruk.testkit");
 
   private static final String CLIENT_MODULE = """
@@ -191,6 +192,59 @@ class ModulePathTest {
         SERVER_MAIN);
     assertTrue(onModulePath.startsWith("200 {") && onModulePath.contains("\"name\":\"Library\""), onModulePath);
     assertEquals(onModulePath, runOnClassPath(dir.resolve("class"), jars, "consumer.server", SERVER_MAIN));
+  }
+
+  private static final String HUB_MODULE = """
+      module consumer.hub {
+        requires io.github.oruk.hub;
+      }
+      """;
+
+  private static final String HUB_MAIN = """
+      package consumer.hub;
+
+      import io.github.oruk.hub.store.HubStore;
+      import java.nio.file.Path;
+
+      public class Main {
+        public static void main(String[] args) {
+          try (HubStore store = HubStore.openFolder(Path.of(args[0]))) {
+            System.out.println(store.records().size() + " records, " + store.refreshes("north").size() + " refreshes");
+          }
+        }
+      }
+      """;
+
+  /**
+   * The hub's store is migrated by Flyway from resources in the hub's jar: on the module path Flyway (an automatic
+   * module) must still find them, and H2 must be found as a JDBC driver.
+   */
+  @Test
+  void aHubConsumerMigratesItsStoreOnTheModulePathAndOnTheClassPath(@TempDir Path dir) throws Exception {
+    List<Path> jars = new ArrayList<>();
+    for (String module : List.of("oruk-model", "oruk-client", "oruk-validation", "oruk-server-spi", "oruk-tabular",
+        "oruk-hub")) {
+      jars.add(jar(module));
+    }
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      String name = Path.of(entry).getFileName().toString();
+      if (name.endsWith(".jar") && List.of("jackson-", "jakarta.validation-api-", "jspecify-",
+          "json-schema-validator-", "itu-", "slf4j-api-", "snakeyaml-", "flyway-", "h2-", "postgresql-").stream()
+          .anyMatch(name::startsWith)) {
+        jars.add(Path.of(entry));
+      }
+    }
+    String expected = "0 records, 0 refreshes";
+    assertEquals(expected, lastLine(runOnModulePath(dir.resolve("module"), jars, "consumer.hub", HUB_MODULE,
+        HUB_MAIN, dir.resolve("module-store").toString())));
+    assertEquals(expected, lastLine(runOnClassPath(dir.resolve("class"), jars, "consumer.hub", HUB_MAIN,
+        dir.resolve("class-store").toString())));
+  }
+
+  /** Flyway logs its migration through java.util.logging on stderr, which {@link #run} merges with stdout. */
+  private static String lastLine(String output) {
+    String[] lines = output.split("\n");
+    return lines[lines.length - 1].strip();
   }
 
   private static String runOnModulePath(Path dir, List<Path> jars, String module, String descriptor,

@@ -35,7 +35,8 @@ class PublishedArtifactsTest {
     String version = child(root, "version");
     Set<String> published = new TreeSet<>(published());
     assertTrue(published.containsAll(Set.of("oruk-model", "oruk-client", "oruk-server-spi", "oruk-validation",
-        "oruk-taxonomy", "oruk-tabular", "oruk-testkit", "oruk-spring-boot-starter")), "the libraries are published: " + published);
+        "oruk-taxonomy", "oruk-tabular", "oruk-hub", "oruk-testkit", "oruk-spring-boot-starter")),
+        "the libraries are published: " + published);
     assertFalse(published.contains("oruk-cli") || published.contains("benchmarks")
         || published.contains("spring-boot-publisher"), published.toString());
 

@@ -1,4 +1,4 @@
-package io.github.oruk.examples.jdbc;
+package io.github.oruk.testkit.postgres;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL cluster of the tests' own, on 127.0.0.1, when the machine has PostgreSQL's server binaries
@@ -19,26 +20,46 @@ import java.util.stream.Stream;
  *
  * <p>{@code initdb} refuses to run as root, so as root the cluster belongs to the package's {@code postgres}
  * user.
+ *
+ * <p>A test that needs PostgreSQL asks for {@link #url()} and, when it is empty, skips with {@link #whyNot()}
+ * in its message — or fails instead where the build says PostgreSQL must be there (the project's tests do so
+ * when {@code ORUK_REQUIRE_POSTGRES=1}, through their {@code Prerequisite} helper):
+ *
+ * <pre>{@code
+ * String url = ThrowawayPostgres.url().orElse(null);
+ * Assumptions.assumeTrue(url != null, "no PostgreSQL: " + ThrowawayPostgres.whyNot());
+ * DriverManager.getConnection(url, ThrowawayPostgres.USER, "");
+ * }</pre>
  */
-final class ThrowawayPostgres {
+public final class ThrowawayPostgres {
+
+  /** The cluster's user (it trusts local connections: no password). */
+  public static final String USER = "oruk";
+
 
   private static final System.Logger LOG = System.getLogger(ThrowawayPostgres.class.getName());
-  private static Optional<String> shared;
+  private static @Nullable Optional<String> shared;
   private static String whyNot = "";
 
   private ThrowawayPostgres() {
   }
 
-  /** The JDBC URL of the shared cluster (user {@code oruk}, no password), started on first use; or empty. */
-  static synchronized Optional<String> url() {
-    if (shared == null) {
-      shared = start();
+  /**
+   * The JDBC URL of the cluster (database {@code postgres}, user {@link #USER}, no password), started on first
+   * use and shared by the JVM's tests; empty when the machine has no PostgreSQL server binaries or the cluster
+   * could not start.
+   */
+  public static synchronized Optional<String> url() {
+    Optional<String> url = shared;
+    if (url == null) {
+      url = start();
+      shared = url;
     }
-    return shared;
+    return url;
   }
 
   /** Why there is no cluster, for the skip message. */
-  static synchronized String whyNot() {
+  public static synchronized String whyNot() {
     return whyNot;
   }
 
@@ -48,7 +69,7 @@ final class ThrowawayPostgres {
       whyNot = "no PostgreSQL server binaries in /usr/lib/postgresql/*/bin";
       return Optional.empty();
     }
-    Path dir = null;
+    @Nullable Path dir = null;
     try {
       dir = Files.createTempDirectory("oruk-test-pg");
       boolean root = "root".equals(System.getProperty("user.name"));
@@ -95,7 +116,8 @@ final class ThrowawayPostgres {
 
   private static int versionOf(Path bin) {
     try {
-      return Integer.parseInt(bin.getParent().getFileName().toString().replaceAll("\\D.*", ""));
+      @Nullable Path version = bin.getParent() == null ? null : bin.getParent().getFileName();
+      return version == null ? 0 : Integer.parseInt(version.toString().replaceAll("\\D.*", ""));
     } catch (NumberFormatException e) {
       return 0;
     }
@@ -113,7 +135,7 @@ final class ThrowawayPostgres {
     return List.of("su", "postgres", "-s", "/bin/sh", "-c", line.toString());
   }
 
-  private static void run(List<String> command, Path log, int seconds) throws IOException, InterruptedException {
+  private static void run(List<String> command, @Nullable Path log, int seconds) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
     Path output = log != null ? log : Files.createTempFile("oruk-test-pg", ".log");
     builder.redirectOutput(output.toFile());

@@ -1,0 +1,234 @@
+package io.github.oruk.hub;
+
+import io.github.oruk.client.OrukClient;
+import io.github.oruk.hub.refresh.FeedRefresher;
+import io.github.oruk.hub.refresh.ProgressListener;
+import io.github.oruk.hub.register.FeedEntry;
+import io.github.oruk.hub.register.Register;
+import io.github.oruk.hub.store.FeedRefresh;
+import io.github.oruk.hub.store.HubStore;
+import io.github.oruk.model.json.OrukJson;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Many feeds into one store: the feeds of a {@link Register}, refreshed into a {@link HubStore} with their
+ * provenance and history.
+ *
+ * <pre>{@code
+ * Register register = Register.load(Path.of("feeds.yaml"));
+ * try (Hub hub = Hub.builder(register).build()) {            // H2 in ./oruk-hub/; .jdbcUrl(...) for PostgreSQL
+ *   HubReport report = hub.refresh();                         // every feed, concurrently
+ *   report.feeds().forEach(feed -> System.out.println(feed.refresh().feed() + " " + feed.refresh().status()));
+ *   hub.store().records("north").forEach(r -> System.out.println(r.aggregateId() + " " + r.originalId()));
+ * }
+ * }</pre>
+ *
+ * <p>Feeds on different hosts are refreshed concurrently; feeds on one host one after another, so the
+ * client's politeness ({@code maxRequestsPerSecond}, per host) holds for the host as a whole. See
+ * {@link FeedRefresher} for what one feed's refresh does.
+ */
+public final class Hub implements AutoCloseable {
+
+  private final Register register;
+  private final HubStore store;
+  private final boolean ownsStore;
+  private final FeedRefresher refresher;
+
+  private Hub(Builder builder, HubStore store, boolean ownsStore) {
+    this.register = builder.register;
+    this.store = store;
+    this.ownsStore = ownsStore;
+    UnaryOperator<OrukClient.Builder> settings = builder.client;
+    this.refresher = new FeedRefresher(store, OrukJson.lenient(), feed -> settings.apply(
+        OrukClient.builder(feed.uri())).build(), builder.progress, builder.clock, builder.concurrency,
+        builder.timeLimit);
+  }
+
+  /** A hub over the feeds of this register. */
+  public static Builder builder(Register register) {
+    return new Builder(register);
+  }
+
+  /** The register. */
+  public Register register() {
+    return register;
+  }
+
+  /** The store, for reading the aggregate: records, provenance, history, refreshes, failures. */
+  public HubStore store() {
+    return store;
+  }
+
+  /**
+   * Refreshes every feed once, concurrently, and waits for all of them.
+   *
+   * @throws InterruptedException when interrupted: refreshes under way stop where they are and are resumed
+   *     by the next refresh
+   * @throws RuntimeException the first exception a feed's refresh ended with (a store that failed, a progress
+   *     listener that threw), after the other feeds have finished
+   */
+  public HubReport refresh() throws InterruptedException {
+    Map<String, List<FeedEntry>> byHost = new LinkedHashMap<>();
+    for (FeedEntry feed : register.feeds()) {
+      String host = feed.remote() && feed.uri().getHost() != null
+          ? feed.uri().getHost().toLowerCase(Locale.ROOT) + ":" + feed.uri().getPort() : "file:" + feed.name();
+      byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(feed);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(byHost.size(), 8)), task -> {
+      Thread thread = new Thread(task, "oruk-hub-refresh");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<List<FeedRefresh>>> hosts = new ArrayList<>();
+      for (List<FeedEntry> feeds : byHost.values()) {
+        hosts.add(pool.submit(() -> {
+          List<FeedRefresh> done = new ArrayList<>();
+          for (FeedEntry feed : feeds) {
+            done.add(refresher.refresh(feed));
+          }
+          return done;
+        }));
+      }
+      Map<String, FeedRefresh> byName = new LinkedHashMap<>();
+      RuntimeException first = null;
+      for (Future<List<FeedRefresh>> host : hosts) {
+        try {
+          host.get().forEach(refresh -> byName.put(refresh.feed(), refresh));
+        } catch (ExecutionException e) {
+          RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+              : new IllegalStateException(e.getCause());
+          if (first == null) {
+            first = cause;
+          } else {
+            first.addSuppressed(cause);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+      List<HubReport.FeedOutcome> outcomes = new ArrayList<>();
+      for (FeedEntry feed : register.feeds()) {
+        FeedRefresh refresh = Objects.requireNonNull(byName.get(feed.name()));
+        outcomes.add(new HubReport.FeedOutcome(refresh, store.failures(refresh.id())));
+      }
+      return new HubReport(outcomes);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Refreshes one feed of the register. */
+  public FeedRefresh refresh(String feedName) throws InterruptedException {
+    FeedEntry feed = register.feed(feedName);
+    if (feed == null) {
+      throw new IllegalArgumentException("no feed named '" + feedName + "' in the register");
+    }
+    return refresher.refresh(feed);
+  }
+
+  /** Closes the store if the hub opened it. */
+  @Override
+  public void close() {
+    if (ownsStore) {
+      store.close();
+    }
+  }
+
+  /** A hub's options; only the register is required. */
+  public static final class Builder {
+    private final Register register;
+    private @Nullable HubStore store;
+    private @Nullable String jdbcUrl;
+    private Path folder = Path.of("oruk-hub");
+    private UnaryOperator<OrukClient.Builder> client = UnaryOperator.identity();
+    private ProgressListener progress = ProgressListener.NONE;
+    private Clock clock = Clock.systemUTC();
+    private int concurrency = 8;
+    private @Nullable Duration timeLimit;
+
+    private Builder(Register register) {
+      this.register = Objects.requireNonNull(register, "register");
+    }
+
+    /** A store the caller opened and closes. */
+    public Builder store(HubStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The store at this JDBC URL (H2 or PostgreSQL); the hub opens and closes it. */
+    public Builder jdbcUrl(String jdbcUrl) {
+      this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+      return this;
+    }
+
+    /** Where the default H2 store lives when no store or JDBC URL is given (default {@code ./oruk-hub}). */
+    public Builder folder(Path folder) {
+      this.folder = Objects.requireNonNull(folder, "folder");
+      return this;
+    }
+
+    /**
+     * Settings for every feed's client, such as {@code b -> b.maxRequestsPerSecond(5).userAgent("...")}:
+     * politeness, timeouts and retries are the client's (see {@link OrukClient.Builder}).
+     */
+    public Builder client(UnaryOperator<OrukClient.Builder> settings) {
+      this.client = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** Told how each feed's refresh is going. */
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** The clock records are stamped with (default UTC system time). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Detail requests in flight per feed (default 8). */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1; got " + concurrency);
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /** How long one feed's refresh may read details before it stops, incomplete (default: no limit). */
+    public Builder timeLimit(Duration limit) {
+      if (limit.isNegative() || limit.isZero()) {
+        throw new IllegalArgumentException("the time limit must be positive; got " + limit);
+      }
+      this.timeLimit = limit;
+      return this;
+    }
+
+    /** The hub, its store opened (and migrated) unless one was given. */
+    public Hub build() {
+      if (store != null) {
+        return new Hub(this, store, false);
+      }
+      return new Hub(this, jdbcUrl != null ? HubStore.open(jdbcUrl) : HubStore.openFolder(folder), true);
+    }
+  }
+}

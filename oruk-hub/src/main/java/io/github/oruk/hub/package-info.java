@@ -1,0 +1,9 @@
+/**
+ * Many ORUK feeds into one trusted directory: {@link io.github.oruk.hub.Hub} refreshes the feeds of a
+ * {@link io.github.oruk.hub.register.Register} into a {@link io.github.oruk.hub.store.HubStore}, incrementally,
+ * with provenance and history for every record.
+ */
+@NullMarked
+package io.github.oruk.hub;
+
+import org.jspecify.annotations.NullMarked;
