@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,27 +47,23 @@ public final class TabularBenchmark {
   /** What to run. */
   record Settings(int services, long seed, LocalDate asOf, int rounds, Path dir) {
 
+    private static final List<String> OPTIONS = List.of("--services", "--seed", "--as-of", "--rounds", "--dir");
+
     static Settings parse(String... args) {
-      int services = 20_000;
-      long seed = 1;
-      LocalDate asOf = LocalDate.of(2026, 12, 1);
-      int rounds = 5;
-      Path dir = Path.of(System.getProperty("java.io.tmpdir"), "oruk-tabular-bench");
+      Map<String, String> given = new HashMap<>();
       for (int i = 0; i < args.length; i += 2) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(args[i] + " needs a value");
+        if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
+          throw new IllegalArgumentException("expected an option and its value (" + String.join(", ", OPTIONS)
+              + "), found " + String.join(" ", Arrays.asList(args).subList(i, Math.min(i + 2, args.length))));
         }
-        String value = args[i + 1];
-        switch (args[i]) {
-          case "--services" -> services = Integer.parseInt(value);
-          case "--seed" -> seed = Long.parseLong(value);
-          case "--as-of" -> asOf = LocalDate.parse(value);
-          case "--rounds" -> rounds = Integer.parseInt(value);
-          case "--dir" -> dir = Path.of(value);
-          default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; options: --services, --seed, --as-of, --rounds, --dir");
-        }
+        given.put(args[i], args[i + 1]);
       }
+      int services = Integer.parseInt(given.getOrDefault("--services", "20000"));
+      long seed = Long.parseLong(given.getOrDefault("--seed", "1"));
+      LocalDate asOf = LocalDate.parse(given.getOrDefault("--as-of", "2026-12-01"));
+      int rounds = Integer.parseInt(given.getOrDefault("--rounds", "5"));
+      Path dir = Path.of(given.getOrDefault("--dir", Path.of(System.getProperty("java.io.tmpdir"),
+          "oruk-tabular-bench").toString()));
       if (services < 1 || rounds < 1) {
         throw new IllegalArgumentException("services and rounds must be at least 1");
       }
