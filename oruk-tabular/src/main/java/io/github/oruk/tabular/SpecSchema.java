@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,11 +31,20 @@ final class SpecSchema {
       String description) {
   }
 
-  /** One ORUK record type as a table. */
-  record Kind(String table, List<Column> columns, Set<String> properties) {
+  /**
+   * One ORUK record type as a table.
+   *
+   * @param byName the columns by name: the reader looks one up for every cell, so not by a walk of the list
+   */
+  record Kind(String table, List<Column> columns, Set<String> properties, Map<String, Column> byName) {
+
+    Kind(String table, List<Column> columns, Set<String> properties) {
+      this(table, columns, properties, columns.stream().collect(Collectors.toUnmodifiableMap(Column::name,
+          column -> column, (first, second) -> first)));
+    }
 
     Optional<Column> column(String name) {
-      return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+      return Optional.ofNullable(byName.get(name));
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.oruk.examples.jdbc;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.server.memory.ServiceFile;
+import io.github.oruk.tabular.TabularPackage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -18,11 +19,12 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Runs the example: creates the tables if needed, imports a spreadsheet (or ORUK JSON/NDJSON) if asked,
+ * Runs the example: creates the tables if needed, imports a package, a spreadsheet or ORUK JSON/NDJSON if asked,
  * and publishes the database as an ORUK 3.0 API until stopped.
  *
  * <pre>
  * java -jar jdbc-publisher.jar --import services.csv                  # H2 file ./oruk-directory.mv.db
+ * java -jar jdbc-publisher.jar --import directory.zip                  # an HSDS Tabular Data Package
  * java -jar jdbc-publisher.jar --url jdbc:postgresql://localhost/directory --user oruk   # password: ORUK_DB_PASSWORD
  * </pre>
  *
@@ -86,7 +88,7 @@ public final class JdbcPublisher {
       DataSource dataSource = Database.of(url, user, password == null ? "" : password);
       Database.createSchema(dataSource);
       if (importFile != null) {
-        int count = importFile(dataSource, importFile);
+        int count = importFile(dataSource, importFile, err);
         err.printf(Locale.ROOT, "imported %d services from %s%n", count, importFile);
       }
       server = start(dataSource, baseUrl, host, port);
@@ -133,14 +135,19 @@ public final class JdbcPublisher {
   }
 
   /**
-   * Imports a spreadsheet ({@code .csv}) or ORUK services ({@code .ndjson}, {@code .json}) into the
-   * tables, in one transaction.
+   * Imports an HSDS Tabular Data Package (a folder holding {@code services.csv} or {@code datapackage.json},
+   * or a {@code .zip}), a spreadsheet ({@code .csv}) or ORUK services ({@code .ndjson}, {@code .json}) into
+   * the tables, the services in one transaction. A package's findings, and its rows that no service leads to
+   * (which are not imported), are printed on {@code err}, one a line (see {@link PackageImport}).
    *
    * @return how many services were imported
    * @throws CsvImportException listing every problem of a spreadsheet that cannot be imported (nothing is)
    */
-  public static int importFile(DataSource dataSource, Path file) throws IOException, SQLException {
+  public static int importFile(DataSource dataSource, Path file, PrintStream err) throws IOException, SQLException {
     DirectoryWriter writer = new DirectoryWriter(dataSource);
+    if (TabularPackage.isPackage(file)) {
+      return PackageImport.run(writer, file, err);
+    }
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
       CsvImport.Sheet sheet;
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -163,7 +170,8 @@ public final class JdbcPublisher {
         "",
         "  --url JDBC_URL     database (default " + Database.DEFAULT_URL + ", an H2 file here)",
         "  --user NAME        database user; the password comes from ORUK_DB_PASSWORD",
-        "  --import FILE      import a spreadsheet (.csv) or ORUK services (.ndjson, .json) first",
+        "  --import FILE      import first: a Tabular Data Package (a folder or .zip), a spreadsheet (.csv)",
+        "                     or ORUK services (.ndjson, .json)",
         "  --port P           port (default 8080; 0 picks a free one)",
         "  --host H           address to listen on (default 127.0.0.1)",
         "  --base-url URL     public address, when behind a reverse proxy",

@@ -97,7 +97,7 @@ class CsvImportTest {
     Path file = Files.writeString(dir.resolve("directory.csv"), SHEET);
     DataSource dataSource = Database.inMemory("csv" + System.nanoTime());
     Database.createSchema(dataSource);
-    assertEquals(2, JdbcPublisher.importFile(dataSource, file));
+    assertEquals(2, JdbcPublisher.importFile(dataSource, file, System.err));
     JdbcDirectory directory = new JdbcDirectory(dataSource);
     assertEquals(List.of("Westgate Food Pantry"), directory.services(Query.builder().search("pantry").build(),
         PageRequest.of(1, 10)).items().stream().map(Service::getName).toList());
@@ -134,7 +134,7 @@ class CsvImportTest {
     Path file = Files.writeString(dir.resolve("bad.csv"), bad);
     DataSource dataSource = Database.inMemory("bad" + System.nanoTime());
     Database.createSchema(dataSource);
-    assertThrows(CsvImportException.class, () -> JdbcPublisher.importFile(dataSource, file));
+    assertThrows(CsvImportException.class, () -> JdbcPublisher.importFile(dataSource, file, System.err));
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM service")) {
       rows.next();

@@ -55,7 +55,7 @@ class JdbcPublisherTest {
   void theTemplateRoundTripsThroughTheServedApi() throws Exception {
     DataSource dataSource = Database.inMemory("template" + System.nanoTime());
     Database.createSchema(dataSource);
-    assertEquals(2, JdbcPublisher.importFile(dataSource, CsvColumnsTest.TEMPLATE));
+    assertEquals(2, JdbcPublisher.importFile(dataSource, CsvColumnsTest.TEMPLATE, System.err));
 
     try (OrukJettyServer server = JdbcPublisher.start(dataSource, null, "127.0.0.1", 0)) {
       JsonNode youthClubs = get(server.uri().resolve("services?search=youth"));
@@ -88,7 +88,7 @@ class JdbcPublisherTest {
   void stalledClientsKeepNoRequestWaitingAndRefusalsAreJson() throws Exception {
     DataSource dataSource = Database.inMemory("stalled" + System.nanoTime());
     Database.createSchema(dataSource);
-    JdbcPublisher.importFile(dataSource, CsvColumnsTest.TEMPLATE);
+    JdbcPublisher.importFile(dataSource, CsvColumnsTest.TEMPLATE, System.err);
     try (OrukJettyServer server = JdbcPublisher.start(dataSource, null, "127.0.0.1", 0);
         HostileClients stalled = HostileClients.stalled(server.uri(), 50)) {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
