@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.util.Collection;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores ORUK records in the example's tables, one transaction per call: services (with their
@@ -97,7 +98,8 @@ public final class DirectoryWriter {
         String locationId = location != null ? location.getId() : link.getLocationId();
         if (location != null && !exists(connection, "location", location.getId())) {
           update(connection, "INSERT INTO location (id, location_type, name, description, latitude, longitude)"
-              + " VALUES (?, ?, ?, ?, ?, ?)", location.getId(), location.getLocationType().value(), location.getName(),
+              + " VALUES (?, ?, ?, ?, ?, ?)", location.getId(), required(location.getLocationType(), "location_type", "location", location.getId()),
+              location.getName(),
               location.getDescription(), location.getLatitude() == null ? null : location.getLatitude().doubleValue(),
               location.getLongitude() == null ? null : location.getLongitude().doubleValue());
           if (!location.getAddresses().isEmpty()) {
@@ -106,7 +108,7 @@ public final class DirectoryWriter {
                   + " postal_code, country, address_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", address.getId(),
                   location.getId(), address.getAddress1(), address.getCity(), address.getRegion(),
                   address.getStateProvince(), address.getPostalCode(), address.getCountry(),
-                  address.getAddressType().value());
+                  required(address.getAddressType(), "address_type", "address", address.getId()));
             }
           }
         }
@@ -192,5 +194,17 @@ public final class DirectoryWriter {
       }
       statement.executeUpdate();
     }
+  }
+
+  /**
+   * A value the tables cannot be without (the standard requires it too), as the standard spells it; a
+   * record without it stops the import with a message that names it, instead of a bare null error.
+   */
+  private static String required(@Nullable Object value, String field, String record, @Nullable String id) {
+    if (value == null) {
+      throw new IllegalArgumentException("the " + record + " " + id + " has no " + field + ", which the standard"
+          + " requires; add it to the input and import again (nothing was imported)");
+    }
+    return value.toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.github.oruk.examples.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.oruk.model.Service;
@@ -38,6 +39,26 @@ class PackageImportTest {
 
   private List<String> errLines() {
     return err.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void aLocationWithoutItsTypeStopsTheImportWithAMessageThatNamesItAndStoresNothing() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("no-type"));
+    Files.writeString(folder.resolve("services.csv"), "id,name,status\n" + SERVICE + ",Lunch club,active\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("locations.csv"), "id,name\n" + ORGANIZATION + ",Church hall\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("service_at_location.csv"), "id,service_id,location_id\n"
+        + "1c9e8d7c-6f5a-4b3c-8d2e-1f0a9b8c7d6e," + SERVICE + "," + ORGANIZATION + "\n", StandardCharsets.UTF_8);
+    DataSource dataSource = Database.inMemory("no-type" + System.nanoTime());
+
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> importInto(dataSource, folder));
+
+    assertTrue(refused.getMessage().contains("location " + ORGANIZATION + " has no location_type"),
+        refused.getMessage());
+    assertEquals(0, new JdbcDirectory(dataSource).services(Query.all(), PageRequest.of(1, 1)).totalItems(),
+        "nothing was imported");
   }
 
   @Test
