@@ -75,10 +75,16 @@ final class Scorer {
     return weight * (Double.isNaN(similarity) ? UNKNOWN : similarity);
   }
 
-  /** Word similarity weighted by rarity, each word matched to its most alike word on the other side. */
+  /**
+   * Word similarity weighted by rarity, each word matched to its most alike word on the other side; 1 when the
+   * words run together are the same ("Foodbank" and "Food Bank", "Oak Field" and "Oakfield").
+   */
   double names(List<String> a, List<String> b) {
     if (a.isEmpty() || b.isEmpty()) {
       return Double.NaN;
+    }
+    if (a.size() != b.size() && String.join("", a).equals(String.join("", b))) {
+      return 1;
     }
     double total = 0;
     double alike = 0;
