@@ -50,11 +50,13 @@ public final class Deduplicator {
   private final double matchThreshold;
   private final double reviewThreshold;
   private final int maxBlockSize;
+  private final boolean blocking;
 
   private Deduplicator(Builder builder) {
     this.matchThreshold = builder.matchThreshold;
     this.reviewThreshold = builder.reviewThreshold;
     this.maxBlockSize = builder.maxBlockSize;
+    this.blocking = builder.blocking;
     if (reviewThreshold > matchThreshold) {
       throw new IllegalArgumentException("the review threshold (" + reviewThreshold
           + ") must not be above the match threshold (" + matchThreshold + "); lower it or raise the other");
@@ -110,7 +112,8 @@ public final class Deduplicator {
     }
     Scorer scorer = new Scorer(weights, Math.log(1 + size), contacts);
 
-    int[][] blocks = Blocking.blocks(profiles, frequency, maxBlockSize);
+    int[][] blocks = blocking ? Blocking.blocks(profiles, frequency, maxBlockSize)
+        : new int[][] {IntStream.range(0, size).toArray()};
     int[][] keysOf = Blocking.keysOf(blocks, size);
     List<Found> found = IntStream.range(0, size).parallel()
         .mapToObj(i -> scoreCandidates(i, profiles, blocks, keysOf, scorer))
@@ -190,6 +193,7 @@ public final class Deduplicator {
     private double matchThreshold = DEFAULT_MATCH_THRESHOLD;
     private double reviewThreshold = DEFAULT_REVIEW_THRESHOLD;
     private int maxBlockSize = DEFAULT_MAX_BLOCK_SIZE;
+    private boolean blocking = true;
 
     private Builder() {
     }
@@ -212,6 +216,15 @@ public final class Deduplicator {
         throw new IllegalArgumentException("expected a block size of 2 or more; got " + size);
       }
       this.maxBlockSize = size;
+      return this;
+    }
+
+    /**
+     * Whether candidates come from blocking (the default), or every pair is scored: quadratic, for small sets,
+     * and to measure what blocking misses on your data.
+     */
+    public Builder blocking(boolean blocking) {
+      this.blocking = blocking;
       return this;
     }
 

@@ -137,6 +137,19 @@ class DeduplicatorTest {
   }
 
   @Test
+  void withoutBlockingEveryPairIsScored() {
+    List<Service> same = List.of(
+        service("1", "Alder Lane Allotments", null, null, null, Double.NaN, Double.NaN),
+        service("2", "Alder Lane Allotments", null, null, null, Double.NaN, Double.NaN),
+        service("3", "Alder Lane Allotments", null, null, null, Double.NaN, Double.NaN));
+    List<Source> sources = List.of(new Source("s", same));
+
+    assertEquals(List.of(), Deduplicator.builder().maxBlockSize(2).build().run(sources).pairs(),
+        "every key is shared by three records, more than the cap");
+    assertEquals(3, Deduplicator.builder().maxBlockSize(2).blocking(false).build().run(sources).pairs().size());
+  }
+
+  @Test
   void settingsOutOfRangeAreRefusedWithWhatToDo() {
     IllegalArgumentException above = assertThrows(IllegalArgumentException.class,
         () -> Deduplicator.builder().matchThreshold(0.6).reviewThreshold(0.7).build());
