@@ -1,6 +1,6 @@
 /**
  * Many ORUK feeds into one directory: a register of feeds, incremental aggregation with provenance and
- * history, in an H2 file or PostgreSQL, the schema kept by Flyway.
+ * history, in an H2 file or PostgreSQL, the schema kept by Flyway; de-duplication of services across sources.
  */
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module io.github.oruk.hub {
@@ -18,6 +18,7 @@ module io.github.oruk.hub {
   requires org.postgresql.jdbc;
 
   exports io.github.oruk.hub;
+  exports io.github.oruk.hub.dedup;
   exports io.github.oruk.hub.refresh;
   exports io.github.oruk.hub.register;
   exports io.github.oruk.hub.store;

@@ -78,11 +78,7 @@ final class ConvertCommand implements Callable<Integer> {
         from = "a tabular package";
       } else if (Files.isRegularFile(input)) {
         ServiceFile read = ServiceFile.read(input);
-        String name = input.getFileName().toString();
-        for (ServiceFile.Finding finding : read.findings()) {
-          err.println(Diagnostic.line(finding.finding().code().code(),
-              name + ':' + finding.line() + ':' + finding.finding().pointer(), finding.finding().message()));
-        }
+        printFindings(read, input.getFileName().toString(), err);
         services = read.services();
         from = "JSON";
       } else {
@@ -112,6 +108,14 @@ final class ConvertCommand implements Callable<Integer> {
     err.println("oruk convert: " + services.size() + " service(s) from " + from + " written to " + out + " as " + target);
     err.flush();
     return 0;
+  }
+
+  /** What the reader repaired or kept aside, one a line: {@code CODE<TAB>NAME:LINE:POINTER<TAB>message}. */
+  static void printFindings(ServiceFile read, String name, PrintWriter err) {
+    for (ServiceFile.Finding finding : read.findings()) {
+      err.println(Diagnostic.line(finding.finding().code().code(),
+          name + ':' + finding.line() + ':' + finding.finding().pointer(), finding.finding().message()));
+    }
   }
 
   private void writeJson(List<Service> services, boolean ndjson) throws IOException {

@@ -20,6 +20,7 @@ import picocli.CommandLine.IVersionProvider;
         "Run 'oruk help COMMAND' for the options of one command."},
     subcommands = {
         ConvertCommand.class,
+        DedupCommand.class,
         DemoCommand.class,
         GenerateCommand.class,
         HarvestCommand.class,

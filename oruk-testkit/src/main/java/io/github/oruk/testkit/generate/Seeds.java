@@ -22,6 +22,10 @@ final class Seeds {
   static final long INJECTION = 5;
   /** Stream for the reference date. */
   static final long REFERENCE_DATE = 6;
+  /** Stream for the copies {@link NearDuplicates} makes of entity k. */
+  static final long NEAR_DUPLICATE = 7;
+  /** Stream for the national organization (family of branches) number k of {@link NearDuplicates}. */
+  static final long BRANCH_FAMILY = 8;
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
