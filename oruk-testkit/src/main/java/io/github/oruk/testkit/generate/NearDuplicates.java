@@ -131,7 +131,7 @@ public final class NearDuplicates {
         } else {
           record = vary(entities.get(k), random, variations);
         }
-        sources.get(where.get(i)).add(record);
+        Objects.requireNonNull(sources.get(where.get(i)), "appearances name the sources only").add(record);
         records.add(new Labelled(where.get(i), Objects.requireNonNull(record.getId()), k, family, variations));
       }
     }
