@@ -328,26 +328,38 @@ public final class FeedRefresher {
       Semaphore slots = new Semaphore(concurrency);
       BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
       int pending = 0;
-      for (Listed item : changed) {
-        if (System.nanoTime() - deadline > 0) {
-          complete = false;
-          notes.add("the time limit (" + timeLimit + ") came before " + (changed.size() - read - failures)
-              + " records were read");
-          break;
+      try {
+        for (Listed item : changed) {
+          if (System.nanoTime() - deadline > 0) {
+            complete = false;
+            notes.add("the time limit (" + timeLimit + ") came before " + (changed.size() - read - failures)
+                + " records were read");
+            break;
+          }
+          slots.acquire();
+          pending++;
+          client.serviceAsync(item.id()).whenComplete((response, error) -> {
+            answers.add(new Answer(item, response, error));
+            slots.release();
+          });
+          for (Answer answer = answers.poll(); answer != null; answer = answers.poll()) {
+            pending--;
+            handle(answer);
+          }
         }
-        slots.acquire();
-        pending++;
-        client.serviceAsync(item.id()).whenComplete((response, error) -> {
-          answers.add(new Answer(item, response, error));
-          slots.release();
-        });
-        for (Answer answer = answers.poll(); answer != null; answer = answers.poll()) {
+        while (pending > 0) {
+          Answer answer = answers.take();
           pending--;
           handle(answer);
         }
-      }
-      for (; pending > 0; pending--) {
-        handle(answers.take());
+      } catch (RuntimeException | Error e) {
+        // The store or a listener failed: the requests already sent end before the refresh does (their
+        // answers are not stored), so nothing of a refresh reaches the feed after it has ended. Each ends
+        // within the client's request timeout.
+        for (; pending > 0; pending--) {
+          answers.take();
+        }
+        throw e;
       }
     }
 
