@@ -6,7 +6,7 @@
 module io.github.oruk.hub {
   requires transitive io.github.oruk.client;
   requires transitive io.github.oruk.validation;
-  requires io.github.oruk.server;
+  requires transitive io.github.oruk.server;
   requires io.github.oruk.tabular;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires java.sql;
@@ -19,6 +19,7 @@ module io.github.oruk.hub {
 
   exports io.github.oruk.hub;
   exports io.github.oruk.hub.dedup;
+  exports io.github.oruk.hub.publish;
   exports io.github.oruk.hub.refresh;
   exports io.github.oruk.hub.register;
   exports io.github.oruk.hub.store;

@@ -161,6 +161,16 @@ public final class HubStore implements AutoCloseable {
         rs.getObject(4, Integer.class), rs.getString(5)), refreshId);
   }
 
+  /**
+   * A value that changes whenever a refresh starts or ends (the number of refreshes and of finished ones), for a
+   * reader that keeps a copy of the aggregate, such as the republishing directory, to tell cheaply that it may be
+   * stale. What a running refresh writes shows in it when that refresh ends.
+   */
+  public synchronized String refreshStamp() {
+    return query("select count(*), count(finished_at) from hub_refresh", rs -> rs.getLong(1) + "/" + rs.getLong(2))
+        .get(0);
+  }
+
   // ------------------------------------------------------------------------------------------------ writes
 
   /** Records a feed of the register (or updates what the register says about it). */

@@ -1,0 +1,50 @@
+package io.github.oruk.hub.publish;
+
+import io.github.oruk.hub.store.HubStore;
+import io.github.oruk.hub.store.StoredRecord;
+import io.github.oruk.model.Service;
+import io.github.oruk.model.json.OrukJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A service the hub publishes, and the stored records it came from.
+ *
+ * @param id its id in the published directory: a record's aggregate id, or a cluster's id
+ * @param service the service as it is to be published (its nested records keep their source ids: the
+ *     {@link HubDirectory} gives them ids of the aggregate)
+ * @param sources the aggregate ids of the stored records it came from, the one its values came from first; each
+ *     is published with its provenance
+ */
+public record PublishedService(UUID id, Service service, List<UUID> sources) {
+
+  private static final OrukJson JSON = OrukJson.lenient();
+
+  /** Checks the parts and copies the list. */
+  public PublishedService {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(service, "service");
+    sources = List.copyOf(sources);
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("a published service comes from at least one stored record");
+    }
+  }
+
+  /**
+   * One service per current record of the store: read (its details stored) and not withdrawn, by feed and
+   * original id. The aggregate before de-duplication; the merged view gives one per cluster instead.
+   */
+  public static List<PublishedService> currentRecords(HubStore store) {
+    List<PublishedService> current = new ArrayList<>();
+    for (StoredRecord record : store.records()) {
+      String document = record.document();
+      if (record.live() && document != null) {
+        Service service = JSON.read(document, Service.class).value();
+        current.add(new PublishedService(record.aggregateId(), service, List.of(record.aggregateId())));
+      }
+    }
+    return current;
+  }
+}
