@@ -34,11 +34,28 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Aggregate many ORUK feeds into one store, with provenance and history.",
         "Run 'oruk hub help SUBCOMMAND' for the options of one."},
-    subcommands = {HubCommand.Run.class, CommandLine.HelpCommand.class})
+    subcommands = {HubCommand.Run.class, HubServeCommand.class, CommandLine.HelpCommand.class})
 final class HubCommand implements Runnable {
+
+  /** Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its level. */
+  private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
 
   @Spec
   private CommandSpec spec;
+
+  /**
+   * The store {@code --db} names, or the H2 database in {@code ./oruk-hub/} without it; Flyway's lines left out.
+   *
+   * @throws ParameterException when {@code --db} is not a JDBC URL
+   */
+  static HubStore openStore(CommandSpec spec, @Nullable String db) {
+    if (db != null && !db.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
+      throw new ParameterException(spec.commandLine(), "--db: '" + db + "' is not a JDBC URL; expected"
+          + " jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:file:PATH");
+    }
+    FLYWAY.setLevel(Level.WARNING);
+    return db == null ? HubStore.openFolder(Path.of("oruk-hub")) : HubStore.open(db);
+  }
 
   /** With no subcommand, show the help. */
   @Override
@@ -69,9 +86,6 @@ final class HubCommand implements Runnable {
           + " 2 usage error (including a register that cannot be read or is wrong)."})
   static final class Run implements Callable<Integer> {
 
-    /** Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its level. */
-    private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
-
     @Spec
     private CommandSpec spec;
 
@@ -90,13 +104,8 @@ final class HubCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Register register = register();
-      if (db != null && !db.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
-        throw new ParameterException(spec.commandLine(), "--db: '" + db + "' is not a JDBC URL; expected"
-            + " jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:file:PATH");
-      }
-      FLYWAY.setLevel(Level.WARNING);
       AtomicLong lastLine = new AtomicLong();
-      try (HubStore store = db == null ? HubStore.openFolder(Path.of("oruk-hub")) : HubStore.open(db);
+      try (HubStore store = openStore(spec, db);
           Hub hub = Hub.builder(register).store(store).progress(progress -> progress(progress, err, lastLine))
               .build()) {
         HubReport report = hub.refresh();

@@ -54,4 +54,16 @@ public record AssurancePolicy(Period within) {
     LocalDate assured = service.getAssuredDate();
     return assured != null && !assured.isBefore(today.minus(within));
   }
+
+  /** The period as {@link #parse} reads it ({@code 90d}, {@code 12m}, {@code 1y}; weeks as days). */
+  @Override
+  public String toString() {
+    if (within.getYears() == 0 && within.getMonths() == 0) {
+      return within.getDays() + "d";
+    }
+    if (within.getYears() == 0 && within.getDays() == 0) {
+      return within.getMonths() + "m";
+    }
+    return within.getMonths() == 0 && within.getDays() == 0 ? within.getYears() + "y" : within.toString();
+  }
 }

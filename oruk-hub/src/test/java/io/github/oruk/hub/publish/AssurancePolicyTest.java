@@ -19,6 +19,9 @@ class AssurancePolicyTest {
     assertEquals(Period.ofYears(1), AssurancePolicy.parse("1y").within());
     assertEquals(Period.ofDays(90), AssurancePolicy.parse("90d").within());
     assertEquals(Period.ofWeeks(8), AssurancePolicy.parse("8W").within());
+    assertEquals("12m", AssurancePolicy.parse("12m").toString());
+    assertEquals("1y", AssurancePolicy.parse("1y").toString());
+    assertEquals("90d", AssurancePolicy.parse("90d").toString());
   }
 
   @Test

@@ -1,0 +1,112 @@
+package io.github.oruk.cli;
+
+import io.github.oruk.hub.publish.AssurancePolicy;
+import io.github.oruk.hub.publish.HubDirectory;
+import io.github.oruk.hub.store.HubStore;
+import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.jetty.OrukJettyServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code oruk hub serve}: the hub's aggregate as a read-only ORUK 3.0 API until stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Serve the hub's aggregate as a read-only ORUK 3.0 API until stopped (Ctrl-C).",
+        "",
+        "Every endpoint and filter of the standard. One service per current record (read, not withdrawn), with its"
+            + " provenance in the extension property 'hub_provenance' (feed, original_id, aggregate_id, first_seen,"
+            + " last_seen, last_changed, content_hash); services and their nested records have the aggregate's ids."
+            + " What a refresh changes is served once it ends, without a restart.",
+        "",
+        "Prints 'listening on http://HOST:PORT/', then on stderr how many services are served and how many"
+            + " --hide-unassured-after hides. It listens on 127.0.0.1 (put a reverse proxy in front to publish it);"
+            + " --port 0 picks a free port. Without --db the store is the H2 database in ./oruk-hub/."},
+    footer = {"", "Exit codes: 0 stopped normally, 1 could not serve (the reason is printed), 2 usage error."})
+final class HubServeCommand implements Callable<Integer> {
+
+  private static final String HOST = "127.0.0.1";
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--db", paramLabel = "JDBC_URL",
+      description = "The store: jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:...; default: the H2"
+          + " database in ./oruk-hub/.")
+  private @Nullable String db;
+
+  @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(names = "--hide-unassured-after", paramLabel = "PERIOD", converter = PeriodOption.class,
+      description = "Hide services not assured within PERIOD (their assured_date older, or none): 90d, 8w, 6m, 12m,"
+          + " 1y (m is months). Hidden services stay in the store and are counted at start-up.")
+  private @Nullable AssurancePolicy hideUnassuredAfter;
+
+  /** Reads {@code --hide-unassured-after}. */
+  static final class PeriodOption implements ITypeConverter<AssurancePolicy> {
+    @Override
+    public AssurancePolicy convert(String value) {
+      try {
+        return AssurancePolicy.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535; got " + port);
+    }
+    try (HubStore store = HubCommand.openStore(spec, db)) {
+      HubDirectory.Builder builder = HubDirectory.builder(store);
+      if (hideUnassuredAfter != null) {
+        builder.hideUnassuredAfter(hideUnassuredAfter);
+      }
+      HubDirectory directory = builder.build();
+      OrukJettyServer server;
+      try {
+        server = Serving.start(OrukApi.builder(directory).publishExtensions(true).build(), HOST, port);
+      } catch (BindException e) {
+        err.println("oruk hub serve: cannot listen on " + HOST + ":" + port + " (" + e.getMessage()
+            + "); choose another port with --port, or --port 0 for a free one.");
+        return 1;
+      } catch (IOException e) {
+        err.println("oruk hub serve: cannot listen on " + HOST + ":" + port + ": " + e.getMessage());
+        return 1;
+      }
+      out.println("listening on " + server.uri());
+      out.flush();
+      err.println(startLine(directory, store));
+      Serving.untilStopped(server, true, err);
+      return 0;
+    }
+  }
+
+  /** "serving 42 services from HubStore[...]; 18 hidden: not assured within 12m (kept in the store); ..." */
+  private String startLine(HubDirectory directory, HubStore store) {
+    String line = String.format(Locale.ROOT, "serving %,d services from %s", directory.published(), store);
+    if (hideUnassuredAfter != null) {
+      line += String.format(Locale.ROOT, "; %,d hidden: not assured within %s (kept in the store)",
+          directory.hidden(), hideUnassuredAfter);
+    }
+    return line + "; press Ctrl-C to stop";
+  }
+}
