@@ -27,10 +27,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,39 @@ class HubDirectoryTest {
         assertEquals(200, status(server.uri().resolve("services/" + AggregateId.of("north", id(0)))));
         assertEquals(17, year.hidden());
       }
+    }
+  }
+
+  @Test
+  void aRecordIsHiddenOnTheDayItsAssuranceRunsOutWithoutARefresh() throws Exception {
+    try (HubStore store = aggregate(service -> service.assuredDate(index(service) == 3 ? TODAY.minusDays(80)
+        : TODAY.minusDays(1)))) {
+      Instant now = TODAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+      AtomicReference<Instant> time = new AtomicReference<>(now);
+      Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+          return time.get();
+        }
+      };
+      HubDirectory directory = HubDirectory.builder(store).hideUnassuredAfter(AssurancePolicy.parse("90d"))
+          .clock(clock).checkEvery(Duration.ZERO).build();
+      assertEquals(0, directory.hidden());
+      time.set(now.plus(Duration.ofDays(10)));
+      assertEquals(0, directory.hidden(), "assured 90 days before that day: still shown");
+      time.set(now.plus(Duration.ofDays(11)));
+      assertEquals(1, directory.hidden(), "service 3 of north, the next day");
+      assertEquals(59, directory.published());
     }
   }
 
