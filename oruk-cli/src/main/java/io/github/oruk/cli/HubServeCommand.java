@@ -5,9 +5,7 @@ import io.github.oruk.hub.publish.HubDirectory;
 import io.github.oruk.hub.store.HubStore;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.jetty.OrukJettyServer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -81,15 +79,9 @@ final class HubServeCommand implements Callable<Integer> {
         builder.hideUnassuredAfter(hideUnassuredAfter);
       }
       HubDirectory directory = builder.build();
-      OrukJettyServer server;
-      try {
-        server = Serving.start(OrukApi.builder(directory).publishExtensions(true).build(), HOST, port);
-      } catch (BindException e) {
-        err.println("oruk hub serve: cannot listen on " + HOST + ":" + port + " (" + e.getMessage()
-            + "); choose another port with --port, or --port 0 for a free one.");
-        return 1;
-      } catch (IOException e) {
-        err.println("oruk hub serve: cannot listen on " + HOST + ":" + port + ": " + e.getMessage());
+      OrukJettyServer server = Serving.start(OrukApi.builder(directory).publishExtensions(true).build(), HOST, port,
+          "oruk hub serve", err);
+      if (server == null) {
         return 1;
       }
       out.println("listening on " + server.uri());

@@ -11,7 +11,6 @@ import io.github.oruk.tabular.TabularRead;
 import io.github.oruk.testkit.generate.DataGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -126,15 +125,8 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    OrukJettyServer server;
-    try {
-      server = Serving.start(api, host, port);
-    } catch (BindException e) {
-      err.println("oruk serve: cannot listen on " + host + ":" + port + " (" + e.getMessage()
-          + "); choose another port with --port, or --port 0 for a free one.");
-      return 1;
-    } catch (IOException e) {
-      err.println("oruk serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+    OrukJettyServer server = Serving.start(api, host, port, "oruk serve", err);
+    if (server == null) {
       return 1;
     }
     out.println("listening on " + server.uri());

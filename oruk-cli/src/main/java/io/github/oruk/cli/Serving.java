@@ -3,10 +3,12 @@ package io.github.oruk.cli;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.jetty.OrukJettyServer;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts the server {@code serve} and {@code demo} publish with, and keeps it running until Ctrl-C (or an
@@ -32,6 +34,22 @@ final class Serving {
       JETTY.setLevel(Level.WARNING);
     }
     return OrukJettyServer.builder(api).host(host).port(port).start();
+  }
+
+  /**
+   * As {@link #start}, for a command: when the address cannot be had, says so on {@code err} (naming the command,
+   * and for a port in use what to do) and returns null.
+   */
+  static @Nullable OrukJettyServer start(OrukApi api, String host, int port, String command, PrintWriter err) {
+    try {
+      return start(api, host, port);
+    } catch (BindException e) {
+      err.println(command + ": cannot listen on " + host + ":" + port + " (" + e.getMessage()
+          + "); choose another port with --port, or --port 0 for a free one.");
+    } catch (IOException e) {
+      err.println(command + ": cannot listen on " + host + ":" + port + ": " + e.getMessage());
+    }
+    return null;
   }
 
   /**
