@@ -74,6 +74,14 @@ public final class Hub implements AutoCloseable {
   }
 
   /**
+   * The aggregate as one directory: one merged service per cluster, by the policy {@link AggregateView}
+   * states. Reads the store on each call.
+   */
+  public AggregateView view() {
+    return AggregateView.of(store);
+  }
+
+  /**
    * Refreshes every feed once, concurrently, and waits for all of them.
    *
    * @throws InterruptedException when interrupted: refreshes under way stop where they are and are resumed
