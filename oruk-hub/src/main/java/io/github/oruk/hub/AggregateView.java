@@ -10,13 +10,16 @@ import java.util.UUID;
  * service, each merged by the hub's policy and keeping every source record it came from.
  *
  * <p>Only current records take part: read (their details stored) and not withdrawn. The policy, per field:
- * the value from the most recently assured source record wins (its {@code assured_date}, else its
- * {@code last_modified}, else when it last changed in the store); lists (contacts, locations, schedules,
- * ...) come whole from that same record; nothing is invented (a field that record lacks is taken from the
- * next most recently assured record that has it). See the module's README.
+ * the value from the most recently assured source record wins. Records are ordered by the day of their
+ * {@code assured_date}, else of their {@code last_modified}, else of when they last changed in the store (UTC),
+ * latest first; on the same day by {@code last_modified}, then by when they last changed in the store, latest
+ * first, then by aggregate id. The first record gives every property it has; a property it lacks (absent or
+ * null) comes from the next record that has it. Lists (contacts, locations, schedules, service areas, ...) come
+ * whole from the first record only, as they refer to each other by id; nothing is invented or combined. The
+ * merged service's id is the cluster's. See the module's README.
  *
  * <p>A view reads the store when called: each call sees the clusters of the last de-duplication
- * ({@code Hub.deduplicate()}, run after every refresh).
+ * ({@link Hub#deduplicate()}, run after every refresh) and the curators' decisions since.
  */
 public interface AggregateView {
 
