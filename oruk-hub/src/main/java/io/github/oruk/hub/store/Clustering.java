@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,9 +43,9 @@ final class Clustering {
       Map<UUID, UUID> previous) {
     Clustering clustering = new Clustering();
     current.keySet().forEach(id -> clustering.parent.put(id, id));
-    Map<List<UUID>, CuratorDecision> decided = new HashMap<>();
+    Map<Set<UUID>, CuratorDecision> decided = new HashMap<>();
     for (StoredDecision decision : decisions) {
-      decided.put(List.of(decision.a(), decision.b()), decision.decision());
+      decided.put(Set.of(decision.a(), decision.b()), decision.decision());
       if (decision.decision() == CuratorDecision.DIFFERENT && current.containsKey(decision.a())
           && current.containsKey(decision.b())) {
         clustering.apart.computeIfAbsent(decision.a(), k -> new ArrayList<>()).add(decision.b());
@@ -53,7 +54,7 @@ final class Clustering {
     }
     decisions.stream().filter(d -> d.decision() == CuratorDecision.SAME).sorted(Comparator.comparing(StoredDecision::decidedAt))
         .forEach(d -> clustering.join(d.a(), d.b()));
-    pairs.stream().filter(p -> p.decision() == Decision.MATCH && !decided.containsKey(List.of(p.a(), p.b())))
+    pairs.stream().filter(p -> p.decision() == Decision.MATCH && !decided.containsKey(Set.of(p.a(), p.b())))
         .sorted(Comparator.comparingDouble(StoredPair::score).reversed().thenComparing(StoredPair::a)
             .thenComparing(StoredPair::b))
         .forEach(p -> clustering.join(p.a(), p.b()));
