@@ -5,6 +5,7 @@ import io.github.oruk.hub.HubReport;
 import io.github.oruk.hub.refresh.RefreshProgress;
 import io.github.oruk.hub.register.Register;
 import io.github.oruk.hub.register.RegisterException;
+import io.github.oruk.hub.store.ClusterSummary;
 import io.github.oruk.hub.store.FeedRefresh;
 import io.github.oruk.hub.store.HubStore;
 import io.github.oruk.hub.store.StoredFailure;
@@ -12,11 +13,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,15 +24,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code oruk hub}: many feeds into one store. {@code run} refreshes every feed of a register once; the other
- * subcommands of the hub ({@code serve}, {@code review}, {@code decide}, {@code watch}) join it here.
+ * {@code oruk hub}: many feeds into one store. {@code run} refreshes every feed of a register once;
+ * {@code review} and {@code decide} let a curator correct the clusters; the other subcommands of the hub join
+ * them here.
  */
 @Command(
     name = "hub",
     mixinStandardHelpOptions = true,
     description = {"Aggregate many ORUK feeds into one store, with provenance and history.",
         "Run 'oruk hub help SUBCOMMAND' for the options of one."},
-    subcommands = {HubCommand.Run.class, CommandLine.HelpCommand.class})
+    subcommands = {HubCommand.Run.class, HubReviewCommand.class, HubDecideCommand.class,
+        CommandLine.HelpCommand.class})
 final class HubCommand implements Runnable {
 
   @Spec
@@ -64,13 +64,13 @@ final class HubCommand implements Runnable {
               + " FEED<TAB>COMPLETE|INCOMPLETE<TAB>listed=N read=N added=N changed=N unchanged=N withdrawn=N"
               + " failed=N parity=VERDICT strict=VERDICT (a verdict is '-' when nothing was read).",
           "",
+          "Then the current records of all feeds are de-duplicated into clusters (curators' decisions hold; see"
+              + " 'oruk hub review' and 'oruk hub decide'), counted in a last line on stderr.",
+          "",
           "Without --db the store is an H2 database in ./oruk-hub/ (created when missing)."},
       footer = {"", "Exit codes: 0 every feed was read completely, 1 some were not (or the store failed),"
           + " 2 usage error (including a register that cannot be read or is wrong)."})
   static final class Run implements Callable<Integer> {
-
-    /** Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its level. */
-    private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
 
     @Spec
     private CommandSpec spec;
@@ -80,9 +80,7 @@ final class HubCommand implements Runnable {
             + " publisher, licence, contact, taxonomy, refresh).")
     private Path feeds;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-        description = "The store: jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:...; default: an H2"
-            + " database in ./oruk-hub/.")
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = HubStores.DB_DESCRIPTION)
     private @Nullable String db;
 
     @Override
@@ -90,13 +88,8 @@ final class HubCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Register register = register();
-      if (db != null && !db.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
-        throw new ParameterException(spec.commandLine(), "--db: '" + db + "' is not a JDBC URL; expected"
-            + " jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:file:PATH");
-      }
-      FLYWAY.setLevel(Level.WARNING);
       AtomicLong lastLine = new AtomicLong();
-      try (HubStore store = db == null ? HubStore.openFolder(Path.of("oruk-hub")) : HubStore.open(db);
+      try (HubStore store = HubStores.open(spec, db);
           Hub hub = Hub.builder(register).store(store).progress(progress -> progress(progress, err, lastLine))
               .build()) {
         HubReport report = hub.refresh();
@@ -109,6 +102,9 @@ final class HubCommand implements Runnable {
           }
         }
         report.feeds().forEach(feed -> out.println(summary(feed.refresh())));
+        ClusterSummary clusters = store.clusterSummary();
+        err.println("clusters: " + clusters.records() + " records in " + clusters.clusters() + " services, "
+            + clusters.review() + " pairs to review (oruk hub review)");
         out.flush();
         return report.complete() ? 0 : 1;
       }
