@@ -49,12 +49,15 @@ final class StoreView implements AggregateView {
 
   @Override
   public List<MergedService> services() {
+    // The clusters first: a refresh running meanwhile may add records, but never deletes one, so every
+    // clustered record is among those read after.
+    Map<UUID, List<UUID>> clusters = store.clusters();
     Map<UUID, StoredRecord> records = new HashMap<>();
     for (StoredRecord record : store.records()) {
       records.put(record.aggregateId(), record);
     }
     List<MergedService> merged = new ArrayList<>();
-    store.clusters().forEach((cluster, members) -> merged.add(merge(cluster,
+    clusters.forEach((cluster, members) -> merged.add(merge(cluster,
         members.stream().map(id -> Objects.requireNonNull(records.get(id))).toList())));
     return merged;
   }
