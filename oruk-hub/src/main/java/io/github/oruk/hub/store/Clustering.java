@@ -9,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Which cluster each record is in, from the engine's pairs and the curators' decisions.
  *
- * <p>Edges are joined in this order: the {@code same} decisions (oldest first), then the engine's undecided
- * {@code match} pairs (highest score first). An edge that would put two records decided {@code different}
+ * <p>Edges are joined in this order: the {@code same} decisions (oldest first), then the engine's {@code match}
+ * pairs (highest score first; a pair decided {@code same} is joined already, one decided {@code different} is
+ * kept apart by the rule that follows). An edge that would put two records decided {@code different}
  * into one cluster is left out, so a {@code different} holds even against a chain of matches through other
  * records; which link of such a chain gives way is the weakest (joined last). A cluster's id is the aggregate
  * id of its oldest record (first seen; the smaller id on a tie).
@@ -43,18 +43,16 @@ final class Clustering {
       Map<UUID, UUID> previous) {
     Clustering clustering = new Clustering();
     current.keySet().forEach(id -> clustering.parent.put(id, id));
-    Map<Set<UUID>, CuratorDecision> decided = new HashMap<>();
     for (StoredDecision decision : decisions) {
-      decided.put(Set.of(decision.a(), decision.b()), decision.decision());
       if (decision.decision() == CuratorDecision.DIFFERENT && current.containsKey(decision.a())
           && current.containsKey(decision.b())) {
         clustering.apart.computeIfAbsent(decision.a(), k -> new ArrayList<>()).add(decision.b());
         clustering.apart.computeIfAbsent(decision.b(), k -> new ArrayList<>()).add(decision.a());
       }
     }
-    decisions.stream().filter(d -> d.decision() == CuratorDecision.SAME).sorted(Comparator.comparing(StoredDecision::decidedAt))
-        .forEach(d -> clustering.join(d.a(), d.b()));
-    pairs.stream().filter(p -> p.decision() == Decision.MATCH && !decided.containsKey(Set.of(p.a(), p.b())))
+    decisions.stream().filter(d -> d.decision() == CuratorDecision.SAME)
+        .sorted(Comparator.comparing(StoredDecision::decidedAt)).forEach(d -> clustering.join(d.a(), d.b()));
+    pairs.stream().filter(p -> p.decision() == Decision.MATCH)
         .sorted(Comparator.comparingDouble(StoredPair::score).reversed().thenComparing(StoredPair::a)
             .thenComparing(StoredPair::b))
         .forEach(p -> clustering.join(p.a(), p.b()));
