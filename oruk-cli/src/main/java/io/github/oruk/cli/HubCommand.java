@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,9 +27,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code oruk hub}: many feeds into one store. {@code run} refreshes every feed of a register once;
- * {@code review} and {@code decide} let a curator correct the clusters; the other subcommands of the hub join
- * them here.
+ * {@code oruk hub}: many feeds into one store. {@code run} refreshes every feed of a register once; the other
+ * subcommands of the hub ({@code serve}, {@code review}, {@code decide}, {@code watch}) join it here.
  */
 @Command(
     name = "hub",
@@ -37,8 +39,25 @@ import picocli.CommandLine.Spec;
         CommandLine.HelpCommand.class})
 final class HubCommand implements Runnable {
 
+  /** Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its level. */
+  private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
+
   @Spec
   private CommandSpec spec;
+
+  /**
+   * The store {@code --db} names, or the H2 database in {@code ./oruk-hub/} without it; Flyway's lines left out.
+   *
+   * @throws ParameterException when {@code --db} is not a JDBC URL
+   */
+  static HubStore openStore(CommandSpec spec, @Nullable String db) {
+    if (db != null && !db.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
+      throw new ParameterException(spec.commandLine(), "--db: '" + db + "' is not a JDBC URL; expected"
+          + " jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:file:PATH");
+    }
+    FLYWAY.setLevel(Level.WARNING);
+    return db == null ? HubStore.openFolder(Path.of("oruk-hub")) : HubStore.open(db);
+  }
 
   /** With no subcommand, show the help. */
   @Override
@@ -80,7 +99,9 @@ final class HubCommand implements Runnable {
             + " publisher, licence, contact, taxonomy, refresh).")
     private Path feeds;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = HubStores.DB_DESCRIPTION)
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+        description = "The store: jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:...; default: an H2"
+            + " database in ./oruk-hub/.")
     private @Nullable String db;
 
     @Override
@@ -89,7 +110,7 @@ final class HubCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       Register register = register();
       AtomicLong lastLine = new AtomicLong();
-      try (HubStore store = HubStores.open(spec, db);
+      try (HubStore store = openStore(spec, db);
           Hub hub = Hub.builder(register).store(store).progress(progress -> progress(progress, err, lastLine))
               .build()) {
         HubReport report = hub.refresh();

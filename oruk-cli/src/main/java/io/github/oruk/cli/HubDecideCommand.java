@@ -45,7 +45,7 @@ final class HubDecideCommand implements Callable<Integer> {
   @Parameters(index = "2", paramLabel = "ID", description = "The other record's aggregate id.")
   private String second;
 
-  @Option(names = "--db", paramLabel = "JDBC_URL", description = HubStores.DB_DESCRIPTION)
+  @Option(names = "--db", paramLabel = "JDBC_URL", description = HubReviewCommand.DB_HELP)
   private @Nullable String db;
 
   @Override
@@ -63,7 +63,7 @@ final class HubDecideCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (HubStore store = HubStores.open(spec, db)) {
+    try (HubStore store = HubCommand.openStore(spec, db)) {
       for (UUID id : new UUID[] {a, b}) {
         if (store.record(id).isEmpty()) {
           err.println("oruk hub decide: no record with aggregate id " + id + " in the store; 'oruk hub review'"

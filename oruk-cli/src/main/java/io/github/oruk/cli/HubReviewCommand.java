@@ -31,18 +31,22 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit codes: 0 listed (perhaps nothing), 1 the store could not be read, 2 usage error."})
 final class HubReviewCommand implements Callable<Integer> {
 
+  /** What {@code --db} says, here and in {@code decide}. */
+  static final String DB_HELP = "The store: jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:...; default:"
+      + " an H2 database in ./oruk-hub/.";
+
   private static final OrukJson JSON = OrukJson.lenient();
 
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--db", paramLabel = "JDBC_URL", description = HubStores.DB_DESCRIPTION)
+  @Option(names = "--db", paramLabel = "JDBC_URL", description = HubReviewCommand.DB_HELP)
   private @Nullable String db;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (HubStore store = HubStores.open(spec, db)) {
+    try (HubStore store = HubCommand.openStore(spec, db)) {
       for (ReviewPair pair : store.reviews()) {
         out.println(pair.a().aggregateId() + "\t" + pair.b().aggregateId() + "\t" + source(pair.a()) + "\t"
             + source(pair.b()) + "\t" + name(pair.a()) + "\t" + name(pair.b()) + "\t"
