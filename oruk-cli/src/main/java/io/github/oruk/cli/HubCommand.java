@@ -5,6 +5,7 @@ import io.github.oruk.hub.HubReport;
 import io.github.oruk.hub.refresh.RefreshProgress;
 import io.github.oruk.hub.register.Register;
 import io.github.oruk.hub.register.RegisterException;
+import io.github.oruk.hub.store.ClusterSummary;
 import io.github.oruk.hub.store.FeedRefresh;
 import io.github.oruk.hub.store.HubStore;
 import io.github.oruk.hub.store.StoredFailure;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Aggregate many ORUK feeds into one store, with provenance and history.",
         "Run 'oruk hub help SUBCOMMAND' for the options of one."},
-    subcommands = {HubCommand.Run.class, HubServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {HubCommand.Run.class, HubServeCommand.class, HubReviewCommand.class, HubDecideCommand.class,
+        CommandLine.HelpCommand.class})
 final class HubCommand implements Runnable {
 
   /** Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its level. */
@@ -81,6 +83,9 @@ final class HubCommand implements Runnable {
               + " FEED<TAB>COMPLETE|INCOMPLETE<TAB>listed=N read=N added=N changed=N unchanged=N withdrawn=N"
               + " failed=N parity=VERDICT strict=VERDICT (a verdict is '-' when nothing was read).",
           "",
+          "Then the current records of all feeds are de-duplicated into clusters (curators' decisions hold; see"
+              + " 'oruk hub review' and 'oruk hub decide'), counted in a last line on stderr.",
+          "",
           "Without --db the store is an H2 database in ./oruk-hub/ (created when missing)."},
       footer = {"", "Exit codes: 0 every feed was read completely, 1 some were not (or the store failed),"
           + " 2 usage error (including a register that cannot be read or is wrong)."})
@@ -118,6 +123,9 @@ final class HubCommand implements Runnable {
           }
         }
         report.feeds().forEach(feed -> out.println(summary(feed.refresh())));
+        ClusterSummary clusters = store.clusterSummary();
+        err.println("clusters: " + clusters.records() + " records in " + clusters.clusters() + " services, "
+            + clusters.review() + " pairs to review (oruk hub review)");
         out.flush();
         return report.complete() ? 0 : 1;
       }

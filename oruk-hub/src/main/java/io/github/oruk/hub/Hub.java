@@ -1,12 +1,21 @@
 package io.github.oruk.hub;
 
 import io.github.oruk.client.OrukClient;
+import io.github.oruk.hub.dedup.DedupResult;
+import io.github.oruk.hub.dedup.Deduplicator;
+import io.github.oruk.hub.dedup.Pair;
+import io.github.oruk.hub.dedup.Source;
 import io.github.oruk.hub.refresh.FeedRefresher;
 import io.github.oruk.hub.refresh.ProgressListener;
 import io.github.oruk.hub.register.FeedEntry;
 import io.github.oruk.hub.register.Register;
+import io.github.oruk.hub.store.AggregateId;
+import io.github.oruk.hub.store.ClusterSummary;
 import io.github.oruk.hub.store.FeedRefresh;
 import io.github.oruk.hub.store.HubStore;
+import io.github.oruk.hub.store.StoredPair;
+import io.github.oruk.hub.store.StoredRecord;
+import io.github.oruk.model.Service;
 import io.github.oruk.model.json.OrukJson;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,18 +49,25 @@ import org.jspecify.annotations.Nullable;
  * <p>Feeds on different hosts are refreshed concurrently; feeds on one host one after another, so the
  * client's politeness ({@code maxRequestsPerSecond}, per host) holds for the host as a whole. See
  * {@link FeedRefresher} for what one feed's refresh does.
+ *
+ * <p>After every refresh the hub de-duplicates the current records of all feeds ({@link #deduplicate()}) into
+ * clusters, which curators correct ({@link HubStore#decide}) and {@link #view()} merges into one service each.
  */
 public final class Hub implements AutoCloseable {
+
+  private static final OrukJson JSON = OrukJson.lenient();
 
   private final Register register;
   private final HubStore store;
   private final boolean ownsStore;
   private final FeedRefresher refresher;
+  private final Deduplicator deduplicator;
 
   private Hub(Builder builder, HubStore store, boolean ownsStore) {
     this.register = builder.register;
     this.store = store;
     this.ownsStore = ownsStore;
+    this.deduplicator = builder.deduplicator;
     UnaryOperator<OrukClient.Builder> settings = builder.client;
     this.refresher = new FeedRefresher(store, OrukJson.lenient(), feed -> settings.apply(
         OrukClient.builder(feed.uri())).build(), builder.progress, builder.clock, builder.concurrency,
@@ -71,6 +87,14 @@ public final class Hub implements AutoCloseable {
   /** The store, for reading the aggregate: records, provenance, history, refreshes, failures. */
   public HubStore store() {
     return store;
+  }
+
+  /**
+   * The aggregate as one directory: one merged service per cluster, by the policy {@link AggregateView}
+   * states. Reads the store on each call.
+   */
+  public AggregateView view() {
+    return AggregateView.of(store);
   }
 
   /**
@@ -127,6 +151,7 @@ public final class Hub implements AutoCloseable {
         FeedRefresh refresh = Objects.requireNonNull(byName.get(feed.name()));
         outcomes.add(new HubReport.FeedOutcome(refresh, store.failures(refresh.id())));
       }
+      deduplicate();
       return new HubReport(outcomes);
     } finally {
       pool.shutdownNow();
@@ -139,7 +164,36 @@ public final class Hub implements AutoCloseable {
     if (feed == null) {
       throw new IllegalArgumentException("no feed named '" + feedName + "' in the register");
     }
-    return refresher.refresh(feed);
+    FeedRefresh refresh = refresher.refresh(feed);
+    deduplicate();
+    return refresh;
+  }
+
+  /**
+   * Runs the de-duplication engine over the current records of every feed in the store (read and not
+   * withdrawn; each feed a source), stores its pairs and brings the clusters up to date with them and the
+   * curators' decisions ({@link HubStore#decide}). Run by every refresh; call it after changing the decisions
+   * or the engine's settings. The merged view ({@link #view()}) follows the clusters.
+   */
+  public ClusterSummary deduplicate() {
+    Map<String, List<Service>> byFeed = new LinkedHashMap<>();
+    for (StoredRecord record : store.records()) {
+      String document = record.document();
+      if (record.live() && document != null) {
+        Service service = JSON.read(document, Service.class).value();
+        service.setId(record.originalId());
+        byFeed.computeIfAbsent(record.feed(), feed -> new ArrayList<>()).add(service);
+      }
+    }
+    List<Source> sources = new ArrayList<>();
+    byFeed.forEach((feed, services) -> sources.add(new Source(feed, services)));
+    DedupResult result = deduplicator.run(sources);
+    List<StoredPair> pairs = new ArrayList<>();
+    for (Pair pair : result.pairs()) {
+      pairs.add(new StoredPair(AggregateId.of(pair.a().source(), pair.a().id()),
+          AggregateId.of(pair.b().source(), pair.b().id()), pair.score(), pair.decision()));
+    }
+    return store.storePairs(pairs);
   }
 
   /** Closes the store if the hub opened it. */
@@ -161,6 +215,7 @@ public final class Hub implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private int concurrency = 8;
     private @Nullable Duration timeLimit;
+    private Deduplicator deduplicator = Deduplicator.builder().build();
 
     private Builder(Register register) {
       this.register = Objects.requireNonNull(register, "register");
@@ -220,6 +275,12 @@ public final class Hub implements AutoCloseable {
         throw new IllegalArgumentException("the time limit must be positive; got " + limit);
       }
       this.timeLimit = limit;
+      return this;
+    }
+
+    /** The de-duplication engine's settings (default: its defaults). */
+    public Builder deduplicator(Deduplicator deduplicator) {
+      this.deduplicator = Objects.requireNonNull(deduplicator, "deduplicator");
       return this;
     }
 

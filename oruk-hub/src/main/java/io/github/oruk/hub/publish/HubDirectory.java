@@ -49,9 +49,10 @@ import org.jspecify.annotations.Nullable;
  *     .port(8080).start();
  * }</pre>
  *
- * <p><b>What it publishes.</b> One service per {@link PublishedService} of its source: by default one per current
- * record of the store (read and not withdrawn; {@link PublishedService#currentRecords}); with the merged view, one
- * per cluster. The service's id is the record's aggregate id (or the cluster's id); the ids of its nested records
+ * <p><b>What it publishes.</b> One service per {@link PublishedService} of its source: by default one per cluster,
+ * the hub's merged view ({@link PublishedService#clusters}); {@link PublishedService#currentRecords} publishes
+ * every current record as it came instead. The service's id is the cluster's (or the record's aggregate id); the
+ * ids of its nested records
  * become ids of the aggregate too (see {@code AggregateIds}: the feed's name and the original id), so that
  * feeds using one id for different records never collide; taxonomy terms keep theirs.
  *
@@ -92,7 +93,7 @@ public final class HubDirectory implements DirectoryProvider {
 
   private HubDirectory(Builder builder) {
     this.store = builder.store;
-    this.source = builder.source != null ? builder.source : () -> PublishedService.currentRecords(store);
+    this.source = builder.source != null ? builder.source : () -> PublishedService.clusters(store);
     this.version = builder.version != null ? builder.version : store::refreshStamp;
     this.assurance = builder.assurance;
     this.clock = builder.clock;
@@ -298,7 +299,7 @@ public final class HubDirectory implements DirectoryProvider {
     }
 
     /**
-     * What to publish (default: {@link PublishedService#currentRecords} of the store), read again whenever the
+     * What to publish (default: {@link PublishedService#clusters}, the merged view), read again whenever the
      * {@link #version} changes.
      */
     public Builder source(Supplier<List<PublishedService>> source) {

@@ -1,5 +1,7 @@
 package io.github.oruk.hub.publish;
 
+import io.github.oruk.hub.AggregateView;
+import io.github.oruk.hub.SourceRecord;
 import io.github.oruk.hub.store.HubStore;
 import io.github.oruk.hub.store.StoredRecord;
 import io.github.oruk.model.Service;
@@ -33,8 +35,17 @@ public record PublishedService(UUID id, Service service, List<UUID> sources) {
   }
 
   /**
+   * One service per cluster: the hub's merged view ({@link AggregateView}), each service's id its cluster's,
+   * every source record it came from named. What {@code oruk hub serve} publishes.
+   */
+  public static List<PublishedService> clusters(HubStore store) {
+    return AggregateView.of(store).services().stream().map(merged -> new PublishedService(merged.clusterId(),
+        merged.service(), merged.sources().stream().map(SourceRecord::aggregateId).toList())).toList();
+  }
+
+  /**
    * One service per current record of the store: read (its details stored) and not withdrawn, by feed and
-   * original id. The aggregate before de-duplication; the merged view gives one per cluster instead.
+   * original id. The aggregate before de-duplication, for a directory that publishes every record as it came.
    */
   public static List<PublishedService> currentRecords(HubStore store) {
     List<PublishedService> current = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.github.oruk.hub.store;
 
+import io.github.oruk.hub.dedup.Decision;
 import io.github.oruk.hub.register.FeedEntry;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +47,9 @@ public final class HubStore implements AutoCloseable {
   private static final String REFRESH_COLUMNS = "id, feed, started_at, finished_at, status, detection, listed,"
       + " fetched, added, changed, unchanged, withdrawn, failed, parity_verdict, parity_errors, parity_warnings,"
       + " strict_verdict, strict_errors, strict_warnings, note";
+
+  /** The records that take part in de-duplication and the merged view: read and not withdrawn. */
+  private static final String CURRENT = "r.withdrawn_at is null and r.document is not null";
 
   private final Connection connection;
   private final String url;
@@ -162,13 +166,17 @@ public final class HubStore implements AutoCloseable {
   }
 
   /**
-   * A value that changes whenever a refresh starts or ends (the number of refreshes and of finished ones), for a
-   * reader that keeps a copy of the aggregate, such as the republishing directory, to tell cheaply that it may be
-   * stale. What a running refresh writes shows in it when that refresh ends.
+   * A value that changes whenever a refresh starts or ends (the number of refreshes and of finished ones) and
+   * whenever a curator decides (the number of decisions and the latest), for a reader that keeps a copy of the
+   * aggregate, such as the republishing directory, to tell cheaply that it may be stale. What a running refresh
+   * writes shows in it when that refresh ends; a decision shows at once.
    */
   public synchronized String refreshStamp() {
-    return query("select count(*), count(finished_at) from hub_refresh", rs -> rs.getLong(1) + "/" + rs.getLong(2))
-        .get(0);
+    String refreshes = query("select count(*), count(finished_at) from hub_refresh",
+        rs -> rs.getLong(1) + "/" + rs.getLong(2)).get(0);
+    String decisions = query("select count(*), max(decided_at) from hub_decision",
+        rs -> rs.getLong(1) + "/" + rs.getObject(2)).get(0);
+    return refreshes + "/" + decisions;
   }
 
   // ------------------------------------------------------------------------------------------------ writes
@@ -355,6 +363,178 @@ public final class HubStore implements AutoCloseable {
         strict == null ? null : strict.errors(), strict == null ? null : strict.warnings(),
         note == null || note.length() <= 4000 ? note : note.substring(0, 3997) + "...", refreshId);
     return refresh(refreshId).orElseThrow();
+  }
+
+  // ------------------------------------------------------------------------------------------------ clusters
+
+  /**
+   * Replaces the engine's pairs with those of its latest run and brings the clusters up to date with them
+   * and the decisions ({@link Clustering}). One transaction.
+   */
+  public synchronized ClusterSummary storePairs(List<StoredPair> pairs) {
+    transaction(() -> {
+      update("delete from hub_pair");
+      try (PreparedStatement insert = connection.prepareStatement("insert into hub_pair (a, b, score, decision)"
+          + " values (?, ?, ?, ?)")) {
+        for (StoredPair pair : pairs) {
+          StoredPair ordered = pair.ordered();
+          insert.setObject(1, ordered.a());
+          insert.setObject(2, ordered.b());
+          insert.setDouble(3, ordered.score());
+          insert.setString(4, ordered.decision().name());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      recluster();
+    });
+    return clusterSummary();
+  }
+
+  /**
+   * Records a curator's decision about two records (replacing an earlier one about the same two) and brings
+   * the clusters up to date. One transaction.
+   *
+   * @throws IllegalArgumentException when the two ids are one, or the store has no record with one of them
+   */
+  public synchronized ClusterSummary decide(UUID a, UUID b, CuratorDecision decision, Instant now) {
+    if (a.equals(b)) {
+      throw new IllegalArgumentException("a decision is about two records; got " + a + " twice");
+    }
+    for (UUID id : List.of(a, b)) {
+      if (record(id).isEmpty()) {
+        throw new IllegalArgumentException("no record with aggregate id " + id + " in " + url);
+      }
+    }
+    UUID first = a.compareTo(b) < 0 ? a : b;
+    UUID second = first.equals(a) ? b : a;
+    transaction(() -> {
+      update("delete from hub_decision where a = ? and b = ?", first, second);
+      update("insert into hub_decision (a, b, decision, decided_at) values (?, ?, ?, ?)", first, second,
+          decision.name(), time(now));
+      recluster();
+    });
+    return clusterSummary();
+  }
+
+  /** Every curator decision, oldest first. */
+  public synchronized List<StoredDecision> decisions() {
+    return query("select a, b, decision, decided_at from hub_decision order by decided_at, a, b",
+        rs -> new StoredDecision(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+            CuratorDecision.valueOf(rs.getString(3)), instant(rs, 4)));
+  }
+
+  /** The engine's pairs from its latest run, by score, highest first. */
+  public synchronized List<StoredPair> pairs() {
+    return query("select a, b, score, decision from hub_pair order by score desc, a, b", rs -> new StoredPair(
+        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDouble(3), Decision.valueOf(rs.getString(4))));
+  }
+
+  /**
+   * The cluster a record is in, by its id: the cluster's id (its oldest current record's aggregate id). A record
+   * merged into another cluster resolves to that cluster; a withdrawn record to the cluster it was last in, or
+   * where that cluster went; a record never clustered to itself. Empty when no record has this id.
+   */
+  public synchronized Optional<UUID> resolve(UUID aggregateId) {
+    Optional<UUID> cluster = query("select cluster_id from hub_cluster where aggregate_id = ?",
+        rs -> rs.getObject(1, UUID.class), aggregateId).stream().findFirst();
+    return cluster.isPresent() ? cluster : record(aggregateId).map(StoredRecord::aggregateId);
+  }
+
+  /**
+   * The clusters of the current records (read, not withdrawn): cluster id to its records' aggregate ids, oldest
+   * first; by cluster id. A current record the engine has not yet seen (before the first de-duplication) is a
+   * cluster of its own.
+   */
+  public synchronized Map<UUID, List<UUID>> clusters() {
+    Map<UUID, List<UUID>> clusters = new java.util.TreeMap<>();
+    query("select r.aggregate_id, c.cluster_id from hub_record r left join hub_cluster c"
+        + " on c.aggregate_id = r.aggregate_id where " + CURRENT + " order by r.first_seen, r.aggregate_id", rs -> {
+          UUID id = rs.getObject(1, UUID.class);
+          UUID cluster = rs.getObject(2, UUID.class);
+          clusters.computeIfAbsent(cluster == null ? id : cluster, k -> new ArrayList<>()).add(id);
+          return null;
+        });
+    return clusters;
+  }
+
+  /**
+   * The current records of a cluster, oldest first: those assigned to it, or the record with this id alone when
+   * it is current and not yet clustered. Empty when the id is no cluster's.
+   */
+  public synchronized List<StoredRecord> members(UUID clusterId) {
+    List<StoredRecord> members = query("select " + RECORD_COLUMNS.replaceAll("(\\w+)", "r.$1") + " from hub_record r"
+        + " join hub_cluster c on c.aggregate_id = r.aggregate_id where c.cluster_id = ? and " + CURRENT
+        + " order by r.first_seen, r.aggregate_id", HubStore::record, clusterId);
+    if (members.isEmpty() && count("select count(*) from hub_cluster where aggregate_id = ?", clusterId) == 0) {
+      return record(clusterId).filter(HubStore::current).map(List::of).orElse(List.of());
+    }
+    return members;
+  }
+
+  /**
+   * The pairs waiting for a curator, highest score first: scored {@code review} by the engine's latest run,
+   * both records current, in different clusters (a pair the matches already put in one cluster is not asked
+   * about), and not decided.
+   */
+  public synchronized List<ReviewPair> reviews() {
+    List<ReviewPair> reviews = new ArrayList<>();
+    query("select p.a, p.b, p.score from hub_pair p join hub_cluster ca on ca.aggregate_id = p.a"
+        + " join hub_cluster cb on cb.aggregate_id = p.b where p.decision = 'REVIEW' and ca.cluster_id <> cb.cluster_id"
+        + " and not exists (select 1 from hub_decision d where d.a = p.a and d.b = p.b)"
+        + " order by p.score desc, p.a, p.b", rs -> {
+          Optional<StoredRecord> a = record(rs.getObject(1, UUID.class)).filter(HubStore::current);
+          Optional<StoredRecord> b = record(rs.getObject(2, UUID.class)).filter(HubStore::current);
+          if (a.isPresent() && b.isPresent()) {
+            reviews.add(new ReviewPair(a.get(), b.get(), rs.getDouble(3)));
+          }
+          return null;
+        });
+    return reviews;
+  }
+
+  /** How the clusters stand. */
+  public synchronized ClusterSummary clusterSummary() {
+    int records = count("select count(*) from hub_record r where " + CURRENT);
+    return new ClusterSummary(records, clusters().size(), reviews().size());
+  }
+
+  private static boolean current(StoredRecord record) {
+    return record.live() && record.document() != null;
+  }
+
+  /** Assigns every current record its cluster from the pairs and decisions; writes the rows that changed. */
+  private void recluster() throws SQLException {
+    Map<UUID, Instant> current = new java.util.LinkedHashMap<>();
+    query("select r.aggregate_id, r.first_seen from hub_record r where " + CURRENT, rs -> {
+      current.put(rs.getObject(1, UUID.class), instant(rs, 2));
+      return null;
+    });
+    Map<UUID, UUID> previous = new HashMap<>();
+    query("select aggregate_id, cluster_id from hub_cluster", rs -> {
+      previous.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+      return null;
+    });
+    Map<UUID, UUID> assigned = Clustering.assign(current, pairs(), decisions(), previous);
+    try (PreparedStatement insert = connection.prepareStatement("insert into hub_cluster (aggregate_id, cluster_id)"
+        + " values (?, ?)");
+        PreparedStatement move = connection.prepareStatement("update hub_cluster set cluster_id = ?"
+            + " where aggregate_id = ?")) {
+      for (Map.Entry<UUID, UUID> row : assigned.entrySet()) {
+        UUID before = previous.get(row.getKey());
+        if (before == null) {
+          insert.setObject(1, row.getKey());
+          insert.setObject(2, row.getValue());
+          insert.addBatch();
+        } else if (!before.equals(row.getValue())) {
+          move.setObject(1, row.getValue());
+          move.setObject(2, row.getKey());
+          move.addBatch();
+        }
+      }
+      insert.executeBatch();
+      move.executeBatch();
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ plumbing

@@ -10,6 +10,7 @@ import io.github.oruk.hub.Hub;
 import io.github.oruk.hub.register.FeedEntry;
 import io.github.oruk.hub.register.Register;
 import io.github.oruk.hub.store.AggregateId;
+import io.github.oruk.hub.store.CuratorDecision;
 import io.github.oruk.hub.store.HubStore;
 import io.github.oruk.hub.store.StoredRecord;
 import io.github.oruk.model.Service;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -40,8 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two generated feeds aggregated into H2 and served: strict-clean with no warning, provenance on every record,
- * the assurance policy hiding and counting. The feeds overlap (services 20–29 of one generator in both), so every
+ * Two generated feeds aggregated into H2 and served: one service per cluster, strict-clean with no warning,
+ * provenance naming every source record, the assurance policy hiding and counting. The feeds overlap (services 20–29 of one generator in both), so every
  * nested id of those services is in both feeds.
  */
 class HubDirectoryTest {
@@ -56,10 +58,10 @@ class HubDirectoryTest {
   Path folder;
 
   @Test
-  void theServedAggregateIsStrictCleanWithoutWarningsAndShowsProvenance() throws Exception {
+  void theServedAggregateIsOneStrictCleanServicePerClusterWithItsProvenance() throws Exception {
     try (HubStore store = aggregate(UnaryOperator.identity())) {
-      HubDirectory directory = HubDirectory.builder(store).build();
-      assertEquals(60, directory.published(), "30 records of each feed, one service each until clusters");
+      HubDirectory directory = HubDirectory.builder(store).checkEvery(Duration.ZERO).build();
+      assertEquals(50, directory.published(), "30 records of each feed, services 20-29 in both: one per cluster");
       assertEquals(0, directory.hidden());
 
       try (OrukHttpServer server = serve(directory)) {
@@ -70,27 +72,53 @@ class HubDirectoryTest {
 
         String original = GENERATOR.service(25).getId();
         StoredRecord north = store.record("north", original).orElseThrow();
-        JsonNode served = get(server.uri().resolve("services/" + north.aggregateId()));
-        assertEquals(north.aggregateId().toString(), served.path("id").asText(), "served by its aggregate id");
+        StoredRecord south = store.record("south", original).orElseThrow();
+        UUID cluster = store.resolve(north.aggregateId()).orElseThrow();
+        assertEquals(cluster, store.resolve(south.aggregateId()).orElseThrow(), "one service, one cluster");
+        JsonNode served = get(server.uri().resolve("services/" + cluster));
+        assertEquals(cluster.toString(), served.path("id").asText(), "served by its cluster's id");
         JsonNode provenance = served.path(HubDirectory.PROVENANCE);
-        assertEquals(1, provenance.size(), served.toString());
-        JsonNode source = provenance.get(0);
+        assertEquals(2, provenance.size(), served.toString());
+        List<String> feeds = new java.util.ArrayList<>();
+        provenance.forEach(source -> feeds.add(source.path("feed").asText() + " " + source.path("original_id").asText()
+            + " " + source.path("aggregate_id").asText()));
+        assertEquals(List.of("north " + original + " " + north.aggregateId(), "south " + original + " "
+            + south.aggregateId()), feeds.stream().sorted().toList(), "every source record is named");
+        assertEquals(cluster.toString(), served.path("service_at_locations").get(0).path("service_id").asText(),
+            "references follow the id");
+        JsonNode full = get(server.uri().resolve("services?per_page=1&full=true")).path("contents").get(0);
+        assertTrue(full.has(HubDirectory.PROVENANCE), "full lists carry it too: " + full);
+
+        store.decide(north.aggregateId(), south.aggregateId(), CuratorDecision.DIFFERENT, Instant.now());
+        assertEquals(51, get(server.uri().resolve("services")).path("total_items").asInt(),
+            "a curator's decision is served at once, without a refresh");
+      }
+    }
+  }
+
+  @Test
+  void everyRecordAsItCameKeepsTheIdsOfEachFeedApart() throws Exception {
+    try (HubStore store = aggregate(UnaryOperator.identity())) {
+      HubDirectory directory = HubDirectory.builder(store).source(() -> PublishedService.currentRecords(store))
+          .build();
+      assertEquals(60, directory.published(), "30 records of each feed, one service each");
+      try (OrukHttpServer server = serve(directory)) {
+        ComplianceResult result = OrukAssertions.assertCompliant(server.uri(),
+            ComplianceOptions.defaults().withSample(0));
+        assertEquals(List.of(), result.checks().stream().flatMap(check -> check.warnings().stream()).toList(),
+            result.report());
+        String original = GENERATOR.service(25).getId();
+        StoredRecord north = store.record("north", original).orElseThrow();
+        JsonNode served = get(server.uri().resolve("services/" + north.aggregateId()));
+        JsonNode source = served.path(HubDirectory.PROVENANCE).get(0);
         assertEquals("north", source.path("feed").asText());
-        assertEquals(original, source.path("original_id").asText());
-        assertEquals(north.aggregateId().toString(), source.path("aggregate_id").asText());
         assertEquals(north.contentHash(), source.path("content_hash").asText());
         assertEquals(north.firstSeen().toString(), source.path("first_seen").asText());
         assertEquals(String.valueOf(north.lastChanged()), source.path("last_changed").asText());
-
         JsonNode south = get(server.uri().resolve("services/" + AggregateId.of("south", original)));
-        assertEquals("south", south.path(HubDirectory.PROVENANCE).get(0).path("feed").asText());
         String northLink = served.path("service_at_locations").get(0).path("id").asText();
         String southLink = south.path("service_at_locations").get(0).path("id").asText();
         assertNotEquals(northLink, southLink, "one original id in two feeds is two records of the aggregate");
-        assertEquals(north.aggregateId().toString(),
-            served.path("service_at_locations").get(0).path("service_id").asText(), "references follow the id");
-        JsonNode full = get(server.uri().resolve("services?per_page=1&full=true")).path("contents").get(0);
-        assertTrue(full.has(HubDirectory.PROVENANCE), "full lists carry it too: " + full);
       }
     }
   }
@@ -105,9 +133,11 @@ class HubDirectoryTest {
           : index == 5 ? TODAY.minusDays(300) : index == 6 ? null : TODAY.minusDays(10));
     };
     try (HubStore store = aggregate(dates)) {
-      HubDirectory year = HubDirectory.builder(store).hideUnassuredAfter(AssurancePolicy.parse("12m"))
-          .checkEvery(Duration.ZERO).build();
-      HubDirectory quarter = HubDirectory.builder(store).hideUnassuredAfter(AssurancePolicy.parse("90d")).build();
+      // Counted per record as it came (services 20-29 are in both feeds), so the policy's arithmetic is plain.
+      HubDirectory year = HubDirectory.builder(store).source(() -> PublishedService.currentRecords(store))
+          .hideUnassuredAfter(AssurancePolicy.parse("12m")).checkEvery(Duration.ZERO).build();
+      HubDirectory quarter = HubDirectory.builder(store).source(() -> PublishedService.currentRecords(store))
+          .hideUnassuredAfter(AssurancePolicy.parse("90d")).build();
       assertEquals(18, year.hidden());
       assertEquals(42, year.published());
       assertEquals(21, quarter.hidden());
@@ -154,8 +184,8 @@ class HubDirectoryTest {
           return time.get();
         }
       };
-      HubDirectory directory = HubDirectory.builder(store).hideUnassuredAfter(AssurancePolicy.parse("90d"))
-          .clock(clock).checkEvery(Duration.ZERO).build();
+      HubDirectory directory = HubDirectory.builder(store).source(() -> PublishedService.currentRecords(store))
+          .hideUnassuredAfter(AssurancePolicy.parse("90d")).clock(clock).checkEvery(Duration.ZERO).build();
       assertEquals(0, directory.hidden());
       time.set(now.plus(Duration.ofDays(10)));
       assertEquals(0, directory.hidden(), "assured 90 days before that day: still shown");
