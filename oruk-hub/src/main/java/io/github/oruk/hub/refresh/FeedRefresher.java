@@ -10,6 +10,7 @@ import io.github.oruk.client.paging.RecordPage;
 import io.github.oruk.hub.register.FeedEntry;
 import io.github.oruk.hub.store.FeedRefresh;
 import io.github.oruk.hub.store.HubStore;
+import io.github.oruk.hub.store.Monitoring;
 import io.github.oruk.hub.store.StoredFailure;
 import io.github.oruk.model.ApiDetails;
 import io.github.oruk.model.json.OrukJson;
@@ -115,7 +116,8 @@ public final class FeedRefresher {
   }
 
   /** A detail request's answer. */
-  private record Answer(Listed item, @Nullable OrukResponse<Service> response, @Nullable Throwable error) {
+  private record Answer(Listed item, @Nullable OrukResponse<Service> response, @Nullable Throwable error,
+      Duration took) {
   }
 
   /** One refresh of one feed. */
@@ -125,6 +127,8 @@ public final class FeedRefresher {
     private final long deadline;
     private final Verdicts verdicts;
     private final List<String> notes = new ArrayList<>();
+    private final List<Duration> answered = new ArrayList<>();
+    private boolean reachable;
     private boolean complete = true;
     private int failures;
     private int read;
@@ -173,6 +177,8 @@ public final class FeedRefresher {
       FeedRefresh done = store.finish(refresh.id(),
           complete ? FeedRefresh.Status.COMPLETE : FeedRefresh.Status.INCOMPLETE, detection, listed,
           verdicts.parity(), verdicts.strict(), notes.isEmpty() ? null : String.join("; ", notes), clock.instant());
+      store.monitored(refresh.id(), new Monitoring(reachable, answered.size(), Monitoring.percentile(answered, 50),
+          Monitoring.percentile(answered, 95), verdicts.topFindings()));
       progress(RefreshProgress.Phase.DONE);
       return done;
     }
@@ -183,7 +189,9 @@ public final class FeedRefresher {
      */
     private @Nullable Set<String> modifiedSince(OrukClient client) {
       try {
+        long sent = System.nanoTime();
         OrukResponse<ApiDetails> details = client.apiDetails();
+        answered(sent);
         String version = details.value().version();
         if (details.legacyV1() || version == null || !version.strip().matches("(?i)(HSDS-UK-)?3(\\..*)?")) {
           return null;
@@ -227,14 +235,17 @@ public final class FeedRefresher {
     private List<Listed> list(OrukClient client) {
       List<Listed> items = new ArrayList<>();
       PagedRecords<Service> walk = client.stream(Service.class, Query.builder().perPage(PER_PAGE).build());
+      long[] sent = {System.nanoTime()};
       try {
         walk.pages().forEach(page -> {
+          answered(sent[0]); // pages are fetched as they are asked for: the wait is the page's request
           for (Service item : page.records()) {
             listedRecord(items, item.getId(), hash(json.write(item)), null, List.of(), page.uri().toString());
           }
           leftOut(items, page);
           listed = items.size();
           progress(RefreshProgress.Phase.LISTING);
+          sent[0] = System.nanoTime();
         });
       } catch (OrukClientException e) {
         fail(null, e.uri() == null ? feed.url() : e.uri().toString(),
@@ -280,6 +291,7 @@ public final class FeedRefresher {
         } else {
           readNdjson(file, items);
         }
+        reachable = true;
       } catch (IOException | RuntimeException e) {
         fail(null, file.toString(), null, "cannot read the file: " + e.getMessage());
       }
@@ -338,8 +350,9 @@ public final class FeedRefresher {
           }
           slots.acquire();
           pending++;
+          long sent = System.nanoTime();
           client.serviceAsync(item.id()).whenComplete((response, error) -> {
-            answers.add(new Answer(item, response, error));
+            answers.add(new Answer(item, response, error, Duration.ofNanos(System.nanoTime() - sent)));
             slots.release();
           });
           for (Answer answer = answers.poll(); answer != null; answer = answers.poll()) {
@@ -377,6 +390,8 @@ public final class FeedRefresher {
         fail(id, response.uri().toString(), null, "asked for '" + id + "', the feed answered with the record '"
             + response.value().getId() + "'; nothing stored for it");
       } else {
+        answered.add(answer.took());
+        reachable = true;
         store(answer.item(), response.value(), response.findings(), response.uri().toString());
       }
     }
@@ -391,6 +406,12 @@ public final class FeedRefresher {
       verdicts.check(tree, findings, source);
       read++;
       progress(RefreshProgress.Phase.READING);
+    }
+
+    /** A request sent at {@code sent} (from {@link System#nanoTime()}) was answered now. */
+    private void answered(long sent) {
+      answered.add(Duration.ofNanos(System.nanoTime() - sent));
+      reachable = true;
     }
 
     private void fail(@Nullable String id, @Nullable String address, @Nullable Integer status, String cause) {

@@ -2,14 +2,19 @@ package io.github.oruk.hub.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.hub.store.FeedRefresh;
+import io.github.oruk.hub.store.Monitoring;
 import io.github.oruk.model.RecordType;
 import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.model.json.ReadFinding;
+import io.github.oruk.validation.Finding;
 import io.github.oruk.validation.ValidationReport;
 import io.github.oruk.validation.ValidationRun;
 import io.github.oruk.validation.Validator;
 import io.github.oruk.validation.profile.Profile;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +30,7 @@ final class Verdicts {
   private final ValidationRun parity;
   private final ValidationRun strict;
   private int documents;
+  private @Nullable ValidationReport parityReport;
 
   Verdicts(String feed) {
     this.parity = PARITY.start(feed, "hub refresh");
@@ -43,11 +49,39 @@ final class Verdicts {
   }
 
   FeedRefresh.@Nullable FeedVerdict parity() {
-    return documents == 0 ? null : verdict(parity.finish());
+    return documents == 0 ? null : verdict(parityReport());
   }
 
   FeedRefresh.@Nullable FeedVerdict strict() {
     return documents == 0 ? null : verdict(strict.finish());
+  }
+
+  /**
+   * The parity profile's findings by code, most frequent first (then by code), at most
+   * {@link Monitoring#TOP_FINDINGS}; notes and information are left out: they ask nothing of the publisher.
+   */
+  List<Monitoring.FindingCount> topFindings() {
+    if (documents == 0) {
+      return List.of();
+    }
+    Map<String, Monitoring.FindingCount> byCode = new HashMap<>();
+    for (Finding finding : parityReport().findings()) {
+      if (finding.severity() == Severity.ERROR || finding.severity() == Severity.WARNING) {
+        byCode.merge(finding.code(), new Monitoring.FindingCount(finding.code(), finding.severity().name(), 1),
+            (a, b) -> new Monitoring.FindingCount(a.code(), a.severity(), a.count() + 1));
+      }
+    }
+    return byCode.values().stream()
+        .sorted(Comparator.comparingInt(Monitoring.FindingCount::count).reversed()
+            .thenComparing(Monitoring.FindingCount::code))
+        .limit(Monitoring.TOP_FINDINGS).toList();
+  }
+
+  private ValidationReport parityReport() {
+    if (parityReport == null) {
+      parityReport = parity.finish();
+    }
+    return parityReport;
   }
 
   private static FeedRefresh.FeedVerdict verdict(ValidationReport report) {

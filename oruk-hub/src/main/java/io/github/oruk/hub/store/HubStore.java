@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -150,6 +151,33 @@ public final class HubStore implements AutoCloseable {
   public synchronized List<FeedRefresh> refreshes(String feed) {
     return query("select " + REFRESH_COLUMNS + " from hub_refresh where feed = ? order by id", HubStore::refresh,
         feed);
+  }
+
+  /**
+   * The monitoring history of a feed: every finished refresh, oldest first, with its availability, response
+   * times and top findings beside its verdicts and counts. A refresh still running is left out.
+   */
+  public synchronized List<FeedRun> history(String feed) {
+    Map<Long, List<Monitoring.FindingCount>> findings = new HashMap<>();
+    query("select f.refresh_id, f.code, f.severity, f.occurrences from hub_finding f join hub_refresh r"
+        + " on r.id = f.refresh_id where r.feed = ? order by f.refresh_id, f.occurrences desc, f.code", rs -> {
+          findings.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+              .add(new Monitoring.FindingCount(rs.getString(2), rs.getString(3), rs.getInt(4)));
+          return null;
+        }, feed);
+    return query("select " + REFRESH_COLUMNS + ", reachable, requests, p50_ms, p95_ms from hub_refresh"
+        + " where feed = ? and finished_at is not null order by id", rs -> {
+          FeedRefresh refresh = refresh(rs);
+          Boolean reachable = rs.getObject(21, Boolean.class);
+          Monitoring monitoring = reachable == null ? null : new Monitoring(reachable, rs.getInt(22),
+              millis(rs, 23), millis(rs, 24), findings.getOrDefault(refresh.id(), List.of()));
+          return new FeedRun(refresh, monitoring);
+        }, feed);
+  }
+
+  private static @Nullable Duration millis(ResultSet rs, int column) throws SQLException {
+    Integer millis = rs.getObject(column, Integer.class);
+    return millis == null ? null : Duration.ofMillis(millis);
   }
 
   /** A refresh by id. */
@@ -363,6 +391,24 @@ public final class HubStore implements AutoCloseable {
         strict == null ? null : strict.errors(), strict == null ? null : strict.warnings(),
         note == null || note.length() <= 4000 ? note : note.substring(0, 3997) + "...", refreshId);
     return refresh(refreshId).orElseThrow();
+  }
+
+  /** Stores what a finished refresh saw of the feed as a service (one transaction; replaces what was there). */
+  public synchronized void monitored(long refreshId, Monitoring monitoring) {
+    transaction(() -> {
+      update("update hub_refresh set reachable = ?, requests = ?, p50_ms = ?, p95_ms = ? where id = ?",
+          monitoring.reachable(), monitoring.requests(), toMillis(monitoring.p50()), toMillis(monitoring.p95()),
+          refreshId);
+      update("delete from hub_finding where refresh_id = ?", refreshId);
+      for (Monitoring.FindingCount finding : monitoring.topFindings()) {
+        update("insert into hub_finding (refresh_id, code, severity, occurrences) values (?, ?, ?, ?)", refreshId,
+            finding.code(), finding.severity(), finding.count());
+      }
+    });
+  }
+
+  private static @Nullable Integer toMillis(@Nullable Duration duration) {
+    return duration == null ? null : (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
   }
 
   // ------------------------------------------------------------------------------------------------ clusters
