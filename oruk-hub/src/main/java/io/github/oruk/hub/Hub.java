@@ -5,6 +5,9 @@ import io.github.oruk.hub.dedup.DedupResult;
 import io.github.oruk.hub.dedup.Deduplicator;
 import io.github.oruk.hub.dedup.Pair;
 import io.github.oruk.hub.dedup.Source;
+import io.github.oruk.hub.monitor.FeedEvent;
+import io.github.oruk.hub.monitor.FeedListener;
+import io.github.oruk.hub.monitor.WebhookListener;
 import io.github.oruk.hub.refresh.FeedRefresher;
 import io.github.oruk.hub.refresh.ProgressListener;
 import io.github.oruk.hub.register.FeedEntry;
@@ -17,6 +20,8 @@ import io.github.oruk.hub.store.StoredPair;
 import io.github.oruk.hub.store.StoredRecord;
 import io.github.oruk.model.Service;
 import io.github.oruk.model.json.OrukJson;
+import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -56,18 +62,28 @@ import org.jspecify.annotations.Nullable;
 public final class Hub implements AutoCloseable {
 
   private static final OrukJson JSON = OrukJson.lenient();
+  private static final System.Logger LOG = System.getLogger(Hub.class.getName());
 
   private final Register register;
   private final HubStore store;
   private final boolean ownsStore;
   private final FeedRefresher refresher;
   private final Deduplicator deduplicator;
+  private final List<FeedListener> listeners;
+  private final @Nullable WebhookListener webhooks;
 
   private Hub(Builder builder, HubStore store, boolean ownsStore) {
     this.register = builder.register;
     this.store = store;
     this.ownsStore = ownsStore;
     this.deduplicator = builder.deduplicator;
+    this.webhooks = register.webhooks().isEmpty() ? null
+        : builder.webhooks.apply(register.webhooks());
+    List<FeedListener> listeners = new ArrayList<>(builder.listeners);
+    if (webhooks != null) {
+      listeners.add(webhooks);
+    }
+    this.listeners = List.copyOf(listeners);
     UnaryOperator<OrukClient.Builder> settings = builder.client;
     this.refresher = new FeedRefresher(store, OrukJson.lenient(), feed -> settings.apply(
         OrukClient.builder(feed.uri())).build(), builder.progress, builder.clock, builder.concurrency,
@@ -124,6 +140,7 @@ public final class Hub implements AutoCloseable {
           List<FeedRefresh> done = new ArrayList<>();
           for (FeedEntry feed : feeds) {
             done.add(refresher.refresh(feed));
+            raise(feed);
           }
           return done;
         }));
@@ -165,8 +182,26 @@ public final class Hub implements AutoCloseable {
       throw new IllegalArgumentException("no feed named '" + feedName + "' in the register");
     }
     FeedRefresh refresh = refresher.refresh(feed);
+    raise(feed);
     deduplicate();
     return refresh;
+  }
+
+  /**
+   * Raises the event the feed's latest run calls for, if any ({@link FeedEvent#latest}): logged (a warning when
+   * the feed got worse or went down, information when it recovered) and given to every listener.
+   */
+  private void raise(FeedEntry feed) {
+    FeedEvent.latest(feed.name(), feed.url(), store.history(feed.name())).ifPresent(event -> {
+      LOG.log(event.kind() == FeedEvent.Kind.RECOVERED ? Level.INFO : Level.WARNING, event.toLine());
+      for (FeedListener listener : listeners) {
+        try {
+          listener.event(event);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "a feed listener failed on " + event.toLine(), e);
+        }
+      }
+    });
   }
 
   /**
@@ -196,9 +231,12 @@ public final class Hub implements AutoCloseable {
     return store.storePairs(pairs);
   }
 
-  /** Closes the store if the hub opened it. */
+  /** Closes the store if the hub opened it, and the webhook listener (retries still waiting are dropped). */
   @Override
   public void close() {
+    if (webhooks != null) {
+      webhooks.close();
+    }
     if (ownsStore) {
       store.close();
     }
@@ -216,6 +254,8 @@ public final class Hub implements AutoCloseable {
     private int concurrency = 8;
     private @Nullable Duration timeLimit;
     private Deduplicator deduplicator = Deduplicator.builder().build();
+    private final List<FeedListener> listeners = new ArrayList<>();
+    private Function<List<URI>, WebhookListener> webhooks = WebhookListener::of;
 
     private Builder(Register register) {
       this.register = Objects.requireNonNull(register, "register");
@@ -281,6 +321,22 @@ public final class Hub implements AutoCloseable {
     /** The de-duplication engine's settings (default: its defaults). */
     public Builder deduplicator(Deduplicator deduplicator) {
       this.deduplicator = Objects.requireNonNull(deduplicator, "deduplicator");
+      return this;
+    }
+
+    /** Told of every feed event (worse, unreachable, recovered); may be called more than once to add several. */
+    public Builder listener(FeedListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * How the listener for the register's {@code webhooks} is made (default {@link WebhookListener#of}: 5
+     * attempts, 1 s backoff doubling); for instance {@code urls -> new WebhookListener(urls, 3,
+     * Duration.ofMillis(100))}.
+     */
+    public Builder webhooks(Function<List<URI>, WebhookListener> factory) {
+      this.webhooks = Objects.requireNonNull(factory, "factory");
       return this;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  *     refresh: 6h
  *   - name: charities
  *     url: data/charities.ndjson        # relative to this file
+ * webhooks:                             # optional: told when a feed gets worse, goes down or recovers
+ *   - https://alerts.example.org/oruk
  * }</pre>
  *
  * <p>Every entry has a {@code name} (a slug, unique) and a {@code url}; {@code publisher}, {@code licence},
@@ -39,20 +42,37 @@ import org.jspecify.annotations.Nullable;
  * misspelt {@code refesh} is not silently ignored.
  *
  * @param feeds the feeds, in the register's order, names unique
+ * @param webhooks the addresses the hub's webhook listener POSTs feed events to (http or https), in order
  */
-public record Register(List<FeedEntry> feeds) {
+public record Register(List<FeedEntry> feeds, List<URI> webhooks) {
 
   private static final Set<String> KEYS = Set.of("name", "url", "publisher", "licence", "contact", "taxonomy",
       "refresh");
 
   public Register {
     feeds = List.copyOf(feeds);
+    webhooks = List.copyOf(webhooks);
+    webhooks.forEach(Register::checkWebhook);
     Set<String> names = new HashSet<>();
     for (FeedEntry feed : feeds) {
       if (!names.add(feed.name())) {
         throw new RegisterException("two feeds are named '" + feed.name() + "': each feed needs a name of its own");
       }
     }
+  }
+
+  private static URI checkWebhook(URI webhook) {
+    String scheme = webhook.getScheme() == null ? "" : webhook.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || webhook.getHost() == null) {
+      throw new RegisterException("'" + webhook + "' is not a webhook address: expected an http or https URL"
+          + " such as https://alerts.example.org/oruk");
+    }
+    return webhook;
+  }
+
+  /** A register of these feeds, without webhooks. */
+  public Register(List<FeedEntry> feeds) {
+    this(feeds, List.of());
   }
 
   /** A register built in code. */
@@ -94,8 +114,9 @@ public record Register(List<FeedEntry> feeds) {
     }
     for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
-      if (!key.equals("feeds")) {
-        throw new RegisterException(source + ": unknown top-level key '" + key + "'; a register has only 'feeds'");
+      if (!key.equals("feeds") && !key.equals("webhooks")) {
+        throw new RegisterException(source + ": unknown top-level key '" + key + "'; a register has 'feeds' and"
+            + " 'webhooks'");
       }
     }
     JsonNode list = root.get("feeds");
@@ -111,6 +132,25 @@ public record Register(List<FeedEntry> feeds) {
             + "' is already used by an earlier entry; each feed needs a name of its own");
       }
       builder.feed(entry);
+    }
+    JsonNode webhooks = root.get("webhooks");
+    if (webhooks != null && !webhooks.isNull()) {
+      if (!webhooks.isArray()) {
+        throw new RegisterException(source + ": 'webhooks' must be a list of http or https URLs; found "
+            + describe(webhooks));
+      }
+      for (int i = 0; i < webhooks.size(); i++) {
+        String where = source + ": webhooks[" + i + "]";
+        JsonNode node = webhooks.get(i);
+        if (!node.isTextual()) {
+          throw new RegisterException(where + ": expected an http or https URL; found " + describe(node));
+        }
+        try {
+          builder.webhook(URI.create(node.asText().strip()));
+        } catch (IllegalArgumentException e) {
+          throw new RegisterException(where + ": " + e.getMessage());
+        }
+      }
     }
     return builder.build();
   }
@@ -176,6 +216,7 @@ public record Register(List<FeedEntry> feeds) {
   /** Builds a register in code. */
   public static final class Builder {
     private final List<FeedEntry> feeds = new ArrayList<>();
+    private final List<URI> webhooks = new ArrayList<>();
 
     private Builder() {
     }
@@ -191,9 +232,19 @@ public record Register(List<FeedEntry> feeds) {
       return this;
     }
 
+    /**
+     * Adds a webhook: the hub's {@code WebhookListener} POSTs each feed event to it.
+     *
+     * @throws RegisterException when it is not an http or https URL
+     */
+    public Builder webhook(URI webhook) {
+      webhooks.add(checkWebhook(Objects.requireNonNull(webhook, "webhook")));
+      return this;
+    }
+
     /** The register. @throws RegisterException when two feeds share a name */
     public Register build() {
-      return new Register(feeds);
+      return new Register(feeds, webhooks);
     }
   }
 }

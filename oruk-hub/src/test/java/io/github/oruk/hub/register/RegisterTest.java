@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +77,30 @@ class RegisterTest {
             "feeds[0] (North County): name: name 'North County' is not a short slug"),
         Arguments.of("feeds:\n  - {name: a, url: 'https://a/'}\n  - {name: a, url: 'https://b/'}",
             "feeds[1] (a): name 'a' is already used"),
-        Arguments.of("feeds:\n  - {name: a, url: [x]}", "feeds[0] (a): 'url' must be text"));
+        Arguments.of("feeds:\n  - {name: a, url: [x]}", "feeds[0] (a): 'url' must be text"),
+        Arguments.of("feeds: []\nwebhooks: https://hooks.example/", "'webhooks' must be a list"),
+        Arguments.of("feeds: []\nwebhooks:\n  - https://hooks.example/a\n  - ftp://hooks.example/",
+            "webhooks[1]: 'ftp://hooks.example/' is not a webhook address: expected an http or https URL"),
+        Arguments.of("feeds: []\nwebhooks:\n  - {url: 'https://hooks.example/'}",
+            "webhooks[0]: expected an http or https URL; found a mapping"));
+  }
+
+  @Test
+  void webhooksAreReadInOrderAndAgreeWithTheBuilder() throws Exception {
+    Path file = write("hooks.yaml", """
+        feeds:
+          - {name: north, url: 'https://north.example.org/api'}
+        webhooks:
+          - https://alerts.example.org/oruk
+          - http://127.0.0.1:9000/hook
+        """);
+    Register register = Register.load(file);
+    assertEquals(List.of(URI.create("https://alerts.example.org/oruk"), URI.create("http://127.0.0.1:9000/hook")),
+        register.webhooks());
+    assertEquals(Register.builder().feed("north", "https://north.example.org/api")
+        .webhook(URI.create("https://alerts.example.org/oruk")).webhook(URI.create("http://127.0.0.1:9000/hook"))
+        .build(), register);
+    assertEquals(List.of(), Register.load(write("none.yaml", "feeds: []")).webhooks(), "webhooks are optional");
   }
 
   @ParameterizedTest
