@@ -70,6 +70,7 @@ public final class Hub implements AutoCloseable {
   private final FeedRefresher refresher;
   private final Deduplicator deduplicator;
   private final List<FeedListener> listeners;
+  private final Clock clock;
   private final @Nullable WebhookListener webhooks;
 
   private Hub(Builder builder, HubStore store, boolean ownsStore) {
@@ -77,6 +78,7 @@ public final class Hub implements AutoCloseable {
     this.store = store;
     this.ownsStore = ownsStore;
     this.deduplicator = builder.deduplicator;
+    this.clock = builder.clock;
     this.webhooks = register.webhooks().isEmpty() ? null
         : builder.webhooks.apply(register.webhooks());
     List<FeedListener> listeners = new ArrayList<>(builder.listeners);
@@ -122,8 +124,13 @@ public final class Hub implements AutoCloseable {
    *     listener that threw), after the other feeds have finished
    */
   public HubReport refresh() throws InterruptedException {
+    return refresh(register.feeds());
+  }
+
+  /** Refreshes these feeds of the register as {@link #refresh()} does all of them. */
+  HubReport refresh(List<FeedEntry> feedsToRefresh) throws InterruptedException {
     Map<String, List<FeedEntry>> byHost = new LinkedHashMap<>();
-    for (FeedEntry feed : register.feeds()) {
+    for (FeedEntry feed : feedsToRefresh) {
       String host = feed.remote() && feed.uri().getHost() != null
           ? feed.uri().getHost().toLowerCase(Locale.ROOT) + ":" + feed.uri().getPort() : "file:" + feed.name();
       byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(feed);
@@ -164,7 +171,7 @@ public final class Hub implements AutoCloseable {
         throw first;
       }
       List<HubReport.FeedOutcome> outcomes = new ArrayList<>();
-      for (FeedEntry feed : register.feeds()) {
+      for (FeedEntry feed : feedsToRefresh) {
         FeedRefresh refresh = Objects.requireNonNull(byName.get(feed.name()));
         outcomes.add(new HubReport.FeedOutcome(refresh, store.failures(refresh.id())));
       }
@@ -202,6 +209,14 @@ public final class Hub implements AutoCloseable {
         }
       }
     });
+  }
+
+  /**
+   * Starts refreshing every feed on its register {@code refresh} interval, on a thread of its own, until the
+   * watcher is closed: see {@link Watcher}. The hub must stay open while it runs.
+   */
+  public Watcher watch() {
+    return new Watcher(this, clock);
   }
 
   /**

@@ -3,7 +3,7 @@
  * io.github.oruk.hub.monitor.FeedStatus}), the events raised when it gets worse, goes down or recovers ({@link
  * io.github.oruk.hub.monitor.FeedEvent}, delivered to {@link io.github.oruk.hub.monitor.FeedListener}s such as
  * the {@link io.github.oruk.hub.monitor.WebhookListener}), and the schedule that refreshes every feed on its
- * interval ({@code Hub.watch()}).
+ * interval ({@link io.github.oruk.hub.Watcher}).
  */
 @NullMarked
 package io.github.oruk.hub.monitor;
