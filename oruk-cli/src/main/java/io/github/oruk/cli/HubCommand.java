@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +36,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Aggregate many ORUK feeds into one store, with provenance and history.",
         "Run 'oruk hub help SUBCOMMAND' for the options of one."},
-    subcommands = {HubCommand.Run.class, HubServeCommand.class, HubReviewCommand.class, HubDecideCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {HubCommand.Run.class, HubWatchCommand.class, HubServeCommand.class, HubReviewCommand.class,
+        HubDecideCommand.class, CommandLine.HelpCommand.class})
 final class HubCommand implements Runnable {
 
   /** Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its level. */
@@ -57,6 +58,48 @@ final class HubCommand implements Runnable {
     }
     FLYWAY.setLevel(Level.WARNING);
     return db == null ? HubStore.openFolder(Path.of("oruk-hub")) : HubStore.open(db);
+  }
+
+  /**
+   * The register at {@code --feeds}.
+   *
+   * @throws ParameterException when it cannot be read or is wrong
+   */
+  static Register loadRegister(CommandSpec spec, Path feeds) {
+    try {
+      return Register.load(feeds);
+    } catch (NoSuchFileException e) {
+      throw new ParameterException(spec.commandLine(), "--feeds: no such file: " + feeds);
+    } catch (RegisterException e) {
+      throw new ParameterException(spec.commandLine(), "--feeds: " + e.getMessage());
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--feeds: cannot read " + feeds + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * A hub for {@code watch} and {@code serve --watch}: each finished refresh's summary line (as {@code run}
+   * prints it) on {@code out}, each feed event on {@code err} ({@code event: FEED: KIND (PREVIOUS -> CURRENT) at
+   * TIME, URL}); the register's webhooks are told too.
+   */
+  static Hub watchingHub(Register register, HubStore store, PrintWriter out, PrintWriter err) {
+    return Hub.builder(register).store(store)
+        .progress(progress -> {
+          if (progress.phase() == RefreshProgress.Phase.DONE) {
+            List<FeedRefresh> refreshes = store.refreshes(progress.feed());
+            synchronized (out) {
+              out.println(Run.summary(refreshes.get(refreshes.size() - 1)));
+              out.flush();
+            }
+          }
+        })
+        .listener(event -> {
+          synchronized (err) {
+            err.println("event: " + event.toLine());
+            err.flush();
+          }
+        })
+        .build();
   }
 
   /** With no subcommand, show the help. */
@@ -108,7 +151,7 @@ final class HubCommand implements Runnable {
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Register register = register();
+      Register register = loadRegister(spec, feeds);
       AtomicLong lastLine = new AtomicLong();
       try (HubStore store = openStore(spec, db);
           Hub hub = Hub.builder(register).store(store).progress(progress -> progress(progress, err, lastLine))
@@ -128,18 +171,6 @@ final class HubCommand implements Runnable {
             + clusters.review() + " pairs to review (oruk hub review)");
         out.flush();
         return report.complete() ? 0 : 1;
-      }
-    }
-
-    private Register register() {
-      try {
-        return Register.load(feeds);
-      } catch (NoSuchFileException e) {
-        throw new ParameterException(spec.commandLine(), "--feeds: no such file: " + feeds);
-      } catch (RegisterException e) {
-        throw new ParameterException(spec.commandLine(), "--feeds: " + e.getMessage());
-      } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), "--feeds: cannot read " + feeds + ": " + e.getMessage());
       }
     }
 

@@ -5,7 +5,11 @@ import io.github.oruk.hub.publish.HubDirectory;
 import io.github.oruk.hub.store.HubStore;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.jetty.OrukJettyServer;
+import io.github.oruk.hub.Hub;
+import io.github.oruk.hub.Watcher;
+import io.github.oruk.hub.register.Register;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +35,11 @@ import picocli.CommandLine.TypeConversionException;
         "",
         "Prints 'listening on http://HOST:PORT/', then on stderr how many services are served and how many"
             + " --hide-unassured-after hides. It listens on 127.0.0.1 (put a reverse proxy in front to publish it);"
-            + " --port 0 picks a free port. Without --db the store is the H2 database in ./oruk-hub/."},
+            + " --port 0 picks a free port. Without --db the store is the H2 database in ./oruk-hub/.",
+        "",
+        "With --watch (which needs --feeds) the same process also refreshes each feed on its interval, as 'oruk hub"
+            + " watch' does, and prints what that prints: one process owns the store, which the default H2 file"
+            + " needs."},
     footer = {"", "Exit codes: 0 stopped normally, 1 could not serve (the reason is printed), 2 usage error."})
 final class HubServeCommand implements Callable<Integer> {
 
@@ -48,6 +56,14 @@ final class HubServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   private int port;
+
+  @Option(names = "--watch",
+      description = "Also refresh each feed of --feeds on its interval while serving, as 'oruk hub watch' does.")
+  private boolean watch;
+
+  @Option(names = "--feeds", paramLabel = "FEEDS.yaml",
+      description = "The register, for --watch (and only with it).")
+  private @Nullable Path feeds;
 
   @Option(names = "--hide-unassured-after", paramLabel = "PERIOD", converter = PeriodOption.class,
       description = "Hide services not assured within PERIOD (their assured_date older, or none): 90d, 8w, 6m, 12m,"
@@ -73,6 +89,12 @@ final class HubServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535; got " + port);
     }
+    if (watch != (feeds != null)) {
+      throw new ParameterException(spec.commandLine(), watch ? "--watch needs --feeds FEEDS.yaml: the register"
+          + " whose feeds it refreshes" : "--feeds is only for --watch: add --watch to refresh its feeds while"
+          + " serving, or run 'oruk hub run --feeds ...'");
+    }
+    Register register = feeds == null ? null : HubCommand.loadRegister(spec, feeds);
     try (HubStore store = HubCommand.openStore(spec, db)) {
       HubDirectory.Builder builder = HubDirectory.builder(store);
       if (hideUnassuredAfter != null) {
@@ -87,7 +109,15 @@ final class HubServeCommand implements Callable<Integer> {
       out.println("listening on " + server.uri());
       out.flush();
       err.println(startLine(directory, store));
-      Serving.untilStopped(server, true, err);
+      if (register == null) {
+        Serving.untilStopped(server, true, err);
+        return 0;
+      }
+      try (Hub hub = HubCommand.watchingHub(register, store, out, err); Watcher watcher = hub.watch()) {
+        err.println("watching " + register.feeds().size() + " feeds");
+        err.flush();
+        Serving.untilStopped(server, true, err);
+      }
       return 0;
     }
   }

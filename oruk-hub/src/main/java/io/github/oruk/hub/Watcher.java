@@ -130,9 +130,15 @@ public final class Watcher implements AutoCloseable {
   public void close() {
     stopped.countDown();
     thread.interrupt();
-    try {
-      ended.await();
-    } catch (InterruptedException e) {
+    boolean interrupted = false;
+    while (ended.getCount() > 0) {
+      try {
+        ended.await(); // even when the caller is interrupted: the store must outlive the refresh
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }
