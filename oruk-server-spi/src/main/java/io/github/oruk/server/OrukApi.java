@@ -1,8 +1,11 @@
 package io.github.oruk.server;
 
 import io.github.oruk.model.ApiDetails;
+import io.github.oruk.model.query.Endpoint;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +49,7 @@ public final class OrukApi {
   private final String cacheControl;
   private final boolean publishExtensions;
   private final long encodedRecordCacheBytes;
+  private final Map<String, PathHandler> paths;
 
   private OrukApi(Builder builder) {
     this.provider = builder.provider;
@@ -63,6 +67,7 @@ public final class OrukApi {
     this.cacheControl = builder.cacheControl;
     this.publishExtensions = builder.publishExtensions;
     this.encodedRecordCacheBytes = builder.encodedRecordCacheBytes;
+    this.paths = Map.copyOf(builder.paths);
     if (defaultPerPage > maxPerPage) {
       throw new IllegalArgumentException("defaultPerPage (" + defaultPerPage + ") cannot be above maxPerPage ("
           + maxPerPage + ")");
@@ -140,6 +145,11 @@ public final class OrukApi {
     return encodedRecordCacheBytes;
   }
 
+  /** The handlers of paths beside the ORUK endpoints, by their first path segment. */
+  public Map<String, PathHandler> paths() {
+    return paths;
+  }
+
   /** Options for an {@link OrukApi}. */
   public static final class Builder {
     private final DirectoryProvider provider;
@@ -155,6 +165,7 @@ public final class OrukApi {
     private String cacheControl = "no-cache";
     private boolean publishExtensions;
     private long encodedRecordCacheBytes = DEFAULT_ENCODED_RECORD_CACHE_BYTES;
+    private final Map<String, PathHandler> paths = new HashMap<>();
 
     private Builder(DirectoryProvider provider) {
       this.provider = Objects.requireNonNull(provider, "provider");
@@ -269,6 +280,30 @@ public final class OrukApi {
         throw new IllegalArgumentException("the cache size cannot be negative; got " + bytes);
       }
       this.encodedRecordCacheBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Serves {@code handler} at {@code /SEGMENT} and below it (under the API's base path), beside the ORUK
+     * endpoints: {@code path("badge", handler)} answers {@code /badge/north.svg}. The segment is lower-case
+     * letters, digits, {@code -} and {@code _}, and no ORUK endpoint's (the API's paths are never shadowed).
+     *
+     * @throws IllegalArgumentException when the segment is not such a name, or is one already given
+     */
+    public Builder path(String segment, PathHandler handler) {
+      Objects.requireNonNull(handler, "handler");
+      if (!segment.matches("[a-z0-9_-]+")) {
+        throw new IllegalArgumentException("a path segment is lower-case letters, digits, '-' and '_'; got '"
+            + segment + "'");
+      }
+      for (Endpoint endpoint : Endpoint.values()) {
+        if (endpoint.path().substring(1).split("/", 2)[0].equals(segment)) {
+          throw new IllegalArgumentException("'" + segment + "' is an ORUK endpoint's path; choose another");
+        }
+      }
+      if (paths.putIfAbsent(segment, handler) != null) {
+        throw new IllegalArgumentException("'" + segment + "' already has a handler");
+      }
       return this;
     }
 

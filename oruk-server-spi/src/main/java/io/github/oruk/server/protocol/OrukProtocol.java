@@ -14,6 +14,7 @@ import io.github.oruk.server.DirectoryProvider;
 import io.github.oruk.server.DirectoryUnavailableException;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.PageRequest;
+import io.github.oruk.server.PathHandler;
 import io.github.oruk.server.Results;
 import io.github.oruk.server.Views;
 import java.io.BufferedOutputStream;
@@ -215,6 +216,10 @@ public final class OrukProtocol {
       ApiDetails details = new ApiDetails(ApiDetails.UK_3_0, api.profileUrl(),
           BaseAddress.of(api, request) + "/openapi.json");
       return ok(request, headers, json.write(details));
+    }
+    PathHandler handler = api.paths().get(segments.get(0));
+    if (handler != null) {
+      return answer(request, headers, handler, segments.subList(1, segments.size()));
     }
     if (segments.size() == 1 && segments.get(0).equals("openapi.json")) {
       parse(Endpoint.API_DETAILS, request.rawQuery());
@@ -487,6 +492,17 @@ public final class OrukProtocol {
     headers.put("Access-Control-Max-Age", "86400");
     headers.put("Allow", ALLOW);
     return new ProtocolResponse(204, headers, null);
+  }
+
+  /** A {@link PathHandler}'s answer, with the common headers; its absence is the API's 404. */
+  private static ProtocolResponse answer(ProtocolRequest request, Map<String, String> headers, PathHandler handler,
+      List<String> segments) {
+    PathHandler.Answer answer = handler.answer(List.copyOf(segments)).orElseThrow(() -> new ProtocolException(404,
+        "not_found", null, "There is nothing at " + printable(request.path(), 100) + "."));
+    headers.put("Content-Type", answer.contentType());
+    headers.putAll(answer.headers());
+    headers.put("Content-Length", Integer.toString(answer.body().length));
+    return new ProtocolResponse(200, headers, ProtocolResponse.Body.of(answer.body()));
   }
 
   private ProtocolResponse ok(ProtocolRequest request, Map<String, String> headers, byte[] body) {

@@ -17,6 +17,7 @@ import io.github.oruk.server.Directories;
 import io.github.oruk.server.DirectoryProvider;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.PageRequest;
+import io.github.oruk.server.PathHandler;
 import io.github.oruk.server.Results;
 import io.github.oruk.server.Throttle;
 import java.io.ByteArrayOutputStream;
@@ -49,6 +50,34 @@ class OrukProtocolTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void aPathHandlerAnswersBesideTheApiWhichKeepsItsOwnPaths() throws IOException {
+    OrukProtocol protocol = new OrukProtocol(OrukApi.builder(Directories.reference())
+        .path("badge", segments -> segments.equals(List.of("north.svg"))
+            ? Optional.of(new PathHandler.Answer("image/svg+xml", Map.of("Cache-Control", "max-age=300"),
+                "<svg/>".getBytes(StandardCharsets.UTF_8)))
+            : Optional.empty())
+        .build());
+    ProtocolResponse badge = get(protocol, "/badge/north.svg", null, Map.of());
+    assertEquals(200, badge.status());
+    assertEquals("image/svg+xml", badge.header("Content-Type"));
+    assertEquals("max-age=300", badge.header("Cache-Control"));
+    assertEquals("*", badge.header("Access-Control-Allow-Origin"), "the API's common headers too");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    badge.body().writeTo(out);
+    assertEquals("<svg/>", out.toString(StandardCharsets.UTF_8));
+    ProtocolResponse unknown = get(protocol, "/badge/south.svg", null, Map.of());
+    assertEquals(404, unknown.status());
+    assertEquals("not_found", body(unknown).path("error").asText(), "the API's JSON 404");
+    assertEquals(200, get(protocol, "/services", null, Map.of()).status(), "the API's paths are unchanged");
+    assertEquals(body(get(REFERENCE, "/", null, Map.of())), body(get(protocol, "/", null, Map.of())));
+    IllegalArgumentException shadow = assertThrows(IllegalArgumentException.class,
+        () -> OrukApi.builder(Directories.reference()).path("services", segments -> Optional.empty()));
+    assertTrue(shadow.getMessage().contains("'services' is an ORUK endpoint's path"), shadow.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> OrukApi.builder(Directories.reference()).path("a/b", segments -> Optional.empty()));
   }
 
   @Test
