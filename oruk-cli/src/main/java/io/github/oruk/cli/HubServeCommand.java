@@ -7,6 +7,7 @@ import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.hub.Hub;
 import io.github.oruk.hub.Watcher;
+import io.github.oruk.hub.monitor.Badges;
 import io.github.oruk.hub.register.Register;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,6 +37,10 @@ import picocli.CommandLine.TypeConversionException;
         "Prints 'listening on http://HOST:PORT/', then on stderr how many services are served and how many"
             + " --hide-unassured-after hides. It listens on 127.0.0.1 (put a reverse proxy in front to publish it);"
             + " --port 0 picks a free port. Without --db the store is the H2 database in ./oruk-hub/.",
+        "",
+        "/badge/NAME.svg is a status badge for the feed NAME of the register: 'ORUK 3.0 | pass' (green), 'pass with"
+            + " warnings' (amber), 'fail' (red) or 'unreachable' (grey), from its latest parity verdict; cached for"
+            + " 5 minutes.",
         "",
         "With --watch (which needs --feeds) the same process also refreshes each feed on its interval, as 'oruk hub"
             + " watch' does, and prints what that prints: one process owns the store, which the default H2 file"
@@ -101,7 +106,8 @@ final class HubServeCommand implements Callable<Integer> {
         builder.hideUnassuredAfter(hideUnassuredAfter);
       }
       HubDirectory directory = builder.build();
-      OrukJettyServer server = Serving.start(OrukApi.builder(directory).publishExtensions(true).build(), HOST, port,
+      OrukJettyServer server = Serving.start(OrukApi.builder(directory).publishExtensions(true)
+          .path("badge", new Badges(store)).build(), HOST, port,
           "oruk hub serve", err);
       if (server == null) {
         return 1;

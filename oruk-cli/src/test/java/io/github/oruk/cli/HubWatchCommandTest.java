@@ -38,7 +38,7 @@ class HubWatchCommandTest {
   }
 
   @Test
-  void serveWithWatchRefreshesWhileServing() throws Exception {
+  void serveWithWatchRefreshesWhileServingAndServesTheFeedsBadges() throws Exception {
     Path register = register();
     try (LiveCli serve = new LiveCli("hub", "serve", "--watch", "--feeds", register.toString(), "--db", db(),
         "--port", "0")) {
@@ -53,6 +53,15 @@ class HubWatchCommandTest {
         Thread.sleep(50);
       }
       assertEquals(4, served, "the watched feed's services are served without a restart");
+      HttpResponse<String> badge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          base.resolve("badge/local.svg")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, badge.statusCode(), badge.body());
+      assertEquals("max-age=300", badge.headers().firstValue("Cache-Control").orElse(""));
+      assertTrue(badge.body().startsWith("<svg") && badge.body().contains(">ORUK 3.0</text>"), badge.body());
+      HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          base.resolve("badge/nobody.svg")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, unknown.statusCode());
+      assertEquals("not_found", new ObjectMapper().readTree(unknown.body()).path("error").asText());
       assertEquals(0, serve.stop());
     }
   }

@@ -180,6 +180,11 @@ public final class HubStore implements AutoCloseable {
     return millis == null ? null : Duration.ofMillis(millis);
   }
 
+  /** The names of the feeds the store has been told of (by refreshes, from their register), in name order. */
+  public synchronized List<String> feeds() {
+    return query("select name from hub_feed order by name", rs -> rs.getString(1));
+  }
+
   /** A refresh by id. */
   public synchronized Optional<FeedRefresh> refresh(long id) {
     return query("select " + REFRESH_COLUMNS + " from hub_refresh where id = ?", HubStore::refresh, id)
