@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -102,6 +103,20 @@ final class HubCommand implements Runnable {
         .build();
   }
 
+  /** {@code --feeds} and {@code --db}, for the subcommands that refresh ({@code run}, {@code watch}). */
+  static final class RegisterOptions {
+
+    @Option(names = "--feeds", required = true, paramLabel = "FEEDS.yaml",
+        description = "The register: a YAML or JSON file with a top-level 'feeds' list (name, url, and optionally"
+            + " publisher, licence, contact, taxonomy, refresh) and optionally 'webhooks' (a list of URLs).")
+    Path feeds;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+        description = "The store: jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:...; default: an H2"
+            + " database in ./oruk-hub/.")
+    @Nullable String db;
+  }
+
   /** With no subcommand, show the help. */
   @Override
   public void run() {
@@ -137,23 +152,16 @@ final class HubCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--feeds", required = true, paramLabel = "FEEDS.yaml",
-        description = "The register: a YAML or JSON file with a top-level 'feeds' list (name, url, and optionally"
-            + " publisher, licence, contact, taxonomy, refresh).")
-    private Path feeds;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-        description = "The store: jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:...; default: an H2"
-            + " database in ./oruk-hub/.")
-    private @Nullable String db;
+    @Mixin
+    private RegisterOptions options;
 
     @Override
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Register register = loadRegister(spec, feeds);
+      Register register = loadRegister(spec, options.feeds);
       AtomicLong lastLine = new AtomicLong();
-      try (HubStore store = openStore(spec, db);
+      try (HubStore store = openStore(spec, options.db);
           Hub hub = Hub.builder(register).store(store).progress(progress -> progress(progress, err, lastLine))
               .build()) {
         HubReport report = hub.refresh();

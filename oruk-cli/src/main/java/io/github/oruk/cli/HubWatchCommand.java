@@ -5,12 +5,10 @@ import io.github.oruk.hub.Watcher;
 import io.github.oruk.hub.register.Register;
 import io.github.oruk.hub.store.HubStore;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code oruk hub watch}: the hub's schedule, every feed refreshed on its interval until stopped. */
@@ -36,21 +34,15 @@ final class HubWatchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--feeds", required = true, paramLabel = "FEEDS.yaml",
-      description = "The register: a YAML or JSON file with a top-level 'feeds' list and optional 'webhooks'.")
-  private Path feeds;
-
-  @Option(names = "--db", paramLabel = "JDBC_URL",
-      description = "The store: jdbc:postgresql://HOST/DB?user=U&password=P or jdbc:h2:...; default: an H2"
-          + " database in ./oruk-hub/.")
-  private @Nullable String db;
+  @Mixin
+  private HubCommand.RegisterOptions options;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Register register = HubCommand.loadRegister(spec, feeds);
-    try (HubStore store = HubCommand.openStore(spec, db);
+    Register register = HubCommand.loadRegister(spec, options.feeds);
+    try (HubStore store = HubCommand.openStore(spec, options.db);
         Hub hub = HubCommand.watchingHub(register, store, out, err)) {
       Watcher watcher = hub.watch();
       err.println("watching " + register.feeds().size() + " feeds into " + store + "; press Ctrl-C to stop");
