@@ -49,12 +49,7 @@ public final class Badges implements PathHandler {
   /** The badge for a status; null for a feed not checked yet. */
   public static String svg(@Nullable FeedStatus status) {
     String text = status == null ? "not checked" : status.label().replace('-', ' ');
-    String colour = status == null ? "#6e6e6e" : switch (status) {
-      case PASS -> "#2e7d32";
-      case PASS_WITH_WARNINGS -> "#ffb300";
-      case FAIL -> "#c62828";
-      case UNREACHABLE -> "#6e6e6e";
-    };
+    String colour = colour(status);
     String ink = status == FeedStatus.PASS_WITH_WARNINGS ? "#1a1a1a" : "#ffffff"; // readable on amber
     int left = width(LABEL);
     int right = width(text);
@@ -67,6 +62,16 @@ public final class Badges implements PathHandler {
         + "<text x=\"" + left / 2 + "\" y=\"14\" fill=\"#ffffff\">" + escape(LABEL) + "</text>"
         + "<text x=\"" + (left + right / 2) + "\" y=\"14\" fill=\"" + ink + "\">" + escape(text) + "</text>"
         + "</g></svg>";
+  }
+
+  /** The badge's colour for a status (grey for none): also the dashboard's, so the two always agree. */
+  static String colour(@Nullable FeedStatus status) {
+    return status == null ? "#6e6e6e" : switch (status) {
+      case PASS -> "#2e7d32";
+      case PASS_WITH_WARNINGS -> "#ffb300";
+      case FAIL -> "#c62828";
+      case UNREACHABLE -> "#6e6e6e";
+    };
   }
 
   /** About 7 px a character at 11 px Verdana, and 10 px either side. */

@@ -185,6 +185,13 @@ public final class HubStore implements AutoCloseable {
     return query("select name from hub_feed order by name", rs -> rs.getString(1));
   }
 
+  /** What the register last said about a feed (its URL, publisher, ...), if the store has been told of it. */
+  public synchronized Optional<FeedEntry> feed(String name) {
+    return query("select name, url, publisher, licence, contact, taxonomy, refresh_seconds from hub_feed where name = ?",
+        rs -> new FeedEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), Duration.ofSeconds(rs.getLong(7))), name).stream().findFirst();
+  }
+
   /** A refresh by id. */
   public synchronized Optional<FeedRefresh> refresh(long id) {
     return query("select " + REFRESH_COLUMNS + " from hub_refresh where id = ?", HubStore::refresh, id)
