@@ -8,6 +8,7 @@ import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.hub.Hub;
 import io.github.oruk.hub.Watcher;
 import io.github.oruk.hub.monitor.Badges;
+import io.github.oruk.hub.monitor.Dashboard;
 import io.github.oruk.hub.register.Register;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ final class HubServeCommand implements Callable<Integer> {
       }
       HubDirectory directory = builder.build();
       OrukJettyServer server = Serving.start(OrukApi.builder(directory).publishExtensions(true)
-          .path("badge", new Badges(store)).build(), HOST, port,
+          .path("badge", new Badges(store)).path("dashboard", new Dashboard(store)).build(), HOST, port,
           "oruk hub serve", err);
       if (server == null) {
         return 1;

@@ -61,7 +61,7 @@ public final class Dashboard implements PathHandler {
 
   private static final String STYLE = """
       body{font-family:system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:72rem;color:#1a1a1a;\
-      background:#fff;line-height:1.4}
+      background:#fff;line-height:1.4;overflow-wrap:break-word}
       a{color:#0b4f9c}
       table{border-collapse:collapse;width:100%;margin:1rem 0}
       th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}

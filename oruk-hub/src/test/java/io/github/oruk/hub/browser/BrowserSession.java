@@ -7,6 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -34,6 +36,9 @@ public final class BrowserSession implements AutoCloseable {
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final List<Path> CHROMIUM = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
 
+  /** Held, so the level set on it is not lost to garbage collection. */
+  private static final Logger QUIET = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
   private final ChromeDriver driver;
 
   private BrowserSession(ChromeDriver driver) {
@@ -51,6 +56,8 @@ public final class BrowserSession implements AutoCloseable {
       }
       Assumptions.abort(missing + "; skipped as CI is not set");
     }
+    // Selenium warns when it has no DevTools binding for this Chromium's version; the tests use none.
+    QUIET.setLevel(Level.SEVERE);
     // Both ways of naming the driver, so no path through Selenium falls back to Selenium Manager.
     System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -61,7 +68,7 @@ public final class BrowserSession implements AutoCloseable {
         "--window-size=1280,900", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-extensions", "--disable-default-apps");
     ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
     return new BrowserSession(driver);
   }
 

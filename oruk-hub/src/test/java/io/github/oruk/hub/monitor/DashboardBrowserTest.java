@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.oruk.hub.Hub;
+import io.github.oruk.hub.browser.Accessibility;
 import io.github.oruk.hub.browser.BrowserSession;
 import io.github.oruk.hub.register.FeedEntry;
 import io.github.oruk.hub.register.Register;
@@ -73,6 +74,7 @@ class DashboardBrowserTest {
       ChromeDriver page = browser.driver();
       page.get(server.uri().resolve("/dashboard/").toString());
       browser.screenshot(SHOTS.resolve("dashboard.png"));
+      Accessibility.assertAccessible(browser, "the dashboard", SHOTS.resolve("dashboard.png"));
 
       assertEquals(List.of("gone", "good", "thin"), names(page), "every registered feed, in name order");
       assertFeed(page, "good", "pass", "#2e7d32", "100 %", 8, percent(assuredRecently, 8));
@@ -95,6 +97,7 @@ class DashboardBrowserTest {
       refresh(register, store);
       page.findElement(By.linkText("good")).click();
       browser.screenshot(SHOTS.resolve("dashboard-feed.png"));
+      Accessibility.assertAccessible(browser, "a feed's page", SHOTS.resolve("dashboard-feed.png"));
 
       assertTrue(page.getCurrentUrl().endsWith("/dashboard/good"), page.getCurrentUrl());
       List<WebElement> runs = page.findElements(By.cssSelector("#history tbody tr"));
