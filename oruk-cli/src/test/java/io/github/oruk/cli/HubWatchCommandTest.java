@@ -62,6 +62,11 @@ class HubWatchCommandTest {
           base.resolve("badge/nobody.svg")).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(404, unknown.statusCode());
       assertEquals("not_found", new ObjectMapper().readTree(unknown.body()).path("error").asText());
+      HttpResponse<String> dashboard = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          base.resolve("dashboard/")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, dashboard.statusCode(), dashboard.body());
+      assertTrue(dashboard.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+      assertTrue(dashboard.body().contains("<a href=\"local\">local</a>"), "the watched feed is listed");
       assertEquals(0, serve.stop());
     }
   }

@@ -22,6 +22,15 @@ public interface PathHandler {
   Optional<Answer> answer(List<String> segments);
 
   /**
+   * Whether this handler serves a folder of pages: then its own path without a trailing slash ({@code /dashboard})
+   * is redirected (308) to the path with one ({@code /dashboard/}), so that relative links in its pages resolve
+   * under it wherever the API is mounted. False by default: a badge or a file answers at its path as asked.
+   */
+  default boolean folder() {
+    return false;
+  }
+
+  /**
    * A successful (200) answer.
    *
    * @param contentType its {@code Content-Type}, such as {@code image/svg+xml}

@@ -111,6 +111,12 @@ public final class Dashboard implements PathHandler {
     this.clock = clock;
   }
 
+  /** A folder: {@code /dashboard} is redirected to {@code /dashboard/}, as its links are relative. */
+  @Override
+  public boolean folder() {
+    return true;
+  }
+
   @Override
   public Optional<Answer> answer(List<String> segments) {
     if (segments.isEmpty()) {
@@ -194,7 +200,7 @@ public final class Dashboard implements PathHandler {
     List<String> feeds = store.feeds();
     for (String name : feeds) {
       FeedSummary feed = summary(name);
-      rows.append("<tr><th scope=\"row\" data-sort=\"").append(e(name)).append("\"><a href=\"/dashboard/")
+      rows.append("<tr><th scope=\"row\" data-sort=\"").append(e(name)).append("\"><a href=\"")
           .append(e(name)).append("\">").append(e(name)).append("</a></th>")
           .append(cell(feed.publisher() == null ? "" : feed.publisher(),
               feed.publisher() == null ? "<span class=\"muted\">not given</span>" : e(feed.publisher())))
@@ -229,7 +235,7 @@ public final class Dashboard implements PathHandler {
       statuses.add(FeedStatus.after(runs.subList(0, i + 1)));
     }
     StringBuilder body = new StringBuilder();
-    body.append("<p><a href=\"/dashboard/\">All feeds</a></p><h1>").append(e(name)).append("</h1>");
+    body.append("<p><a href=\"./\">All feeds</a></p><h1>").append(e(name)).append("</h1>");
     Optional<FeedEntry> entry = store.feed(name);
     body.append("<dl><dt>Publisher</dt><dd>").append(feed.publisher() == null ? "not given" : e(feed.publisher()))
         .append("</dd><dt>Address</dt><dd>").append(entry.map(f -> e(f.url())).orElse("unknown"))

@@ -72,7 +72,8 @@ class DashboardBrowserTest {
         BrowserSession browser = BrowserSession.start()) {
       refresh(register, store);
       ChromeDriver page = browser.driver();
-      page.get(server.uri().resolve("/dashboard/").toString());
+      page.get(server.uri().resolve("/dashboard").toString()); // redirected to /dashboard/: its links are relative
+      assertTrue(page.getCurrentUrl().endsWith("/dashboard/"), page.getCurrentUrl());
       browser.screenshot(SHOTS.resolve("dashboard.png"));
       Accessibility.assertAccessible(browser, "the dashboard", SHOTS.resolve("dashboard.png"));
 
@@ -100,6 +101,9 @@ class DashboardBrowserTest {
       Accessibility.assertAccessible(browser, "a feed's page", SHOTS.resolve("dashboard-feed.png"));
 
       assertTrue(page.getCurrentUrl().endsWith("/dashboard/good"), page.getCurrentUrl());
+      page.findElement(By.linkText("All feeds")).sendKeys(Keys.ENTER); // by keyboard, there and back
+      assertTrue(page.getCurrentUrl().endsWith("/dashboard/"), page.getCurrentUrl());
+      page.findElement(By.linkText("good")).sendKeys(Keys.ENTER);
       List<WebElement> runs = page.findElements(By.cssSelector("#history tbody tr"));
       assertEquals(2, runs.size(), "both runs, newest first");
       assertEquals("fail", runs.get(0).findElements(By.tagName("td")).get(1).getText());

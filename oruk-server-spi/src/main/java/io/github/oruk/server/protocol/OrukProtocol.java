@@ -219,6 +219,12 @@ public final class OrukProtocol {
     }
     PathHandler handler = api.paths().get(segments.get(0));
     if (handler != null) {
+      if (segments.size() == 1 && handler.folder() && !request.path().endsWith("/")) {
+        // Relative to the request's own path, so it holds behind any mount point or proxy prefix.
+        headers.put("Location", segments.get(0) + "/" + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
+        headers.put("Content-Length", "0");
+        return new ProtocolResponse(308, headers, null);
+      }
       return answer(request, headers, handler, segments.subList(1, segments.size()));
     }
     if (segments.size() == 1 && segments.get(0).equals("openapi.json")) {

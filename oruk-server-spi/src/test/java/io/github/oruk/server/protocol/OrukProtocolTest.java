@@ -81,6 +81,30 @@ class OrukProtocolTest {
   }
 
   @Test
+  void aFolderOfPagesIsRedirectedToItsPathWithASlashSoRelativeLinksResolve() {
+    PathHandler pages = new PathHandler() {
+      @Override
+      public Optional<Answer> answer(List<String> segments) {
+        return Optional.of(new Answer("text/html", Map.of(), "<p>".getBytes(StandardCharsets.UTF_8)));
+      }
+
+      @Override
+      public boolean folder() {
+        return true;
+      }
+    };
+    OrukProtocol protocol = new OrukProtocol(OrukApi.builder(Directories.reference()).path("dashboard", pages)
+        .path("badge", segments -> Optional.of(new PathHandler.Answer("image/svg+xml", Map.of(), new byte[0])))
+        .build());
+    ProtocolResponse bare = get(protocol, "/dashboard", "sort=name", Map.of());
+    assertEquals(308, bare.status());
+    assertEquals("dashboard/?sort=name", bare.header("Location"), "relative, with the query kept");
+    assertEquals(200, get(protocol, "/dashboard/", null, Map.of()).status());
+    assertEquals(200, get(protocol, "/dashboard/north", null, Map.of()).status());
+    assertEquals(200, get(protocol, "/badge", null, Map.of()).status(), "not a folder: answered as asked");
+  }
+
+  @Test
   void brokenPercentEncodingIsA400NamingWhereItIs() {
     ProtocolResponse query = get(REFERENCE, "/services", "search=%ZZ", Map.of());
     assertEquals(400, query.status());
