@@ -66,7 +66,7 @@ public final class BrowserSession implements AutoCloseable {
     options.setBinary(chromium.get().toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--window-size=1280,900", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-extensions", "--disable-default-apps");
+        "--disable-sync", "--disable-quic", "--disable-extensions", "--disable-default-apps");
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
     return new BrowserSession(driver);
