@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,6 +101,7 @@ public final class Dashboard implements PathHandler {
 
   private final HubStore store;
   private final Clock clock;
+  private final AtomicReference<@Nullable CachedCounts> cache = new AtomicReference<>();
 
   /** The dashboard of this store's feeds, uptime and assurance counted to now (UTC). */
   public Dashboard(HubStore store) {
@@ -154,20 +157,48 @@ public final class Dashboard implements PathHandler {
       }
     }
     Instant lastChecked = runs.isEmpty() ? null : runs.get(runs.size() - 1).refresh().finishedAt();
-    LocalDate since = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(ASSURED_MONTHS);
-    int services = 0;
-    int assured = 0;
-    for (StoredRecord record : store.records(name)) {
-      if (record.live() && record.document() != null) {
-        services++;
-        LocalDate date = assuredDate(record.document());
-        if (date != null && !date.isBefore(since)) {
-          assured++;
-        }
-      }
-    }
+    Counts counts = counts(name);
+    int services = counts.services();
+    int assured = counts.assured();
     return new FeedSummary(name, store.feed(name).map(FeedEntry::publisher).orElse(null), FeedStatus.after(runs),
         strict, lastChecked, uptime(runs), services, services == 0 ? null : (double) assured / services);
+  }
+
+  /** A feed's live services and how many of them were assured in the last 3 months. */
+  private record Counts(int services, int assured) {
+  }
+
+  /** The counts of every feed asked for so far, valid while the store's stamp and the day are unchanged. */
+  private record CachedCounts(String stamp, LocalDate day, Map<String, Counts> feeds) {
+  }
+
+  /**
+   * A feed's counts, read from its records' documents once per change of the store: every document has to be
+   * parsed for its {@code assured_date}, which for a large hub is far too much work to repeat on each page view.
+   */
+  private Counts counts(String name) {
+    String stamp = store.refreshStamp();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    CachedCounts held = cache.get();
+    if (held == null || !held.stamp().equals(stamp) || !held.day().equals(today)) {
+      held = new CachedCounts(stamp, today, new ConcurrentHashMap<>());
+      cache.set(held);
+    }
+    return held.feeds().computeIfAbsent(name, feed -> {
+      LocalDate since = today.minusMonths(ASSURED_MONTHS);
+      int services = 0;
+      int assured = 0;
+      for (StoredRecord record : store.records(feed)) {
+        if (record.live() && record.document() != null) {
+          services++;
+          LocalDate date = assuredDate(record.document());
+          if (date != null && !date.isBefore(since)) {
+            assured++;
+          }
+        }
+      }
+      return new Counts(services, assured);
+    });
   }
 
   /** The share of the runs started in the last 30 days that reached the feed; null when none was monitored. */

@@ -120,6 +120,9 @@ class DashboardBrowserTest {
           && first.contains("How to fix: " + DiagnosticCodes.require(top.code()).fix()), first);
       assertTrue(page.findElement(By.tagName("dl")).getText().contains(HOSTILE), "escaped on the feed page too");
       assertFalse(page.getTitle().contains("pwned"));
+      page.findElement(By.linkText("All feeds")).click();
+      assertEquals("9", row(page, "good").findElements(By.tagName("td")).get(5).getText(),
+          "the overview counts the second run's services, not those it counted before it");
     }
   }
 
