@@ -97,7 +97,19 @@ public final class ValidationRun {
    */
   public void checkDocument(JsonNode document, RecordType type, boolean page, String url, boolean critical,
       boolean quality) {
+    merge(inspect(List.of(), document, type, page, url, critical, quality));
+  }
+
+  /**
+   * What the reader noticed in a document and what every rule finds in it, worked out without the run's lock, so
+   * that documents can be inspected on several threads and {@linkplain #merge merged} in the order they came
+   * (the findings, and which are kept past the limit, are then the same as one thread's). Arguments as for
+   * {@link #readFindings} and {@link #checkDocument(JsonNode, RecordType, boolean, String, boolean, boolean)}.
+   */
+  Checked inspect(List<ReadFinding> read, JsonNode document, RecordType type, boolean page, String url,
+      boolean critical, boolean quality) {
     Checked checked = new Checked(quality);
+    readPending(read, document, type, page, url, critical, checked.pending);
     Collector collector = new Collector(url, critical, document, type, page, checked.pending);
     DocumentContext context = new DocumentContext(document, type, page, validator.payload(), validator.settings());
     for (DocumentRule rule : validator.documentRules()) {
@@ -111,17 +123,20 @@ public final class ValidationRun {
     } else if (type != RecordType.API_DETAILS) {
       checkRecord(type, document, "", url, critical, checked);
     }
-    synchronized (this) {
-      documents++;
-      records += checked.records;
-      checked.pending.forEach(this::keep);
-      checked.services.forEach(service -> this.quality.add(service.json(), service.parent() == null));
-      checked.names.forEach(this::remember);
-    }
+    return checked;
+  }
+
+  /** Adds an inspected document to the run: its findings, counts, quality and names. */
+  synchronized void merge(Checked checked) {
+    documents++;
+    records += checked.records;
+    checked.pending.forEach(this::keep);
+    checked.services.forEach(service -> this.quality.add(service.json(), service.parent() == null));
+    checked.names.forEach(this::remember);
   }
 
   /** What the rules found in one document, gathered without a lock and merged into the run at the end. */
-  private static final class Checked {
+  static final class Checked {
     final boolean quality;
     final List<Pending> pending = new ArrayList<>();
     final List<RecordContext> services = new ArrayList<>();
@@ -176,11 +191,27 @@ public final class ValidationRun {
       return;
     }
     List<Pending> pending = new ArrayList<>();
+    readPending(read, document, type, page, url, critical, pending);
+    synchronized (this) {
+      pending.forEach(this::keep);
+    }
+  }
+
+  private void readPending(List<ReadFinding> read, JsonNode document, RecordType type, boolean page, String url,
+      boolean critical, List<Pending> pending) {
+    if (read.isEmpty()) {
+      return;
+    }
     Collector collector = new Collector(url, critical, document, type, page, pending);
     for (ReadFinding finding : read) {
       switch (finding.code()) {
-        case RECORD_LEFT_OUT -> add(Validator.NOT_JSON, url, finding.pointer(), finding.recordId(), finding.message(),
-            null, false);
+        case RECORD_LEFT_OUT -> {
+          // As a document that cannot be read: with the profile's severity, never one of parity's critical ones.
+          if (validator.profile().enabled(Validator.NOT_JSON)) {
+            pending.add(new Pending(finding(Validator.NOT_JSON, url, finding.pointer(), finding.recordId(),
+                finding.message(), null, false), null, 0));
+          }
+        }
         case DUPLICATE_KEY -> collector.add(Validator.DUPLICATE_KEY, finding.pointer(), finding.message(), null);
         case NUMBER_OUT_OF_RANGE -> {
           // A later duplicate of the property may have replaced the number in the tree: then nothing is observed.
@@ -191,9 +222,6 @@ public final class ValidationRun {
         default -> collector.add(Validator.READ_QUIRK, finding.pointer(), finding.message(), null);
       }
     }
-    synchronized (this) {
-      pending.forEach(this::keep);
-    }
   }
 
   /** Adds a finding made outside the rules (feed checks), applying the profile's severity. */
@@ -203,8 +231,14 @@ public final class ValidationRun {
     if (!validator.profile().enabled(rule)) {
       return;
     }
-    keep(new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(), message, url,
-        pointer, recordId, observed, rule.fix()));
+    keep(finding(rule, url, pointer, recordId, message, observed, failsInParity));
+  }
+
+  @SuppressWarnings("NullAway") // Finding turns a null record id into ""
+  private Finding finding(RuleInfo rule, String url, String pointer, @Nullable String recordId,
+      @Nullable String message, @Nullable String observed, boolean failsInParity) {
+    return new Finding(rule.code(), validator.profile().severity(rule, failsInParity), rule.category(), message, url,
+        pointer, recordId, observed, rule.fix());
   }
 
   /** Records that something was not checked, and why. */

@@ -21,9 +21,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +34,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -172,7 +180,9 @@ public final class Validator {
 
   /**
    * Validates an NDJSON file of services: every line is a service, checked as {@code /services/{id}}
-   * answers would be; a service id used on two lines is reported too.
+   * answers would be; a service id used on two lines is reported too. Lines are checked on up to four threads
+   * (no more than the machine's processors), in batches, and merged into the report in the file's order, so the
+   * report is the same as one thread's would be.
    *
    * @throws IOException when the stream fails
    */
@@ -180,33 +190,140 @@ public final class Validator {
     ValidationRun run = start(source, "ndjson");
     Map<String, Integer> firstLine = new HashMap<>();
     BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8), 1 << 16);
-    int number = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      number++;
-      if (line.isBlank()) {
-        continue;
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), NDJSON_THREADS);
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, NdjsonLine::thread) : null;
+    // Batches in flight, oldest first: they are merged in the file's order, whichever thread finishes first.
+    ArrayDeque<Future<List<NdjsonLine>>> inFlight = new ArrayDeque<>();
+    try {
+      int number = 0;
+      List<NdjsonLine> batch = new ArrayList<>(NDJSON_BATCH);
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        number++;
+        if (!line.isBlank()) {
+          batch.add(new NdjsonLine(number, line));
+        }
+        if (batch.size() == NDJSON_BATCH) {
+          submit(batch, run, source, pool, inFlight);
+          batch = new ArrayList<>(NDJSON_BATCH);
+          while (inFlight.size() > 4 * threads) {
+            mergeOldest(inFlight, run, firstLine);
+          }
+        }
       }
-      String where = source + ":" + number;
+      submit(batch, run, source, pool, inFlight);
+      while (!inFlight.isEmpty()) {
+        mergeOldest(inFlight, run, firstLine);
+      }
+      if (number == 0) {
+        run.notChecked(source, "it is empty: there were no services to check");
+      }
+      return run.finish();
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** At most this many threads check the lines of an NDJSON file (fewer on a machine with fewer processors). */
+  private static final int NDJSON_THREADS = 4;
+  /** Lines handed to a thread at once: enough to make the hand-over cheap, few enough to keep memory flat. */
+  private static final int NDJSON_BATCH = 64;
+
+  /** Inspects a batch of lines on the pool, or here when there is none. */
+  private void submit(List<NdjsonLine> batch, ValidationRun run, String source, @Nullable ExecutorService pool,
+      ArrayDeque<Future<List<NdjsonLine>>> inFlight) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    Callable<List<NdjsonLine>> work = () -> {
+      for (NdjsonLine line : batch) {
+        line.inspect(this, run, source);
+      }
+      return batch;
+    };
+    if (pool != null) {
+      inFlight.add(pool.submit(work));
+    } else {
+      FutureTask<List<NdjsonLine>> here = new FutureTask<>(work);
+      here.run();
+      inFlight.add(here);
+    }
+  }
+
+  /** Merges the oldest batch into the run, line by line, and checks its ids against those of earlier lines. */
+  private static void mergeOldest(ArrayDeque<Future<List<NdjsonLine>>> inFlight, ValidationRun run,
+      Map<String, Integer> firstLine) throws IOException {
+    List<NdjsonLine> lines;
+    try {
+      lines = inFlight.removeFirst().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while checking the lines of an NDJSON file");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    for (NdjsonLine line : lines) {
+      line.merge(run, firstLine);
+    }
+  }
+
+  /** One line of an NDJSON file: read and checked on a pool thread, then merged in order. */
+  private static final class NdjsonLine {
+    private final int number;
+    private @Nullable String text;
+    private @Nullable String where;
+    private ValidationRun.@Nullable Checked checked;
+    private @Nullable OrukReadException notJson;
+    private String id = "";
+
+    NdjsonLine(int number, String text) {
+      this.number = number;
+      this.text = text;
+    }
+
+    static Thread thread(Runnable work) {
+      Thread thread = new Thread(work, "oruk-validate-ndjson");
+      thread.setDaemon(true);
+      return thread;
+    }
+
+    void inspect(Validator validator, ValidationRun run, String source) {
+      where = source + ":" + number;
       List<ReadFinding> quirks = new ArrayList<>();
-      JsonNode tree = parse(line.getBytes(StandardCharsets.UTF_8), where, run, quirks);
-      if (tree == null) {
-        continue;
+      try {
+        JsonNode tree = validator.json.readTree(Objects.requireNonNull(text).getBytes(StandardCharsets.UTF_8),
+            quirks);
+        checked = run.inspect(quirks, tree, RecordType.SERVICE, false, where, true, true);
+        id = tree.path("id").asText("");
+      } catch (OrukReadException e) {
+        notJson = e;
       }
-      run.readFindings(quirks, tree, RecordType.SERVICE, false, where, true);
-      run.checkDocument(tree, RecordType.SERVICE, false, where, true);
-      String id = tree.path("id").asText("");
+      text = null; // the tree and the line are not needed past here
+    }
+
+    void merge(ValidationRun run, Map<String, Integer> firstLine) {
+      String at = Objects.requireNonNull(where);
+      if (notJson != null) {
+        run.countDocument();
+        run.add(NOT_JSON, at, notJson.pointer(), "", notJson.getMessage(), null, true);
+        return;
+      }
+      run.merge(Objects.requireNonNull(checked));
       if (!id.isEmpty()) {
         Integer earlier = firstLine.putIfAbsent(id, number);
         if (earlier != null) {
-          run.add(DUPLICATE_LINE, where, "/id", id, "service id '" + id + "' was already used on line " + earlier
+          run.add(DUPLICATE_LINE, at, "/id", id, "service id '" + id + "' was already used on line " + earlier
               + "; each service must have its own id and appear once.", id, true);
         }
       }
     }
-    if (number == 0) {
-      run.notChecked(source, "it is empty: there were no services to check");
-    }
-    return run.finish();
   }
 
   /** The document's tree, with what the reader noticed added to {@code quirks}; null when it is not JSON. */

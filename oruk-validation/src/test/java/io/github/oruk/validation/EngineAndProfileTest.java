@@ -10,11 +10,16 @@ import io.github.oruk.model.diagnostic.Severity;
 import io.github.oruk.validation.profile.Profile;
 import io.github.oruk.validation.rule.Rule;
 import io.github.oruk.validation.rule.RuleInfo;
+import io.github.oruk.testkit.generate.DataGenerator;
+import io.github.oruk.testkit.generate.Quirk;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -158,6 +163,67 @@ class EngineAndProfileTest {
     assertEquals("feed.ndjson:4", report.findings("ORUK-ID-002").get(0).url());
     assertEquals(Verdict.FAIL, report.verdict());
     assertEquals(3, report.documents());
+  }
+
+  /**
+   * The lines of an NDJSON file are checked on several threads (one per processor, up to four) and merged in the
+   * file's order: the report's findings are those of checking each line as a file of its own, line after line, whichever
+   * batch a thread finished first. Generated services with every quirk in a quarter of them, thin ones and lines
+   * that are not JSON: about 16 batches.
+   */
+  @Test
+  void ndjsonLinesCheckedInParallelReportAsIfOneAfterAnother() throws Exception {
+    DataGenerator generator = DataGenerator.builder().seed(3).asOf(Fixtures.GENERATOR.referenceDate())
+        .quirks(EnumSet.complementOf(EnumSet.of(Quirk.BYTE_ORDER_MARK))).quirkRate(0.25).build();
+    ByteArrayOutputStream generated = new ByteArrayOutputStream();
+    generator.writeNdjson(1_000, generated);
+    List<String> lines = new ArrayList<>(List.of(generated.toString(StandardCharsets.UTF_8).split("\n")));
+    for (int i = 0; i < lines.size(); i += 97) {
+      lines.set(i, i % 2 == 0 ? "{\"id\": \"thin-" + i + "\", \"name\": \"Thin " + i + "\"}" : "{not json " + i);
+    }
+    Validator validator = Fixtures.validator().build();
+
+    ValidationReport report = validator.validateNdjson(new ByteArrayInputStream(
+        String.join("\n", lines).getBytes(StandardCharsets.UTF_8)), "bulk.ndjson");
+
+    List<Finding> oneByOne = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String where = "bulk.ndjson:" + (i + 1);
+      ValidationReport alone = validator.validateNdjson(
+          new ByteArrayInputStream(lines.get(i).getBytes(StandardCharsets.UTF_8)), "line");
+      for (Finding f : alone.findings()) {
+        oneByOne.add(new Finding(f.code(), f.severity(), f.category(), f.message(), where, f.pointer(), f.recordId(),
+            f.observed(), f.fix()));
+      }
+    }
+    assertTrue(oneByOne.size() > 1_000, "enough findings to tell an order: " + oneByOne.size());
+    List<Finding> found = report.findings();
+    int first = 0;
+    while (first < Math.min(oneByOne.size(), found.size()) && oneByOne.get(first).equals(found.get(first))) {
+      first++;
+    }
+    assertEquals(oneByOne.size(), first, "the same findings, in the file's order: the first difference is at "
+        + first + " of " + oneByOne.size() + " (" + found.size() + " found): expected "
+        + (first < oneByOne.size() ? oneByOne.get(first) : "none") + ", found "
+        + (first < found.size() ? found.get(first) : "none"));
+    assertEquals(oneByOne.size(), found.size());
+    assertEquals(lines.size(), report.documents());
+  }
+
+  @Test
+  void anIdUsedAgainInALaterBatchNamesTheFirstLine() throws Exception {
+    StringBuilder ndjson = new StringBuilder();
+    for (int k = 0; k < 300; k++) {
+      ndjson.append(Fixtures.freshService(k)).append('\n');
+    }
+    ndjson.append(Fixtures.freshService(0)).append('\n').append(Fixtures.freshService(0)).append('\n');
+
+    ValidationReport report = Fixtures.validator().build().validateNdjson(
+        new ByteArrayInputStream(ndjson.toString().getBytes(StandardCharsets.UTF_8)), "feed.ndjson");
+
+    List<Finding> again = report.findings("ORUK-ID-002");
+    assertEquals(List.of("feed.ndjson:301", "feed.ndjson:302"), again.stream().map(Finding::url).toList());
+    assertTrue(again.get(1).message().contains("already used on line 1;"), again.get(1).message());
   }
 
   @Test
