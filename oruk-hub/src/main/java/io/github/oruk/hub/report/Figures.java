@@ -151,9 +151,9 @@ final class Figures {
       Set<String> serviceTypes = new LinkedHashSet<>();
       for (JsonNode attribute : service.path("attributes")) {
         JsonNode term = attribute.path("taxonomy_term");
-        String name = first(text(term, "name"), text(term, "code"), text(attribute, "taxonomy_term_id"));
+        String name = first(text(term, "name"), text(term, "term"), text(attribute, "taxonomy_term_id"));
         if (name != null) {
-          String vocabulary = first(text(term, "vocabulary"), text(term.path("taxonomy"), "name"));
+          String vocabulary = first(text(term, "taxonomy"), text(term.path("taxonomy_detail"), "name"));
           String key = typeNames.key((vocabulary == null ? "" : vocabulary.strip() + "\u0000") + name, name);
           vocabularies.putIfAbsent(key, vocabulary == null ? null : vocabulary.strip());
           serviceTypes.add(key);

@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  *       io.github.oruk.hub.AggregateView}): a service two feeds both describe counts once, so coverage is not
  *       inflated by duplicates (the duplicates are counted apart). From one source, each service it holds.</li>
  *   <li>Service type: each distinct taxonomy term on a service's {@code attributes} ({@code taxonomy_term}'s
- *       {@code name}, else its {@code code}, else the attribute's {@code taxonomy_term_id}), with the term's
- *       vocabulary. Every vocabulary counts, so that a feed tagged with needs or circumstances is not shown as
+ *       {@code name}, else its {@code term}, else the attribute's {@code taxonomy_term_id}), with the term's
+ *       vocabulary (its {@code taxonomy}, such as {@code esdServiceTypes}, else its {@code taxonomy_detail}'s
+ *       name). Every vocabulary counts, so that a feed tagged with needs or circumstances is not shown as
  *       untyped; the vocabulary column tells them apart. A service with several terms counts under each, so the
  *       column adds up to more than the number of services.</li>
  *   <li>Town: the {@code city} of the addresses of a service's locations. {@code address_2} is not used: in UK
@@ -98,8 +99,8 @@ public record ReportFigures(String source, Instant madeAt, int services, List<Ty
   /**
    * A service type and how many services have it.
    *
-   * @param type the term's name (else its code or id), as the feed gives it
-   * @param vocabulary the term's vocabulary, or null when the feed does not say
+   * @param type the term's name (else its {@code term} or id), as the feed gives it
+   * @param vocabulary the term's vocabulary ({@code taxonomy}), or null when the feed does not say
    * @param services how many services have it
    */
   public record TypeCount(String type, @Nullable String vocabulary, int services) {
