@@ -474,7 +474,7 @@ public final class ManagementReport implements PathHandler {
   }
 
   private static String shorten(String label) {
-    return label.length() <= 30 ? label : label.substring(0, 29) + "…";
+    return label.length() <= 28 ? label : label.substring(0, 27) + "…";
   }
 
   private static String table(Dataset set, String missingLabel) {
