@@ -10,10 +10,7 @@ import io.github.oruk.hub.publish.HubDirectory;
 import io.github.oruk.hub.register.FeedEntry;
 import io.github.oruk.hub.register.Register;
 import io.github.oruk.hub.store.HubStore;
-import io.github.oruk.model.Address;
-import io.github.oruk.model.Attribute;
 import io.github.oruk.model.Service;
-import io.github.oruk.model.ServiceAtLocation;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.jdk.OrukHttpServer;
@@ -30,11 +27,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,26 +92,9 @@ class ReportBrowserTest {
       assertEquals(Integer.toString(unique.size()), figure(page, "summary-figures", "Services"),
           "each service once, the five in both feeds merged");
 
-      Map<String, Integer> types = new HashMap<>();
-      Map<String, Integer> towns = new HashMap<>();
-      for (Service service : unique) {
-        Set<String> own = new HashSet<>();
-        for (Attribute attribute : service.getAttributes()) {
-          if (attribute.getTaxonomyTerm() != null && attribute.getTaxonomyTerm().getName() != null) {
-            own.add(attribute.getTaxonomyTerm().getName());
-          }
-        }
-        own.forEach(type -> types.merge(type, 1, Integer::sum));
-        Set<String> places = new HashSet<>();
-        for (ServiceAtLocation at : service.getServiceAtLocations()) {
-          for (Address address : at.getLocation() == null ? List.<Address>of() : at.getLocation().getAddresses()) {
-            if (address.getCity() != null && !address.getCity().isBlank()) {
-              places.add(address.getCity().strip().toLowerCase(Locale.ROOT));
-            }
-          }
-        }
-        places.forEach(town -> towns.merge(town, 1, Integer::sum));
-      }
+      ModelCounts counted = new ModelCounts(unique);
+      Map<String, Integer> types = counted.types;
+      Map<String, Integer> towns = counted.towns;
       assertTrue(types.containsKey(HOSTILE_TYPE) && towns.containsKey(HOSTILE_TOWN.toLowerCase(Locale.ROOT)));
       assertEquals(types, counts(table(page, "services-by-type"), 2, false), "services by type");
       assertEquals(towns, counts(table(page, "services-by-town"), 1, true), "services by town");

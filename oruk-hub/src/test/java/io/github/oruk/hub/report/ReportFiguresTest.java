@@ -10,10 +10,7 @@ import io.github.oruk.hub.report.ReportFigures.Gap;
 import io.github.oruk.hub.report.ReportFigures.TypeCount;
 import io.github.oruk.hub.report.ReportFigures.WeekCount;
 import io.github.oruk.hub.store.RecordChange;
-import io.github.oruk.model.Address;
-import io.github.oruk.model.Attribute;
 import io.github.oruk.model.Service;
-import io.github.oruk.model.ServiceAtLocation;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.testkit.generate.DataGenerator;
 import java.time.Clock;
@@ -21,12 +18,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -92,28 +87,9 @@ class ReportFiguresTest {
   @Test
   void figuresOfGeneratedServicesMatchCountsFromTheModel() {
     List<Service> services = DataGenerator.builder().seed(21).asOf(TODAY).build().services(40).toList();
-    Map<String, Integer> types = new HashMap<>();
-    Map<String, Integer> towns = new HashMap<>();
-    for (Service service : services) {
-      Set<String> own = new HashSet<>();
-      for (Attribute attribute : service.getAttributes()) {
-        if (attribute.getTaxonomyTerm() != null && attribute.getTaxonomyTerm().getName() != null) {
-          own.add(attribute.getTaxonomyTerm().getName());
-        }
-      }
-      own.forEach(type -> types.merge(type, 1, Integer::sum));
-      Set<String> places = new HashSet<>();
-      for (ServiceAtLocation at : service.getServiceAtLocations()) {
-        if (at.getLocation() != null) {
-          for (Address address : at.getLocation().getAddresses()) {
-            if (address.getCity() != null && !address.getCity().isBlank()) {
-              places.add(address.getCity().strip().toLowerCase(Locale.ROOT));
-            }
-          }
-        }
-      }
-      places.forEach(town -> towns.merge(town, 1, Integer::sum));
-    }
+    ModelCounts counted = new ModelCounts(services);
+    Map<String, Integer> types = counted.types;
+    Map<String, Integer> towns = counted.towns;
     assertFalse(types.isEmpty(), "the generator tags services");
     assertFalse(towns.isEmpty(), "the generator gives addresses");
 
