@@ -23,5 +23,6 @@ module io.github.oruk.hub {
   exports io.github.oruk.hub.publish;
   exports io.github.oruk.hub.refresh;
   exports io.github.oruk.hub.register;
+  exports io.github.oruk.hub.report;
   exports io.github.oruk.hub.store;
 }

@@ -10,6 +10,7 @@ import io.github.oruk.hub.Watcher;
 import io.github.oruk.hub.monitor.Badges;
 import io.github.oruk.hub.monitor.Dashboard;
 import io.github.oruk.hub.register.Register;
+import io.github.oruk.hub.report.ManagementReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,7 +42,7 @@ import picocli.CommandLine.TypeConversionException;
         "",
         "/badge/NAME.svg is a status badge for the feed NAME of the register: 'ORUK 3.0 | pass' (green), 'pass with"
             + " warnings' (amber), 'fail' (red) or 'unreachable' (grey), from its latest parity verdict; cached for"
-            + " 5 minutes.",
+            + " 5 minutes. /report/ is the management report ('oruk report' writes the same as a file).",
         "",
         "With --watch (which needs --feeds) the same process also refreshes each feed on its interval, as 'oruk hub"
             + " watch' does, and prints what that prints: one process owns the store, which the default H2 file"
@@ -108,7 +109,7 @@ final class HubServeCommand implements Callable<Integer> {
       }
       HubDirectory directory = builder.build();
       OrukJettyServer server = Serving.start(OrukApi.builder(directory).publishExtensions(true)
-          .path("badge", new Badges(store)).path("dashboard", new Dashboard(store)).build(), HOST, port,
+          .path("badge", new Badges(store)).path("dashboard", new Dashboard(store)).path("report", new ManagementReport(store)).build(), HOST, port,
           "oruk hub serve", err);
       if (server == null) {
         return 1;

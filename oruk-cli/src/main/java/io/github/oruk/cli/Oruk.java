@@ -26,6 +26,7 @@ import picocli.CommandLine.IVersionProvider;
         HarvestCommand.class,
         HubCommand.class,
         NormalizeCommand.class,
+        ReportCommand.class,
         ServeCommand.class,
         TaxonomyCommand.class,
         ValidateCommand.class,

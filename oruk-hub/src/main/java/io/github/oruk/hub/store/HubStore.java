@@ -147,6 +147,16 @@ public final class HubStore implements AutoCloseable {
         instant(rs, 3), RecordChange.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)), aggregateId);
   }
 
+  /**
+   * Every change of every record, oldest first, for counting changes over time: as {@link #history(UUID)} gives
+   * them, but without documents ({@code document} is null in each, to keep a long history small).
+   */
+  public synchronized List<RecordChange> changes() {
+    return query("select aggregate_id, refresh_id, changed_at, kind, content_hash from hub_change order by id",
+        rs -> new RecordChange(rs.getObject(1, UUID.class), rs.getLong(2), instant(rs, 3),
+            RecordChange.Kind.valueOf(rs.getString(4)), rs.getString(5), null));
+  }
+
   /** The refreshes of a feed, oldest first. */
   public synchronized List<FeedRefresh> refreshes(String feed) {
     return query("select " + REFRESH_COLUMNS + " from hub_refresh where feed = ? order by id", HubStore::refresh,
