@@ -20,6 +20,7 @@ module io.github.oruk.hub {
   exports io.github.oruk.hub;
   exports io.github.oruk.hub.dedup;
   exports io.github.oruk.hub.monitor;
+  exports io.github.oruk.hub.page;
   exports io.github.oruk.hub.publish;
   exports io.github.oruk.hub.refresh;
   exports io.github.oruk.hub.register;

@@ -1,5 +1,6 @@
 package io.github.oruk.hub.monitor;
 
+import io.github.oruk.hub.page.Html;
 import io.github.oruk.hub.store.HubStore;
 import io.github.oruk.server.PathHandler;
 import java.nio.charset.StandardCharsets;
@@ -53,14 +54,14 @@ public final class Badges implements PathHandler {
     String ink = status == FeedStatus.PASS_WITH_WARNINGS ? "#1a1a1a" : "#ffffff"; // readable on amber
     int left = width(LABEL);
     int right = width(text);
-    String title = escape(LABEL + ": " + text);
+    String title = Html.escape(LABEL + ": " + text);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (left + right) + "\" height=\"20\" role=\"img\""
         + " aria-label=\"" + title + "\"><title>" + title + "</title>"
         + "<rect width=\"" + left + "\" height=\"20\" fill=\"#444444\"/>"
         + "<rect x=\"" + left + "\" width=\"" + right + "\" height=\"20\" fill=\"" + colour + "\"/>"
         + "<g font-family=\"Verdana,DejaVu Sans,sans-serif\" font-size=\"11\" text-anchor=\"middle\">"
-        + "<text x=\"" + left / 2 + "\" y=\"14\" fill=\"#ffffff\">" + escape(LABEL) + "</text>"
-        + "<text x=\"" + (left + right / 2) + "\" y=\"14\" fill=\"" + ink + "\">" + escape(text) + "</text>"
+        + "<text x=\"" + left / 2 + "\" y=\"14\" fill=\"#ffffff\">" + Html.escape(LABEL) + "</text>"
+        + "<text x=\"" + (left + right / 2) + "\" y=\"14\" fill=\"" + ink + "\">" + Html.escape(text) + "</text>"
         + "</g></svg>";
   }
 
@@ -77,21 +78,5 @@ public final class Badges implements PathHandler {
   /** About 7 px a character at 11 px Verdana, and 10 px either side. */
   private static int width(String text) {
     return text.length() * 7 + 20;
-  }
-
-  /** Text as SVG (XML) character data and attribute values. */
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -2,6 +2,7 @@ package io.github.oruk.hub.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.oruk.hub.page.Html;
 import io.github.oruk.hub.register.FeedEntry;
 import io.github.oruk.hub.store.FeedRefresh;
 import io.github.oruk.hub.store.FeedRun;
@@ -13,8 +14,6 @@ import io.github.oruk.model.diagnostic.DiagnosticCodes;
 import io.github.oruk.server.PathHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,8 +94,8 @@ public final class Dashboard implements PathHandler {
       });
       """;
 
-  private static final String POLICY = "default-src 'none'; style-src " + hash(STYLE) + "; script-src "
-      + hash(SCRIPT) + "; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+  private static final String POLICY = "default-src 'none'; style-src " + Html.hashSource(STYLE) + "; script-src "
+      + Html.hashSource(SCRIPT) + "; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
   private final HubStore store;
   private final Clock clock;
@@ -410,8 +408,7 @@ public final class Dashboard implements PathHandler {
   }
 
   private static Answer html(String page) {
-    return new Answer("text/html; charset=utf-8", Map.of("Cache-Control", "no-cache",
-        "Content-Security-Policy", POLICY), page.getBytes(StandardCharsets.UTF_8));
+    return Html.page(page, POLICY);
   }
 
   private static String heading(String text, boolean numeric) {
@@ -446,16 +443,6 @@ public final class Dashboard implements PathHandler {
   }
 
   private static String e(String text) {
-    return Badges.escape(text);
-  }
-
-  /** A CSP source for this inline text: {@code 'sha256-...'}. */
-  private static String hash(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Html.escape(text);
   }
 }

@@ -10,11 +10,10 @@ import io.github.oruk.hub.report.ReportFigures.Gap;
 import io.github.oruk.hub.report.ReportFigures.SourcePair;
 import io.github.oruk.hub.report.ReportFigures.TypeCount;
 import io.github.oruk.hub.report.ReportFigures.WeekCount;
+import io.github.oruk.hub.page.Html;
 import io.github.oruk.hub.store.HubStore;
 import io.github.oruk.server.PathHandler;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -78,7 +77,7 @@ public final class ManagementReport implements PathHandler {
       nav ul{padding-left:1.2rem}
       """;
 
-  private static final String POLICY = "default-src 'none'; style-src " + hash(STYLE)
+  private static final String POLICY = "default-src 'none'; style-src " + Html.hashSource(STYLE)
       + "; img-src data:; base-uri 'none'; form-action 'none'";
 
   private final HubStore store;
@@ -112,10 +111,16 @@ public final class ManagementReport implements PathHandler {
     return figures;
   }
 
+  /** A folder: {@code /report} is redirected to {@code /report/}, as its download links are relative. */
+  @Override
+  public boolean folder() {
+    return true;
+  }
+
   @Override
   public Optional<Answer> answer(List<String> segments) {
     if (segments.isEmpty()) {
-      return Optional.of(answer("text/html; charset=utf-8", render(figures(), false)));
+      return Optional.of(Html.page(render(figures(), false), POLICY));
     }
     if (segments.size() != 1) {
       return Optional.empty();
@@ -392,7 +397,7 @@ public final class ManagementReport implements PathHandler {
   private record Links(boolean selfContained) {
     String download(String file, String text, String type, String content) {
       String href = selfContained ? "data:" + type + ";charset=utf-8;base64,"
-          + Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)) : "/report/" + file;
+          + Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)) : file; // relative: the report is a folder, /report redirected to /report/
       return "<a href=\"" + href + "\" download=\"" + file + "\">" + text + "</a>";
     }
   }
@@ -531,27 +536,6 @@ public final class ManagementReport implements PathHandler {
 
   /** Text for HTML, in an element or an attribute. */
   static String e(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  /** A CSP source for this inline text: {@code 'sha256-...'}. */
-  private static String hash(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Html.escape(text);
   }
 }

@@ -3,6 +3,7 @@ package io.github.oruk.hub.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.oruk.hub.page.Html;
 import io.github.oruk.hub.register.FeedEntry;
 import io.github.oruk.hub.store.FeedRefresh;
 import io.github.oruk.hub.store.HubStore;
@@ -45,7 +46,7 @@ class BadgesTest {
 
   @Test
   void textIsEscapedForSvg() {
-    assertEquals("a &lt;script&gt; &amp; &quot;b&quot; &#39;c&#39;", Badges.escape("a <script> & \"b\" 'c'"));
+    assertEquals("a &lt;script&gt; &amp; &quot;b&quot; &#39;c&#39;", Html.escape("a <script> & \"b\" 'c'"));
   }
 
   private static void assertBadge(Badges badges, String name, String text, String colour) {
