@@ -258,8 +258,9 @@
           });
       })('', 0);
       selectType(readState().type);
+      $('type-hint').textContent = '';
     }, function () {
-      notice('This directory does not list its service types, so the type list is empty.', false);
+      $('type-hint').textContent = 'This directory does not list its service types.';
     });
   }
 
@@ -781,6 +782,15 @@
       phoneLinks(person.phones).forEach(function (p) { parts.push(' ', p); });
       if (who || parts.length > 1) contact.push(el('span', {}, parts));
     });
+    var organizationRecord = service.organization || {};
+    var organizationContact = [];
+    if (text(organizationRecord.website)) organizationContact.push(safeLink(organizationRecord.website));
+    if (text(organizationRecord.email)) organizationContact.push(emailLink(organizationRecord.email));
+    if (organizationContact.length && organization) {
+      contact.push(el('span', {}, [organization + ': '].concat(organizationContact.reduce(function (all, part, i) {
+        return all.concat(i ? [', ', part] : [part]);
+      }, []))));
+    }
     definition(facts, 'Contact', contact);
     body.appendChild(facts);
     if (links.length) {
@@ -793,6 +803,10 @@
         if (line) item.appendChild(el('div', {}, [line]));
         var times = schedulesOf(null, link, location).map(describeSchedule).filter(Boolean);
         if (times.length) item.appendChild(el('div', {}, ['Opening times here: ' + times.join('; ')]));
+        (Array.isArray(location.accessibility) ? location.accessibility : []).filter(Boolean).forEach(function (access) {
+          var said = [text(access.description), text(access.details)].filter(Boolean).join(' ');
+          if (said) item.appendChild(el('div', {}, ['Access: ' + said]));
+        });
         var at = coordinates(location);
         if (at) {
           var map = 'https://www.openstreetmap.org/?mlat=' + at.lat + '&mlon=' + at.lon + '#map=17/' + at.lat + '/' + at.lon;
@@ -826,6 +840,8 @@
     $('source').textContent = state.feed ? 'Searching the directory at ' + base + '.' : 'Searching this server\'s directory.';
     showTerms(base, state);
     $('back').setAttribute('href', addressOf(withChanges(state, { service: '' })));
+    // The detail view is the service alone (its back link returns to the results and the form).
+    $('search').hidden = Boolean(state.service);
     if (state.service) {
       $('results-section').hidden = true;
       $('detail').hidden = false;
