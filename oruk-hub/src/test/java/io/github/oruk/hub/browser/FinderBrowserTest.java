@@ -29,9 +29,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,6 +88,9 @@ class FinderBrowserTest {
 
   private static final double FIVE_MILES_METRES = 5 * 1609.344;
   private static final String REPAIR = "Hazel Lane Repair Cafe";
+  private static final String OPEN = "Open Window Advice";
+  private static final String CLOSED = "Later Lantern Club";
+  private static final String TIMELESS = "Timeless Drop-in";
 
   private static BrowserSession browser;
   private static ChromeDriver page;
@@ -109,6 +117,14 @@ class FinderBrowserTest {
     repairId = repair.getId();
     services.add(repair);
     services.add(service(HOSTILE, "A quokka sanctuary, named to test the finder.", null));
+    // Open now and ages: around the time in the UK as the test starts (an overnight schedule when it spans midnight).
+    ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/London"));
+    String today = now.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT).substring(0, 2).toUpperCase(Locale.ROOT);
+    services.add(service(OPEN, "Zephyr advice, open now.", null, weekly(today, now.minusHours(1), now.plusHours(1)),
+        ",\"minimum_age\":0,\"maximum_age\":4"));
+    services.add(service(CLOSED, "Zephyr club, opening later.", null, weekly(today, now.plusHours(2), now.plusHours(3)),
+        ",\"minimum_age\":11,\"maximum_age\":18"));
+    services.add(service(TIMELESS, "Zephyr drop-in, times not given.", null, "", ""));
     home = serve(OrukApi.builder(InMemoryDirectory.of(services)).path("finder", new Finder()).build());
     second = serve(OrukApi.of(InMemoryDirectory.of(List.of(
         service("Second Feed Soup Kitchen", "Hot soup every weekday.", null)))));
@@ -266,7 +282,37 @@ class FinderBrowserTest {
     }
   }
 
+  @Test
+  void filtersByAgeAndOpenNowInTheBrowserAndSaysWhatItLeftOut() {
+    page.get(finder("?q=zephyr"));
+    awaitResults();
+    assertEquals(List.of(OPEN, CLOSED, TIMELESS), resultNames());
+    assertEquals(List.of("Open now", "Closed now"), page.findElements(By.cssSelector("#results .open, #results .closed"))
+        .stream().map(WebElement::getText).toList());
+
+    page.get(finder("?q=zephyr&open=now"));
+    awaitResults();
+    assertEquals(List.of(OPEN), resultNames(), "open now, worked out from the schedules in UK time");
+    assertTrue(page.findElement(By.id("open")).isSelected());
+    assertEquals("1 service was left out because its opening times do not say whether it is open now.",
+        text("notices"));
+
+    page.get(finder("?q=zephyr&age=15"));
+    awaitResults();
+    assertEquals(List.of(CLOSED, TIMELESS), resultNames(), "ages 11 to 18, and the one that states no limit");
+    page.get(finder("?q=zephyr&age=fifteen"));
+    await("the age's error", () -> "true".equals(page.findElement(By.id("age")).getAttribute("aria-invalid")));
+    assertEquals("Enter the age as a whole number of years, such as 8.", text("age-error"));
+  }
+
   // ------------------------------------------------------------------------------------------------ helpers
+
+  /** A weekly schedule (JSON, without ids) on this day from one time to another. */
+  private static String weekly(String day, ZonedDateTime opens, ZonedDateTime closes) {
+    DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
+    return "{\"freq\":\"WEEKLY\",\"byday\":\"" + day + "\",\"opens_at\":\"" + opens.format(time)
+        + "\",\"closes_at\":\"" + closes.format(time) + "\"}";
+  }
 
   private static String finder(String query) {
     return home.uri().resolve("/finder/" + query).toString();
@@ -333,15 +379,21 @@ class FinderBrowserTest {
 
   /** A service with an organization, a contact, a weekly schedule and, when given, one place. */
   private static Service service(String name, String description, Place place) {
+    return service(name, description, place, "{\"freq\":\"WEEKLY\",\"byday\":\"TU\",\"opens_at\":\"18:00\","
+        + "\"closes_at\":\"21:00\",\"description\":\"Every Tuesday, 6pm to 9pm.\"}", "");
+  }
+
+  /** A service with this schedule (JSON without its ids; none when empty) and these age properties (JSON). */
+  private static Service service(String name, String description, Place place, String schedule, String ages) {
     String id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     String organization = UUID.nameUUIDFromBytes(("org " + name).getBytes(StandardCharsets.UTF_8)).toString();
     StringBuilder json = new StringBuilder("{\"id\":\"" + id + "\",\"name\":" + quote(name) + ",\"description\":"
         + quote(description) + ",\"status\":\"active\",\"email\":\"repair@example.org\",\"url\":\"https://repair.example.org/\",\"organization_id\":\""
         + organization + "\",\"organization\":{\"id\":\"" + organization + "\",\"name\":\"Shetland Community Trust\","
         + "\"description\":\"A charity.\"},\"contacts\":[{\"id\":\"" + uuid(id, "contact") + "\",\"service_id\":\""
-        + id + "\",\"name\":\"Ana Halcrow\",\"title\":\"Volunteer organiser\"}],\"schedules\":[{\"id\":\"" + uuid(id, "schedule")
-        + "\",\"service_id\":\"" + id + "\",\"freq\":\"WEEKLY\",\"byday\":\"TU\",\"opens_at\":\"18:00\","
-        + "\"closes_at\":\"21:00\",\"description\":\"Every Tuesday, 6pm to 9pm.\"}]");
+        + id + "\",\"name\":\"Ana Halcrow\",\"title\":\"Volunteer organiser\"}],\"schedules\":[" + (schedule.isEmpty() ? ""
+        : "{\"id\":\"" + uuid(id, "schedule") + "\",\"service_id\":\"" + id + "\"," + schedule.substring(1)) + "]"
+        + ages);
     if (place != null) {
       String location = uuid(id, "location");
       json.append(",\"service_at_locations\":[{\"id\":\"").append(uuid(id, "link")).append("\",\"service_id\":\"")
