@@ -557,7 +557,8 @@
         return pageOf(filter(entries), all.total, all.items.length);
       });
     }, function (error) {
-      if (!(error instanceof FeedError) || error.status < 400 || error.status >= 500 && error.status !== 501) throw error;
+      // Only a refusal of the postcode search itself (400, or no such endpoint: 404, 501) falls back to a plain search.
+      if (!(error instanceof FeedError) || [400, 404, 501].indexOf(error.status) < 0) throw error;
       var parameter = error.body && typeof error.body.parameter === 'string' ? error.body.parameter : '';
       var said = error.body && typeof error.body.message === 'string' ? ' It said: "' + error.body.message + '"' : '';
       if (error.status === 404 || error.status === 501) {
@@ -683,7 +684,7 @@
         if (lines.length > 3) times.appendChild(el('li', {}, ['and ' + (lines.length - 3) + ' more in the details']));
         item.appendChild(times);
       } else {
-        item.appendChild(el('p', { 'class': 'meta muted' }, ['Opening times not given']));
+        item.appendChild(el('p', { 'class': 'meta muted' }, ['Opening times not listed']));
       }
       list.appendChild(item);
     });
