@@ -11,6 +11,7 @@ module io.github.oruk.server {
   requires static jakarta.servlet;
 
   exports io.github.oruk.server;
+  exports io.github.oruk.server.finder;
   exports io.github.oruk.server.geo;
   exports io.github.oruk.server.jdk;
   exports io.github.oruk.server.memory;

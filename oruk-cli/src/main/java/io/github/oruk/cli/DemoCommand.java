@@ -10,6 +10,7 @@ import io.github.oruk.model.json.OrukReadException;
 import io.github.oruk.model.query.Query;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.PageRequest;
+import io.github.oruk.server.finder.Finder;
 import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.server.memory.InMemoryDirectory;
 import io.github.oruk.testkit.generate.DataGenerator;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Spec;
         "",
         "Generates 2,000 realistic services (UK towns and postcodes, opening times, ages, service types), "
             + "serves them with every endpoint and filter of the standard on port 8080 (or a free port when "
-            + "8080 is taken), prints addresses to open in a browser or curl, validates itself as "
+            + "8080 is taken) with the service finder at /finder/, prints addresses to open in a browser or curl, validates itself as "
             + "'oruk validate' does (the official validator's verdict and the stricter one), and keeps serving "
             + "until Ctrl-C. It listens on 127.0.0.1 only."},
     footer = {"", "Exit codes: 0 stopped normally, 1 could not serve (the reason is printed), 2 usage error."})
@@ -99,18 +100,23 @@ final class DemoCommand implements Callable<Integer> {
         .addAll(generator.services(services))
         .taxonomy(generator.sampleTaxonomy())
         .build();
-    out.printf(Locale.ROOT, "Generated a directory of %,d services (seed %d, as of %s) in %.1f s.%n", services, seed,
-        day, (System.nanoTime() - started) / 1e9);
+    String generated = String.format(Locale.ROOT, "Generated a directory of %,d services (seed %d, as of %s) in %.1f s.",
+        services, seed, day, (System.nanoTime() - started) / 1e9);
 
     OrukJettyServer server;
     try {
-      server = start(OrukApi.of(directory), port, out);
+      server = start(OrukApi.builder(directory).path("finder", new Finder()).build(), port, out);
     } catch (IOException e) {
       err.println("oruk demo: cannot listen on 127.0.0.1: " + e.getMessage());
       return 1;
     }
     String base = server.uri().toString();
+    // What most people want first is to see it: the finder's address leads, before the details.
+    out.println("Find a service in this directory: open this in your browser:");
+    out.println("    " + base + "finder/");
+    out.println();
     out.println("listening on " + base);
+    out.println(generated);
     out.println();
     out.println("Try these in a browser, or with curl -i to see the headers too:");
     for (String[] example : examples(directory)) {
@@ -155,6 +161,10 @@ final class DemoCommand implements Callable<Integer> {
     String term = first.getAttributes().isEmpty() ? null : first.getAttributes().get(0).getTaxonomyTermId();
     List<String[]> examples = new java.util.ArrayList<>();
     examples.add(new String[] {"", "which standard this API follows"});
+    if (postcode != null) {
+      examples.add(new String[] {"finder/?postcode=" + encode(postcode) + "&distance=5",
+          "the service finder, searching near a postcode (a page for people)"});
+    }
     examples.add(new String[] {"services?search=" + encode(word) + "&per_page=5", "a search, five per page"});
     examples.add(new String[] {"services/" + first.getId(), "one service, fully nested"});
     if (term != null) {

@@ -4,6 +4,7 @@ import io.github.oruk.hub.publish.AssurancePolicy;
 import io.github.oruk.hub.publish.HubDirectory;
 import io.github.oruk.hub.store.HubStore;
 import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.finder.Finder;
 import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.hub.Hub;
 import io.github.oruk.hub.Watcher;
@@ -109,7 +110,8 @@ final class HubServeCommand implements Callable<Integer> {
       }
       HubDirectory directory = builder.build();
       OrukJettyServer server = Serving.start(OrukApi.builder(directory).publishExtensions(true)
-          .path("badge", new Badges(store)).path("dashboard", new Dashboard(store)).path("report", new ManagementReport(store)).build(), HOST, port,
+          .path("badge", new Badges(store)).path("dashboard", new Dashboard(store))
+          .path("report", new ManagementReport(store)).path("finder", new Finder()).build(), HOST, port,
           "oruk hub serve", err);
       if (server == null) {
         return 1;

@@ -2,6 +2,7 @@ package io.github.oruk.cli;
 
 import io.github.oruk.model.json.ReadCode;
 import io.github.oruk.server.OrukApi;
+import io.github.oruk.server.finder.Finder;
 import io.github.oruk.server.Throttle;
 import io.github.oruk.server.jetty.OrukJettyServer;
 import io.github.oruk.server.memory.InMemoryDirectory;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
         "Every endpoint and filter of the standard, from the reference in-memory directory: generated "
             + "services (--generate), or your own (--data: NDJSON, a JSON array, one service, a page, or a "
             + "tabular data package: a folder or .zip of CSV files). Prints 'listening on http://HOST:PORT/'. It listens on 127.0.0.1 unless --host says "
-            + "otherwise; --port 0 picks a free port."},
+            + "otherwise; --port 0 picks a free port. A service finder for people is at /finder/."},
     footer = {"", "Exit codes: 0 stopped normally, 1 could not serve (the reason is printed), 2 usage error."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -120,7 +121,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     OrukApi api;
     try {
-      api = OrukApi.builder(directory).baseUrl(baseUrl).maxPerPage(maxPerPage)
+      api = OrukApi.builder(directory).path("finder", new Finder()).baseUrl(baseUrl).maxPerPage(maxPerPage)
           .defaultPerPage(Math.min(OrukApi.DEFAULT_PER_PAGE, maxPerPage)).throttle(throttle).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -131,6 +132,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.println("listening on " + server.uri());
     if (!noWait) {
+      // on stderr with the other notes: stdout's one line is for scripts that read the address
+      err.println("service finder: " + server.uri() + "finder/ (open this in your browser)");
       err.println("serving " + directory.size() + " services; press Ctrl-C to stop");
     }
     Serving.untilStopped(server, !noWait, err);

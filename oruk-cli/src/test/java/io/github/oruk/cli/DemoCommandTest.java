@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,14 @@ class DemoCommandTest {
         tried++;
       }
       assertTrue(tried >= 8, "tried " + tried + " suggestions: " + demo.out());
+      List<String> first = demo.out().lines().limit(2).toList();
+      assertEquals(List.of("Find a service in this directory: open this in your browser:", "    " + base + "finder/"),
+          first, "it opens with the finder's address: " + demo.out());
+      HttpResponse<String> finder = client.send(HttpRequest.newBuilder(base.resolve("finder/")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, finder.statusCode());
+      assertTrue(finder.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), "an HTML page");
+      assertTrue(finder.body().contains("<h1>Find a service</h1>"), finder.body());
       String id = OrukJson.lenient().readPage(client.send(HttpRequest.newBuilder(base.resolve("services?per_page=1"))
           .build(), HttpResponse.BodyHandlers.ofByteArray()).body(), Service.class).value().contents().get(0).getId();
       assertTrue(demo.out().contains("services/" + id), "the by-id example is a real service");

@@ -57,6 +57,9 @@ class HubServeCommandTest {
       assertEquals(404, HTTP.send(HttpRequest.newBuilder(base.resolve("services/"
           + AggregateId.of("local", GENERATOR.service(1).getId()))).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode(), "assured two years ago: hidden");
+      HttpResponse<String> finder = HTTP.send(HttpRequest.newBuilder(base.resolve("finder/")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertTrue(finder.statusCode() == 200 && finder.body().contains("<h1>Find a service</h1>"), "the finder");
       String err = awaitErr(serve, "press Ctrl-C");
       assertTrue(err.contains("serving 9 services from"), err);
       assertTrue(err.contains("3 hidden: not assured within 12m (kept in the store)"), err);

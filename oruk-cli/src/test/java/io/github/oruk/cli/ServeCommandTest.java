@@ -58,6 +58,15 @@ class ServeCommandTest {
       assertEquals(DataGenerator.builder().seed(5).build().service(30).getId(), page.contents().get(0).getId(),
           "the seeded services, in order");
       assertEquals(200, get(base.resolve("taxonomies")).statusCode(), "the sample taxonomy is served too");
+      HttpResponse<byte[]> finder = get(base.resolve("finder/"));
+      assertEquals(200, finder.statusCode());
+      assertTrue(finder.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), "the finder's page");
+      assertTrue(new String(finder.body(), StandardCharsets.UTF_8).contains("<h1>Find a service</h1>"));
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!serve.err().contains("service finder: " + base + "finder/ (open this in your browser)")) {
+        assertTrue(System.nanoTime() < deadline, "the finder's address is printed: " + serve.err());
+        Thread.sleep(20);
+      }
       int dated = 0;
       for (Service service : page.contents()) {
         if (service.getLastModified() != null) {
