@@ -4,6 +4,8 @@
 # turns, RUNS rounds. ajv and its formats are installed from the npm registry into benchmarks/target; the script
 # skips with a message when Node.js, npm or the registry cannot be had. Issue #19, goal 1.
 #   bash benchmarks/scripts/validate-vs-ajv.sh [SERVICES=20000] [RUNS=5]
+# With BEFORE_JAR=path/to/an/older/oruk.jar, that jar (launcher flags, no class-data archive) takes turns too,
+# for the ratio of a change measured in the same run.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 services="${1:-20000}"
@@ -28,12 +30,20 @@ echo "ajv $(node -p "require('$work/ajv/node_modules/ajv/package.json').version"
 oruk_times=()
 ajv_times=()
 ajv_loops=()
+before_times=()
+sides="oruk ajv"
+[ -n "${BEFORE_JAR:-}" ] && sides="oruk ajv before"
 for round in $(seq 1 "$runs"); do
-  for side in oruk ajv; do
-    # Take turns, the other side first every other round, so load that comes and goes hits both.
-    if [ $((round % 2)) = 0 ]; then side=$([ "$side" = oruk ] && echo ajv || echo oruk); fi
+  # Take turns, in the other order every other round, so load that comes and goes hits every side.
+  order="$sides"
+  [ $((round % 2)) = 0 ] && order="$(echo "$sides" | tr ' ' '\n' | tac | tr '\n' ' ')"
+  for side in $order; do
     start="$(now)"
-    if [ "$side" = oruk ]; then
+    if [ "$side" = before ]; then
+      java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$BEFORE_JAR" validate --as-of 2026-12-01 "$data" \
+        > "$work/before.out" 2>&1 || true
+      before_times+=("$(since "$start")")
+    elif [ "$side" = oruk ]; then
       "$root/oruk" validate --as-of 2026-12-01 "$data" > "$work/oruk.out" 2>&1 || true # exit 1 on a fail verdict
       oruk_times+=("$(since "$start")")
     else
@@ -42,7 +52,8 @@ for round in $(seq 1 "$runs"); do
       ajv_loops+=("$(echo "$result" | sed 's/.*"perSecond":\([0-9]*\).*/\1/')")
     fi
   done
-  echo "round $round: oruk ${oruk_times[-1]} s, ajv ${ajv_times[-1]} s (loop ${ajv_loops[-1]} services/s)"
+  echo "round $round: oruk ${oruk_times[-1]} s, ajv ${ajv_times[-1]} s (loop ${ajv_loops[-1]} services/s)" \
+    "${before_times[*]:+, before ${before_times[-1]} s}"
 done
 echo "oruk validate: $(head -1 "$work/oruk.out"); $(grep -m1 'documents and' "$work/oruk.out")"
 echo "ajv: $result"
@@ -50,3 +61,8 @@ oruk_median="$(median "${oruk_times[@]}")"
 ajv_median="$(median "${ajv_times[@]}")"
 echo "median: oruk validate ${oruk_median} s, ajv ${ajv_median} s (loop $(median "${ajv_loops[@]}") services/s)"
 echo "speed relative to ajv (ajv time / oruk time): $(ratio "$ajv_median" "$oruk_median")"
+if [ -n "${BEFORE_JAR:-}" ]; then
+  before_median="$(median "${before_times[@]}")"
+  echo "before ($BEFORE_JAR): median $before_median s; now / before: $(ratio "$oruk_median" "$before_median");" \
+    "before relative to ajv: $(ratio "$ajv_median" "$before_median")"
+fi
