@@ -5,6 +5,8 @@
 # after a warm-up of each. nginx and wrk come from the OS packages (installed when missing and run as root);
 # the script skips with a message when they cannot be had. Issue #19, goal 2.
 #   bash benchmarks/scripts/pages-vs-nginx.sh [RUNS=3] [SECONDS=10]
+# With BEFORE_JAR=path/to/an/older/oruk.jar, `serve` from that jar takes turns too (the same data, its own port),
+# for the ratio of a change measured in the same run.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 runs="${1:-3}"
@@ -22,6 +24,7 @@ free_port() {
 }
 oruk_port="$(free_port)"
 nginx_port="$(free_port)"
+before_port="$(free_port)"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
@@ -33,6 +36,12 @@ trap cleanup EXIT
 pids+=($!)
 for _ in $(seq 1 120); do grep -q 'listening on' "$work/oruk.log" && break; sleep 0.5; done
 grep -q 'listening on' "$work/oruk.log" || { cat "$work/oruk.log"; echo "oruk serve did not start" >&2; exit 1; }
+if [ -n "${BEFORE_JAR:-}" ]; then
+  java -jar "$BEFORE_JAR" serve --data "$data" --port "$before_port" > "$work/before.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do grep -q 'listening on' "$work/before.log" && break; sleep 0.5; done
+  grep -q 'listening on' "$work/before.log" || { cat "$work/before.log"; echo "the before jar did not start" >&2; exit 1; }
+fi
 
 # The very bytes oruk serves, one file per page.
 for page in $(seq 1 200); do
@@ -86,20 +95,30 @@ measure() {
 echo "warming up (${seconds} s each) ..."
 measure "$seconds" "$oruk_port" > /dev/null
 measure "$seconds" "$nginx_port" > /dev/null
-oruk_rps=(); oruk_p99=(); nginx_rps=(); nginx_p99=()
+[ -n "${BEFORE_JAR:-}" ] && measure "$seconds" "$before_port" > /dev/null
+oruk_rps=(); oruk_p99=(); nginx_rps=(); nginx_p99=(); before_rps=(); before_p99=()
+sides="oruk nginx"
+[ -n "${BEFORE_JAR:-}" ] && sides="oruk nginx before"
 for round in $(seq 1 "$runs"); do
-  order="oruk nginx"
-  [ $((round % 2)) = 0 ] && order="nginx oruk"
+  order="$sides"
+  [ $((round % 2)) = 0 ] && order="$(echo "$sides" | tr ' ' '\n' | tac | tr '\n' ' ')"
   for side in $order; do
-    if [ "$side" = oruk ]; then
+    if [ "$side" = before ]; then
+      read -r rps p99 < <(measure "$seconds" "$before_port"); before_rps+=("$rps"); before_p99+=("$p99")
+    elif [ "$side" = oruk ]; then
       read -r rps p99 < <(measure "$seconds" "$oruk_port"); oruk_rps+=("$rps"); oruk_p99+=("$p99")
     else
       read -r rps p99 < <(measure "$seconds" "$nginx_port"); nginx_rps+=("$rps"); nginx_p99+=("$p99")
     fi
   done
-  echo "round $round: oruk ${oruk_rps[-1]} req/s (p99 ${oruk_p99[-1]} ms), nginx ${nginx_rps[-1]} req/s (p99 ${nginx_p99[-1]} ms)"
+  echo "round $round: oruk ${oruk_rps[-1]} req/s (p99 ${oruk_p99[-1]} ms), nginx ${nginx_rps[-1]} req/s" \
+    "(p99 ${nginx_p99[-1]} ms)${before_rps[*]:+, before ${before_rps[-1]} req/s (p99 ${before_p99[-1]} ms)}"
 done
 o="$(median "${oruk_rps[@]}")"; n="$(median "${nginx_rps[@]}")"
 op="$(median "${oruk_p99[@]}")"; np="$(median "${nginx_p99[@]}")"
 echo "median: oruk serve $o req/s, p99 $op ms; nginx $n req/s, p99 $np ms"
 echo "oruk / nginx: throughput $(ratio "$o" "$n"), p99 $(ratio "$op" "$np")"
+if [ -n "${BEFORE_JAR:-}" ]; then
+  b="$(median "${before_rps[@]}")"; bp="$(median "${before_p99[@]}")"
+  echo "before ($BEFORE_JAR): $b req/s, p99 $bp ms; before / nginx $(ratio "$b" "$n"); now / before $(ratio "$o" "$b")"
+fi

@@ -84,9 +84,12 @@ public final class FeedValidationBenchmark {
         .threads(16).start()) {
       URI base = server.uri();
       Baseline baseline = new Baseline(base);
+      // Timed here: the report's own duration reads the validator's clock, which is pinned to AS_OF.
+      long firstStart = System.nanoTime();
       ValidationReport first = engine(base);
+      Duration firstTime = Duration.ofNanos(System.nanoTime() - firstStart);
       log.printf(Locale.ROOT, "warm-up: engine %.2f s (%s, %,d records in %,d documents, %d errors, %d warnings),"
-          + " baseline %.2f s (%,d requests, %,d schema errors)%n", first.duration().toMillis() / 1000.0,
+          + " baseline %.2f s (%,d requests, %,d schema errors)%n", firstTime.toMillis() / 1000.0,
           first.verdict().label(), first.records(), first.documents(), first.bySeverity().get(Severity.ERROR),
           first.bySeverity().get(Severity.WARNING), baseline.run().toMillis() / 1000.0, baseline.requests.get(),
           baseline.errors.get());
@@ -95,12 +98,14 @@ public final class FeedValidationBenchmark {
       check(first, services);
       List<Round> measured = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
+        long start = System.nanoTime();
         ValidationReport report = engine(base);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
         check(report, services);
         Duration plain = baseline.run();
-        measured.add(new Round(report.duration(), plain));
+        measured.add(new Round(took, plain));
         log.printf(Locale.ROOT, "round %d: engine %.2f s, baseline %.2f s%n", round,
-            report.duration().toMillis() / 1000.0, plain.toMillis() / 1000.0);
+            took.toMillis() / 1000.0, plain.toMillis() / 1000.0);
       }
       double engine = Summarize.median(measured.stream().map(r -> r.engine().toMillis() / 1000.0).toList());
       double plain = Summarize.median(measured.stream().map(r -> r.baseline().toMillis() / 1000.0).toList());

@@ -10,6 +10,7 @@ import io.github.oruk.model.query.InvalidQueryException;
 import io.github.oruk.model.query.Query;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one interface a directory implements to publish an ORUK 3.0 API. The SDK does the protocol:
@@ -64,6 +65,18 @@ public interface DirectoryProvider {
    */
   default boolean recordsAreImmutable() {
     return false;
+  }
+
+  /**
+   * A value that stays equal (by {@code equals}) for as long as every answer this provider would give stays the
+   * same, and is different once its data may have changed; null (the default) when it cannot say. With a
+   * version, the SDK keeps the list pages it wrote, within {@link OrukApi.Builder#pageCache a memory budget},
+   * and sends the same bytes again for the same request until the version changes, without asking the provider.
+   * An immutable snapshot returns one constant; a provider over a database may return what changes with it (a
+   * revision number, a last-modified time), and must then be cheap to call, as it is asked on every list request.
+   */
+  default @Nullable Object dataVersion() {
+    return null;
   }
 
   /** One page of the services matching the query ({@code /services}). */

@@ -32,6 +32,8 @@ public final class OrukApi {
   public static final int DEFAULT_MAX_PER_PAGE = 100;
   /** Default memory budget for the JSON of immutable records (see {@link DirectoryProvider#recordsAreImmutable()}). */
   public static final long DEFAULT_ENCODED_RECORD_CACHE_BYTES = 64L * 1024 * 1024;
+  /** Default memory budget for whole list pages (see {@link DirectoryProvider#dataVersion()}). */
+  public static final long DEFAULT_PAGE_CACHE_BYTES = 32L * 1024 * 1024;
   /** Default limit on the length of the query string, in characters. */
   public static final int DEFAULT_MAX_QUERY_LENGTH = 4096;
 
@@ -49,6 +51,7 @@ public final class OrukApi {
   private final String cacheControl;
   private final boolean publishExtensions;
   private final long encodedRecordCacheBytes;
+  private final long pageCacheBytes;
   private final Map<String, PathHandler> paths;
 
   private OrukApi(Builder builder) {
@@ -67,6 +70,7 @@ public final class OrukApi {
     this.cacheControl = builder.cacheControl;
     this.publishExtensions = builder.publishExtensions;
     this.encodedRecordCacheBytes = builder.encodedRecordCacheBytes;
+    this.pageCacheBytes = builder.pageCacheBytes;
     this.paths = Map.copyOf(builder.paths);
     if (defaultPerPage > maxPerPage) {
       throw new IllegalArgumentException("defaultPerPage (" + defaultPerPage + ") cannot be above maxPerPage ("
@@ -145,6 +149,11 @@ public final class OrukApi {
     return encodedRecordCacheBytes;
   }
 
+  /** Bytes of whole list pages kept for providers that give a {@linkplain DirectoryProvider#dataVersion version}. */
+  public long pageCacheBytes() {
+    return pageCacheBytes;
+  }
+
   /** The handlers of paths beside the ORUK endpoints, by their first path segment. */
   public Map<String, PathHandler> paths() {
     return paths;
@@ -165,6 +174,7 @@ public final class OrukApi {
     private String cacheControl = "no-cache";
     private boolean publishExtensions;
     private long encodedRecordCacheBytes = DEFAULT_ENCODED_RECORD_CACHE_BYTES;
+    private long pageCacheBytes = DEFAULT_PAGE_CACHE_BYTES;
     private final Map<String, PathHandler> paths = new HashMap<>();
 
     private Builder(DirectoryProvider provider) {
@@ -280,6 +290,21 @@ public final class OrukApi {
         throw new IllegalArgumentException("the cache size cannot be negative; got " + bytes);
       }
       this.encodedRecordCacheBytes = bytes;
+      return this;
+    }
+
+    /**
+     * How many bytes of whole list pages to keep when the provider gives a {@linkplain
+     * DirectoryProvider#dataVersion() data version} (default 32 MiB; 0 writes every page afresh). A page asked for
+     * again, by the same path and query, is sent from memory until the version changes. When the budget is used
+     * up the cache starts again empty: simple, bounded whatever queries clients send, and quickly refilled with
+     * the pages people actually ask for. Ignored for providers without a version.
+     */
+    public Builder pageCache(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("the cache size cannot be negative; got " + bytes);
+      }
+      this.pageCacheBytes = bytes;
       return this;
     }
 

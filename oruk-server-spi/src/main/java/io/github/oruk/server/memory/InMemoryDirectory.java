@@ -382,6 +382,12 @@ public final class InMemoryDirectory implements DirectoryProvider {
     return true;
   }
 
+  /** This directory itself: it never changes once built, so its pages can be sent again as they were. */
+  @Override
+  public Object dataVersion() {
+    return this;
+  }
+
   // ------------------------------------------------------------------------------------------- services
 
   @Override

@@ -76,6 +76,7 @@ public final class OrukProtocol {
   private final OrukJson json;
   private final @Nullable TokenBuckets buckets;
   private final RecordEncoder encoder;
+  private final @Nullable PageCache pages;
   private final OpenApiDocument openApi = new OpenApiDocument();
   private final ObjectMapper mapper = new ObjectMapper();
   private final Map<String, Endpoint> lists = new LinkedHashMap<>();
@@ -87,6 +88,7 @@ public final class OrukProtocol {
     this.json = api.publishExtensions() ? OrukJson.builder().keepExtensions(true).build() : OrukJson.lenient();
     this.buckets = api.throttle().map(throttle -> new TokenBuckets(throttle, System::nanoTime)).orElse(null);
     this.encoder = new RecordEncoder(json, provider.recordsAreImmutable() ? api.encodedRecordCacheBytes() : 0);
+    this.pages = api.pageCacheBytes() > 0 ? new PageCache(api.pageCacheBytes()) : null;
     for (Endpoint endpoint : Endpoint.values()) {
       if (endpoint.list()) {
         lists.put(endpoint.path().substring(1), endpoint);
@@ -310,6 +312,14 @@ public final class OrukProtocol {
     if (query.format() == Query.Format.NDJSON) {
       return ndjson(request, headers, endpoint, query);
     }
+    // A provider whose data has a version gets its pages sent again as written, until the version changes.
+    PageCache cache = pages;
+    Object version = cache == null ? null : call(endpoint, provider::dataVersion);
+    String key = endpoint.path() + "?" + (request.rawQuery() == null ? "" : request.rawQuery());
+    RecordEncoder.Tagged kept = cache == null || version == null ? null : cache.get(version, key);
+    if (kept != null) {
+      return ok(request, headers, kept.body(), kept.tag());
+    }
     int perPage = query.perPage() == null ? api.defaultPerPage() : Math.min(query.perPage(), api.maxPerPage());
     int number = query.page() == null ? 1 : query.page();
     PageRequest pageRequest = PageRequest.of(number, perPage);
@@ -349,6 +359,9 @@ public final class OrukProtocol {
       shaped = copies;
     }
     RecordEncoder.Tagged page = encoder.page(shaped, number, perPage, total, !madeHere);
+    if (cache != null && version != null) {
+      cache.put(version, key, page);
+    }
     return ok(request, headers, page.body(), page.tag());
   }
 
