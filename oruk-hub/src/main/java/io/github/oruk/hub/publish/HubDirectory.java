@@ -210,6 +210,16 @@ public final class HubDirectory implements DirectoryProvider {
     return true;
   }
 
+  /**
+   * The copy answers come from (checked against the store as often as answers are): pages are sent again as
+   * written until a refresh, a curator's decision or a new day makes a new copy. A page written from a newer copy
+   * than the version it was asked under is never sent again, as copies only move forward.
+   */
+  @Override
+  public Object dataVersion() {
+    return current().directory();
+  }
+
   @Override
   public Results<Service> services(Query query, PageRequest page) {
     return current().directory().services(query, page);

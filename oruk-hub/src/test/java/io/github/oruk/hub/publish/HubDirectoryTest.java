@@ -158,6 +158,8 @@ class HubDirectoryTest {
         }
         assertEquals(200, status(server.uri().resolve("services/" + AggregateId.of("north", id(0)))));
         assertEquals(17, year.hidden());
+        assertEquals(43, get(server.uri().resolve("services")).path("total_items").asInt(),
+            "the page written before the refresh is not sent again after it (its data version changed)");
       }
     }
   }
