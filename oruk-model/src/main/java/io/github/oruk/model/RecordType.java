@@ -28,14 +28,17 @@ public enum RecordType {
   API_DETAILS(ApiDetails.class);
 
   private final Class<?> modelClass;
+  /** Kept, as rules ask for it for every record they look at. */
+  private final String standardName;
 
   RecordType(Class<?> modelClass) {
     this.modelClass = modelClass;
+    this.standardName = name().toLowerCase(Locale.ROOT);
   }
 
   /** The standard's name, such as {@code service_at_location}. */
   public String standardName() {
-    return name().toLowerCase(Locale.ROOT);
+    return standardName;
   }
 
   /** The model class that holds this kind of record. */

@@ -81,19 +81,37 @@ public final class ContactRule implements RecordRule {
 
   private static @Nullable String urlProblem(String url) {
     String trimmed = url.strip();
-    if (trimmed.chars().anyMatch(Character::isWhitespace)) {
+    if (hasWhitespace(trimmed)) {
       return "contains spaces, so it is not one address: " + trimmed + ".";
     }
     int scheme = trimmed.indexOf("://");
     if (scheme < 0) {
       return "has no scheme; consumers cannot tell it is a web address (write https://" + trimmed + ").";
     }
-    String rest = trimmed.substring(scheme + 3);
-    String host = rest.split("[/?#]", 2)[0].toLowerCase(Locale.ROOT);
-    if (PRIVATE_HOST.matcher(host).matches()) {
+    int end = scheme + 3;
+    while (end < trimmed.length() && "/?#".indexOf(trimmed.charAt(end)) < 0) {
+      end++;
+    }
+    String host = trimmed.substring(scheme + 3, end).toLowerCase(Locale.ROOT);
+    if (maybePrivate(host) && PRIVATE_HOST.matcher(host).matches()) {
       return "points at " + host + ", which only works inside the publisher's own network.";
     }
     return null;
+  }
+
+  private static boolean hasWhitespace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What every host {@link #PRIVATE_HOST} matches has, so the pattern runs only on the few that might. */
+  private static boolean maybePrivate(String host) {
+    return host.startsWith("localhost") || host.startsWith("127.") || host.startsWith("10.")
+        || host.startsWith("192.168.") || host.contains(".local") || host.contains(".internal");
   }
 
   static boolean dialable(String number) {

@@ -69,10 +69,13 @@ public final class PersonalDataRule implements RecordRule {
     for (Iterator<Map.Entry<String, JsonNode>> fields = record.json().fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey();
+      JsonNode value = field.getValue();
       if (!standard.contains(name)) {
-        extension(name, field.getValue(), record.pointer(name), report);
-      } else if (field.getValue().isTextual() && (email.contains(name) || prose.contains(name))) {
-        text("'" + name + "'", field.getValue().asText(), record.pointer(name), report);
+        if (!value.isTextual() || suspicious(value.asText())) {
+          extension(name, value, record.pointer(name), report);
+        }
+      } else if (value.isTextual() && suspicious(value.asText()) && (email.contains(name) || prose.contains(name))) {
+        text("'" + name + "'", value.asText(), record.pointer(name), report);
       }
     }
   }
@@ -122,11 +125,20 @@ public final class PersonalDataRule implements RecordRule {
     return national.matches("07[1-57-9]\\d{8}|07624\\d{6}");
   }
 
-  /** How many digits the text holds: a number needs ten at least, so most text skips the pattern. */
+  /**
+   * Whether the text could hold either: an address needs an {@code @}, a number ten digits. Most text is neither,
+   * and is then passed over without building its pointer or running a pattern.
+   */
+  private static boolean suspicious(String text) {
+    return text.indexOf('@') >= 0 || digits(text) >= 10;
+  }
+
+  /** How many digits (ASCII, as the patterns' {@code \d}) the text holds, counting no further than ten. */
   private static int digits(String text) {
     int count = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isDigit(text.charAt(i))) {
+    for (int i = 0; i < text.length() && count < 10; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
         count++;
       }
     }
