@@ -17,12 +17,9 @@ import io.github.oruk.validation.rule.RecordRule;
 import io.github.oruk.validation.rule.Rule;
 import io.github.oruk.validation.rule.RuleInfo;
 import io.github.oruk.validation.rule.RuleSettings;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -189,7 +186,7 @@ public final class Validator {
   public ValidationReport validateNdjson(InputStream ndjson, String source) throws IOException {
     ValidationRun run = start(source, "ndjson");
     Map<String, Integer> firstLine = new HashMap<>();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8), 1 << 16);
+    ByteLines reader = new ByteLines(ndjson);
     int threads = Math.min(Runtime.getRuntime().availableProcessors(), NDJSON_THREADS);
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, NdjsonLine::thread) : null;
     // Batches in flight, oldest first: they are merged in the file's order, whichever thread finishes first.
@@ -197,9 +194,9 @@ public final class Validator {
     try {
       int number = 0;
       List<NdjsonLine> batch = new ArrayList<>(NDJSON_BATCH);
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      for (byte[] line = reader.next(); line != null; line = reader.next()) {
         number++;
-        if (!line.isBlank()) {
+        if (!ByteLines.blank(line)) {
           batch.add(new NdjsonLine(number, line));
         }
         if (batch.size() == NDJSON_BATCH) {
@@ -277,13 +274,13 @@ public final class Validator {
   /** One line of an NDJSON file: read and checked on a pool thread, then merged in order. */
   private static final class NdjsonLine {
     private final int number;
-    private @Nullable String text;
+    private byte @Nullable [] text;
     private @Nullable String where;
     private ValidationRun.@Nullable Checked checked;
     private @Nullable OrukReadException notJson;
     private String id = "";
 
-    NdjsonLine(int number, String text) {
+    NdjsonLine(int number, byte[] text) {
       this.number = number;
       this.text = text;
     }
@@ -298,8 +295,7 @@ public final class Validator {
       where = source + ":" + number;
       List<ReadFinding> quirks = new ArrayList<>();
       try {
-        JsonNode tree = validator.json.readTree(Objects.requireNonNull(text).getBytes(StandardCharsets.UTF_8),
-            quirks);
+        JsonNode tree = validator.json.readTree(ByteLines.asText(Objects.requireNonNull(text)), quirks);
         checked = run.inspect(quirks, tree, RecordType.SERVICE, false, where, true, true);
         id = tree.path("id").asText("");
       } catch (OrukReadException e) {
