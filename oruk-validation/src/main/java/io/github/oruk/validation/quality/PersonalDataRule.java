@@ -74,7 +74,7 @@ public final class PersonalDataRule implements RecordRule {
         if (!value.isTextual() || suspicious(value.asText())) {
           extension(name, value, record.pointer(name), report);
         }
-      } else if (value.isTextual() && suspicious(value.asText()) && (email.contains(name) || prose.contains(name))) {
+      } else if (value.isTextual() && (email.contains(name) || prose.contains(name)) && suspicious(value.asText())) {
         text("'" + name + "'", value.asText(), record.pointer(name), report);
       }
     }
@@ -106,7 +106,7 @@ public final class PersonalDataRule implements RecordRule {
         }
       }
     }
-    if (digits(text) >= 10) {
+    if (mayHoldMobile(text)) {
       Matcher mobile = UK_MOBILE.matcher(text);
       while (mobile.find()) {
         if (mobileRange(mobile.group())) {
@@ -130,7 +130,15 @@ public final class PersonalDataRule implements RecordRule {
    * and is then passed over without building its pointer or running a pattern.
    */
   private static boolean suspicious(String text) {
-    return text.indexOf('@') >= 0 || digits(text) >= 10;
+    return text.indexOf('@') >= 0 || mayHoldMobile(text);
+  }
+
+  /**
+   * Whether the text could hold a UK mobile number: every form {@link #UK_MOBILE} matches has "07" or "44" in it
+   * (searched for by the JVM's fast string search) and ten digits at least.
+   */
+  private static boolean mayHoldMobile(String text) {
+    return (text.contains("07") || text.contains("44")) && digits(text) >= 10;
   }
 
   /** How many digits (ASCII, as the patterns' {@code \d}) the text holds, counting no further than ten. */
