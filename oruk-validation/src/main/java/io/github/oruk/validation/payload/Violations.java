@@ -47,6 +47,25 @@ final class Violations {
         + "'; the generated checks were made for a version that had it");
   }
 
+  /**
+   * Whether {@code text} is what networknt's {@code uuid} format accepts: 8-4-4-4-12 ASCII hexadecimal digits
+   * separated by hyphens, nothing before or after (its pattern, {@code ^\p{XDigit}{8}-...$}, matched whole).
+   */
+  static boolean isUuid(String text) {
+    if (text.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+          : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A {@code pattern} compiled as networknt compiles it by default (JDK regex, ECMA-262 anchors, searched). */
   static RegularExpression pattern(String regex) {
     RegularExpressionFactory factory = SchemaRegistryConfig.builder().build().getRegularExpressionFactory();
