@@ -36,7 +36,11 @@ final class Violations {
 
   // ---------------------------------------------------------------------------------------------- shared tests
 
-  /** networknt's format of that name (the one it asserts with {@code formatAssertionsEnabled}). */
+  /**
+   * networknt's format of that name (the one it asserts with {@code formatAssertionsEnabled}). The generated checks
+   * call it without an execution context, which these formats do not read; should a networknt upgrade start to,
+   * the oracle test fails with the exception.
+   */
   static Format format(String name) {
     for (Format format : Formats.DEFAULT) {
       if (format.getName().equals(name)) {
