@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.oruk.model.RecordType;
+import io.github.oruk.model.Upstream;
 import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.model.json.OrukReadException;
 import io.github.oruk.testkit.generate.DataGenerator;
@@ -19,6 +20,8 @@ import io.github.oruk.testkit.generate.Quirk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -82,13 +85,47 @@ class CompiledChecksOracleTest {
 
   @Test
   void compiledChecksFindWhatNetworkntFinds() {
-    SplittableRandom random = new SplittableRandom(SEED);
-    List<Document> bases = bases();
-    Map<String, Integer> keywords = new TreeMap<>();
-    int failing = 0;
-    int checked = 0;
-    int unreadable = 0;
-    for (int k = 0; k < DOCUMENTS; k++) {
+    Tally tally = agree(bases(), DOCUMENTS, SEED);
+    // The documents must exercise every keyword the schemas use, and both verdicts, or the agreement says little.
+    for (String keyword : List.of("type", "required", "format", "enum", "pattern", "minimum")) {
+      assertTrue(tally.keywords.getOrDefault(keyword, 0) >= 20, "too few '" + keyword + "' violations: "
+          + tally.keywords);
+    }
+    assertTrue(tally.failing > tally.checked / 4 && tally.failing < tally.checked * 9 / 10,
+        tally.failing + " of " + tally.checked + " checks found violations; both verdicts must be well represented");
+    assertTrue(tally.unreadable < DOCUMENTS / 20, tally.unreadable + " documents could not be read");
+  }
+
+  /** The published examples (records and list pages of each listed type), as they are and mutated. */
+  @Test
+  void compiledChecksFindWhatNetworkntFindsInThePublishedExamples() throws IOException {
+    Path examples = Upstream.require("oruk-standard/3.0/examples");
+    List<Document> bases = new ArrayList<>();
+    for (RecordType type : List.of(RecordType.SERVICE, RecordType.ORGANIZATION, RecordType.SERVICE_AT_LOCATION,
+        RecordType.TAXONOMY, RecordType.TAXONOMY_TERM)) {
+      String name = type.standardName();
+      Path record = examples.resolve(name + (Files.exists(examples.resolve(name + "_full.json")) ? "_full.json"
+          : ".json"));
+      bases.add(new Document(type, false, tree(Files.readAllBytes(record))));
+      bases.add(new Document(type, true, tree(Files.readAllBytes(examples.resolve(name + "_list.json")))));
+    }
+    Tally tally = agree(bases, DOCUMENTS / 5, SEED + 1);
+    assertTrue(tally.failing > 0 && tally.failing < tally.checked, tally.failing + " of " + tally.checked);
+  }
+
+  /** What the documents held: how many checks were made, how many found violations, of which keywords. */
+  private static final class Tally {
+    final Map<String, Integer> keywords = new TreeMap<>();
+    int checked;
+    int failing;
+    int unreadable;
+  }
+
+  /** Runs {@code count} documents (the bases, mutated) through both checkers in both variants; fails on a difference. */
+  private static Tally agree(List<Document> bases, int count, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Tally tally = new Tally();
+    for (int k = 0; k < count; k++) {
       Document base = bases.get(random.nextInt(bases.size()));
       JsonNode tree = base.tree.deepCopy();
       int mutations = random.nextInt(10) < 2 ? 0 : 1 + random.nextInt(3);
@@ -100,33 +137,27 @@ class CompiledChecksOracleTest {
       try {
         document = READER.readTree(bytes, new ArrayList<>());
       } catch (OrukReadException e) {
-        unreadable++;
+        tally.unreadable++;
         continue;
       }
       for (SchemaVariant variant : SchemaVariant.values()) {
         List<String> expected = pairs(NetworkntPayloadValidator.of(variant).validate(base.type, base.page, document));
         List<String> actual = pairs(CompiledPayloadValidator.of(variant).validate(base.type, base.page, document));
         if (!expected.equals(actual) && !DEVIATIONS.contains(base.definition() + " " + expected + " " + actual)) {
-          fail("document " + k + " of seed " + SEED + " (" + base.definition() + ", " + variant
+          fail("document " + k + " of seed " + seed + " (" + base.definition() + ", " + variant
               + "): networknt found " + expected + " but the compiled checks found " + actual
               + "\n" + new String(bytes, StandardCharsets.UTF_8));
         }
-        checked++;
+        tally.checked++;
         if (!expected.isEmpty()) {
-          failing++;
+          tally.failing++;
         }
         for (String pair : expected) {
-          keywords.merge(pair.substring(pair.lastIndexOf(' ') + 1), 1, Integer::sum);
+          tally.keywords.merge(pair.substring(pair.lastIndexOf(' ') + 1), 1, Integer::sum);
         }
       }
     }
-    // The documents must exercise every keyword the schemas use, and both verdicts, or the agreement says little.
-    for (String keyword : List.of("type", "required", "format", "enum", "pattern", "minimum")) {
-      assertTrue(keywords.getOrDefault(keyword, 0) >= 20, "too few '" + keyword + "' violations: " + keywords);
-    }
-    assertTrue(failing > checked / 4 && failing < checked * 9 / 10,
-        failing + " of " + checked + " checks found violations; both verdicts must be well represented");
-    assertTrue(unreadable < DOCUMENTS / 20, unreadable + " documents could not be read");
+    return tally;
   }
 
   @Test
