@@ -5,7 +5,9 @@
 # skips with a message when Node.js, npm or the registry cannot be had. Issue #19, goal 1.
 #   bash benchmarks/scripts/validate-vs-ajv.sh [SERVICES=20000] [RUNS=5]
 # With BEFORE_JAR=path/to/an/older/oruk.jar, that jar (launcher flags, no class-data archive) takes turns too,
-# for the ratio of a change measured in the same run.
+# for the ratio of a change measured in the same run. BEFORE_JAVA_OPTS adds JVM flags to that side only: with
+# BEFORE_JAR=oruk-cli/target/oruk.jar BEFORE_JAVA_OPTS=-Doruk.validation.payload=networknt and ORUK_CDS=off, the
+# two sides differ only in the payload checker.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 services="${1:-20000}"
@@ -40,7 +42,8 @@ for round in $(seq 1 "$runs"); do
   for side in $order; do
     start="$(now)"
     if [ "$side" = before ]; then
-      java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$BEFORE_JAR" validate --as-of 2026-12-01 "$data" \
+      # shellcheck disable=SC2086 # the options are words
+      java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${BEFORE_JAVA_OPTS:-} -jar "$BEFORE_JAR" validate --as-of 2026-12-01 "$data" \
         > "$work/before.out" 2>&1 || true
       before_times+=("$(since "$start")")
     elif [ "$side" = oruk ]; then
