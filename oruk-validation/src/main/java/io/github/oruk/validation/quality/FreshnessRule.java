@@ -9,7 +9,6 @@ import io.github.oruk.validation.rule.Reporter;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,10 +42,8 @@ public final class FreshnessRule implements RecordRule {
       }
       return;
     }
-    LocalDate assured;
-    try {
-      assured = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
+    LocalDate assured = IsoDates.date(text.length() > 10 ? text.substring(0, 10) : text);
+    if (assured == null) {
       return;
     }
     LocalDate today = service.settings().today();

@@ -2,7 +2,6 @@ package io.github.oruk.validation.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,10 +87,8 @@ public final class QualityTally {
     if (assured.isBlank()) {
       return "never";
     }
-    LocalDate date;
-    try {
-      date = LocalDate.parse(assured.length() > 10 ? assured.substring(0, 10) : assured);
-    } catch (DateTimeParseException e) {
+    LocalDate date = IsoDates.date(assured.length() > 10 ? assured.substring(0, 10) : assured);
+    if (date == null) {
       return "never";
     }
     if (date.isAfter(today)) {

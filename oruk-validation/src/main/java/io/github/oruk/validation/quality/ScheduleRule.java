@@ -10,7 +10,6 @@ import io.github.oruk.validation.rule.Reporter;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -95,21 +94,13 @@ public final class ScheduleRule implements RecordRule {
     if (text == null) {
       return null;
     }
-    try {
-      return LocalTime.parse(text.length() == 5 ? text + ":00" : text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return IsoDates.time(text);
   }
 
   private static @Nullable LocalDate date(@Nullable String text) {
     if (text == null) {
       return null;
     }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return IsoDates.date(text);
   }
 }
