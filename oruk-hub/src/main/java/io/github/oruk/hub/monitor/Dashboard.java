@@ -283,24 +283,26 @@ public final class Dashboard implements PathHandler {
   }
 
   private String availability(FeedSummary feed, List<FeedRun> runs) {
-    FeedRun latest = null;
+    Monitoring monitoring = null;
     Instant lastReached = null;
     for (FeedRun run : runs) {
-      if (run.monitoring() != null) {
-        latest = run;
-        if (run.monitoring().reachable()) {
+      Monitoring seen = run.monitoring();
+      if (seen != null) {
+        monitoring = seen;
+        if (seen.reachable()) {
           lastReached = run.refresh().finishedAt();
         }
       }
     }
-    if (latest == null) {
+    if (monitoring == null) {
       return "<p>No monitored runs yet.</p>";
     }
-    Monitoring monitoring = latest.monitoring();
+    Duration p50 = monitoring.p50();
+    Duration p95 = monitoring.p95();
     return "<dl><dt>Uptime, last 30 days</dt><dd id=\"uptime\">" + percent(feed.uptime()) + "</dd>"
         + "<dt>Last reached</dt><dd>" + time(lastReached) + "</dd>"
-        + "<dt>Latest response times</dt><dd>" + (monitoring.p50() == null ? "no answers"
-            : "median " + monitoring.p50().toMillis() + " ms, 95th percentile " + monitoring.p95().toMillis()
+        + "<dt>Latest response times</dt><dd>" + (p50 == null || p95 == null ? "no answers"
+            : "median " + p50.toMillis() + " ms, 95th percentile " + p95.toMillis()
                 + " ms over " + monitoring.requests() + " requests") + "</dd></dl>";
   }
 

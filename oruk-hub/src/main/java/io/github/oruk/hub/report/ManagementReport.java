@@ -338,7 +338,7 @@ public final class ManagementReport implements PathHandler {
     body.append(section("gaps", "Coverage gaps"))
         .append("<p>For each town, the service types (of those found anywhere) that no service in the town has.</p>");
     Dataset every = sets.get("coverage-gaps");
-    if (figures.gaps().isEmpty() || figures.byType().isEmpty()) {
+    if (every == null || figures.gaps().isEmpty() || figures.byType().isEmpty()) {
       body.append("<p>No gaps can be told: the services give ").append(figures.byType().isEmpty()
           ? "no service types" : "no towns").append(".</p>");
     } else {
