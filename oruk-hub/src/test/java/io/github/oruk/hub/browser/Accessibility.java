@@ -36,6 +36,15 @@ public final class Accessibility {
    * screenshot of the narrow page as {@code SHOT-375.png} beside the others, for a person to look at.
    */
   public static void assertAccessible(BrowserSession browser, String what, Path shot) throws IOException {
+    assertAccessible(browser, what, shot, () -> { });
+  }
+
+  /**
+   * As {@link #assertAccessible(BrowserSession, String, Path)}, for a page that fills itself in after loading (the
+   * finder's results): {@code ready} waits, after the page is drawn again at 375 px, until it has.
+   */
+  public static void assertAccessible(BrowserSession browser, String what, Path shot, Runnable ready)
+      throws IOException {
     List<String> violations = violations(browser.driver());
     assertEquals(List.of(), violations, what + ": axe-core's serious or critical violations (WCAG 2.1 A and AA)");
     ChromeDriver driver = browser.driver();
@@ -43,6 +52,7 @@ public final class Accessibility {
         Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
     try {
       driver.navigate().refresh(); // laid out afresh at 375 px, as a phone would first draw it
+      ready.run();
       // Elements wider than the screen, or whose text (a long word) spills out of them, outside the scrolling
       // containers a wide table may sit in. A mobile browser zooms out to fit content wider than the screen, so
       // a wider window is as much a sign of sideways scrolling as a wider page.
