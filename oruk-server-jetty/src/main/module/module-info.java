@@ -1,9 +1,7 @@
-/** Publishes a directory on embedded Jetty 12 through the SDK's servlet. */
+/** Publishes a directory on embedded Jetty 12, serving the protocol on Jetty's core API. */
 module io.github.oruk.server.jetty {
   requires transitive io.github.oruk.server;
   requires transitive org.eclipse.jetty.server;
-  requires org.eclipse.jetty.ee10.servlet;
-  requires jakarta.servlet;
 
   exports io.github.oruk.server.jetty;
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The servlet in a container configured as the README shows for people who mount it themselves: embedded
  * Jetty 12 (ee10), below a context path and a servlet path ({@code /ctx/api/*}), registered as the context's
- * error page. The whole endpoint suite runs against the servlet in oruk-server-jetty's own Jetty
- * (JettyEndpointTest); this checks what differs when you mount it yourself.
+ * error page. The whole endpoint suite runs against the servlet in oruk-server-jetty's ServletEndpointTest; this
+ * checks what differs when you mount it below a servlet path or give it its root.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServletContainerTest {

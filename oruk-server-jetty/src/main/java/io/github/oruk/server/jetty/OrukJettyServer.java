@@ -3,15 +3,11 @@ package io.github.oruk.server.jetty;
 import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.ServerBuilder;
 import io.github.oruk.server.protocol.OrukProtocol;
-import io.github.oruk.server.servlet.OrukServlet;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -85,8 +81,8 @@ public final class OrukJettyServer implements AutoCloseable {
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     http.setRequestHeaderSize(builder.maxRequestHeaderSize);
-    // Paths Servlet 6 calls ambiguous (an encoded '/', '..;', an empty segment) reach the servlet, which
-    // answers them in the API's own words: the protocol treats a path as data and never as a file name.
+    // Paths Jetty calls ambiguous (an encoded '/', '..;', an empty segment) reach the API, which answers them
+    // in its own words: the protocol treats a path as data and never as a file name.
     http.setUriCompliance(UriCompliance.UNSAFE);
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(builder.host());
@@ -97,14 +93,8 @@ public final class OrukJettyServer implements AutoCloseable {
     server.addBean(new NetworkConnectionLimit(builder.maxConnections, connector));
 
     String contextPath = builder.basePath();
-    ServletContextHandler context = new ServletContextHandler(contextPath);
-    context.addServlet(new ServletHolder("oruk", new OrukServlet(builder.api())), "/*");
-    // Errors raised inside the context (by Jetty's servlet layer) come back through the servlet as JSON.
-    ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
-    errors.addErrorPage(400, 599, "/error");
-    context.setErrorHandler(errors);
     // During stop, requests in progress may finish; new ones are answered 503 (JSON, by the handler above).
-    server.setHandler(new GracefulHandler(context));
+    server.setHandler(new GracefulHandler(new OrukHandler(protocol, contextPath)));
     try {
       server.start();
     } catch (Exception e) {

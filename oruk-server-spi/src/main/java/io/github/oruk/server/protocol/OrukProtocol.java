@@ -243,6 +243,14 @@ public final class OrukProtocol {
       throw new ProtocolException(api.notOfferedStatus(), "not_implemented", null,
           "This directory does not offer the optional endpoint " + endpoint.path() + ".");
     }
+    if (!endpoint.byId()) {
+      // A page kept for this very query was parsed and checked when it was written; the query's meaning
+      // depends only on its text and on this API, so the kept answer stands without parsing it again.
+      ProtocolResponse kept = kept(request, headers, endpoint);
+      if (kept != null) {
+        return kept;
+      }
+    }
     Query query = parse(endpoint, request.rawQuery());
     checkSupported(endpoint, query);
     if (endpoint.byId()) {
@@ -312,14 +320,8 @@ public final class OrukProtocol {
     if (query.format() == Query.Format.NDJSON) {
       return ndjson(request, headers, endpoint, query);
     }
-    // A provider whose data has a version gets its pages sent again as written, until the version changes.
     PageCache cache = pages;
     Object version = cache == null ? null : call(endpoint, provider::dataVersion);
-    String key = endpoint.path() + "?" + (request.rawQuery() == null ? "" : request.rawQuery());
-    RecordEncoder.Tagged kept = cache == null || version == null ? null : cache.get(version, key);
-    if (kept != null) {
-      return ok(request, headers, kept.body(), kept.tag());
-    }
     int perPage = query.perPage() == null ? api.defaultPerPage() : Math.min(query.perPage(), api.maxPerPage());
     int number = query.page() == null ? 1 : query.page();
     PageRequest pageRequest = PageRequest.of(number, perPage);
@@ -360,9 +362,24 @@ public final class OrukProtocol {
     }
     RecordEncoder.Tagged page = encoder.page(shaped, number, perPage, total, !madeHere);
     if (cache != null && version != null) {
-      cache.put(version, key, page);
+      cache.put(version, pageKey(endpoint, request), page);
     }
     return ok(request, headers, page.body(), page.tag());
+  }
+
+  /**
+   * The page kept for this request, answered as {@link #list} would answer it, or null: a provider whose data has
+   * a version gets its pages sent again as written, until the version changes.
+   */
+  private @Nullable ProtocolResponse kept(ProtocolRequest request, Map<String, String> headers, Endpoint endpoint) {
+    PageCache cache = pages;
+    Object version = cache == null ? null : call(endpoint, provider::dataVersion);
+    RecordEncoder.Tagged page = cache == null || version == null ? null : cache.get(version, pageKey(endpoint, request));
+    return page == null ? null : ok(request, headers, page.body(), page.tag());
+  }
+
+  private static String pageKey(Endpoint endpoint, ProtocolRequest request) {
+    return endpoint.path() + "?" + (request.rawQuery() == null ? "" : request.rawQuery());
   }
 
   private ProtocolResponse record(ProtocolRequest request, Map<String, String> headers, Endpoint endpoint, String id,

@@ -2,8 +2,8 @@ package io.github.oruk.server.protocol;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +21,10 @@ public final class ProtocolResponse {
   private final Map<String, String> headers;
   private final @Nullable Body body;
 
+  /** Takes {@code headers} over: the protocol builds a map for each answer and does not touch it afterwards. */
   ProtocolResponse(int status, Map<String, String> headers, @Nullable Body body) {
     this.status = status;
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    this.headers = Collections.unmodifiableMap(headers);
     this.body = body;
   }
 
@@ -67,6 +68,15 @@ public final class ProtocolResponse {
      */
     void writeTo(OutputStream out) throws IOException;
 
+    /**
+     * The whole body as a read-only buffer when its bytes are at hand (a page, a record, an error), or null
+     * when it streams. An adapter on a non-blocking server hands this buffer to its write instead of calling
+     * {@link #writeTo}, so no thread waits for a slow client and the bytes are not copied first.
+     */
+    default @Nullable ByteBuffer buffer() {
+      return null;
+    }
+
     /** A body of fixed bytes. */
     static Body of(byte[] bytes) {
       Objects.requireNonNull(bytes, "bytes");
@@ -79,6 +89,11 @@ public final class ProtocolResponse {
         @Override
         public void writeTo(OutputStream out) throws IOException {
           out.write(bytes);
+        }
+
+        @Override
+        public ByteBuffer buffer() {
+          return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
         }
       };
     }
