@@ -22,6 +22,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -374,8 +375,8 @@ public final class OrukProtocol {
   private @Nullable ProtocolResponse kept(ProtocolRequest request, Map<String, String> headers, Endpoint endpoint) {
     PageCache cache = pages;
     Object version = cache == null ? null : call(endpoint, provider::dataVersion);
-    RecordEncoder.Tagged page = cache == null || version == null ? null : cache.get(version, pageKey(endpoint, request));
-    return page == null ? null : ok(request, headers, page.body(), page.tag());
+    PageCache.Kept page = cache == null || version == null ? null : cache.get(version, pageKey(endpoint, request));
+    return page == null ? null : ok(request, headers, page);
   }
 
   private static String pageKey(Endpoint endpoint, ProtocolRequest request) {
@@ -546,7 +547,47 @@ public final class OrukProtocol {
   }
 
   private ProtocolResponse ok(ProtocolRequest request, Map<String, String> headers, byte[] body, String tag) {
-    boolean gzip = api.gzip() && body.length >= ContentCoding.MIN_GZIP_BYTES
+    Boolean gzip = negotiate(request, headers, body.length, tag);
+    if (gzip == null) {
+      return new ProtocolResponse(304, headers, null);
+    }
+    return sent(headers, ProtocolResponse.Body.of(gzip ? ContentCoding.gzip(body) : body));
+  }
+
+  /** A kept page's answer: its gzip form made once, and its plain bytes also as a buffer outside the heap. */
+  private ProtocolResponse ok(ProtocolRequest request, Map<String, String> headers, PageCache.Kept page) {
+    Boolean gzip = negotiate(request, headers, page.body().length, page.tag());
+    if (gzip == null) {
+      return new ProtocolResponse(304, headers, null);
+    }
+    if (gzip) {
+      return sent(headers, ProtocolResponse.Body.of(page.gzipped()));
+    }
+    byte[] bytes = page.body();
+    return sent(headers, new ProtocolResponse.Body() {
+      @Override
+      public long length() {
+        return bytes.length;
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes);
+      }
+
+      @Override
+      public ByteBuffer buffer() {
+        return page.direct();
+      }
+    });
+  }
+
+  /**
+   * Puts the headers of a JSON answer with this entity tag, and decides its coding: true for gzip, false for
+   * none, or null when the request's {@code If-None-Match} matches (the answer is then a 304 with these headers).
+   */
+  private @Nullable Boolean negotiate(ProtocolRequest request, Map<String, String> headers, int length, String tag) {
+    boolean gzip = api.gzip() && length >= ContentCoding.MIN_GZIP_BYTES
         && ContentCoding.acceptsGzip(request.headers().first("Accept-Encoding"));
     headers.put("Content-Type", JSON);
     api.cacheControl().ifPresent(value -> headers.put("Cache-Control", value));
@@ -556,14 +597,17 @@ public final class OrukProtocol {
     headers.put("ETag", gzip ? EntityTags.gzip(tag) : tag);
     if (EntityTags.matches(request.headers().first("If-None-Match"), tag)) {
       headers.remove("Content-Type");
-      return new ProtocolResponse(304, headers, null);
+      return null;
     }
-    byte[] sent = gzip ? ContentCoding.gzip(body) : body;
     if (gzip) {
       headers.put("Content-Encoding", "gzip");
     }
-    headers.put("Content-Length", Integer.toString(sent.length));
-    return new ProtocolResponse(200, headers, ProtocolResponse.Body.of(sent));
+    return gzip;
+  }
+
+  private static ProtocolResponse sent(Map<String, String> headers, ProtocolResponse.Body body) {
+    headers.put("Content-Length", Long.toString(body.length()));
+    return new ProtocolResponse(200, headers, body);
   }
 
   private ProtocolResponse error(ProtocolException e, Map<String, String> headers) {

@@ -1,5 +1,6 @@
 package io.github.oruk.server.protocol;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,11 +12,16 @@ import org.jspecify.annotations.Nullable;
  * cache starts again empty (no bookkeeping per hit, so hits cost one map lookup, and no query a client invents
  * can grow it). A new version empties it too. Thread-safe; a page written twice at once by two requests is
  * simply kept once.
+ *
+ * <p>Each page also keeps, made the first time they are asked for and counted in the budget, its gzip form (so
+ * that clients asking for gzip, as browsers and most clients do, do not have it compressed again on every request)
+ * and a copy outside the heap, which a non-blocking adapter hands to the socket without the JDK copying the page
+ * into a native buffer first ({@link ProtocolResponse.Body#buffer()}).
  */
 final class PageCache {
 
   private final long budget;
-  private final Map<String, RecordEncoder.Tagged> pages = new ConcurrentHashMap<>();
+  private final Map<String, Kept> pages = new ConcurrentHashMap<>();
   private final AtomicLong used = new AtomicLong();
   private volatile @Nullable Object version;
 
@@ -24,7 +30,7 @@ final class PageCache {
   }
 
   /** The page kept for this request at this version, or null. */
-  RecordEncoder.@Nullable Tagged get(Object dataVersion, String request) {
+  @Nullable Kept get(Object dataVersion, String request) {
     if (!dataVersion.equals(version)) {
       return null;
     }
@@ -47,9 +53,55 @@ final class PageCache {
         pages.clear();
         used.set(0);
       }
-      if (pages.putIfAbsent(request, page) == null) {
+      if (pages.putIfAbsent(request, new Kept(page, used)) == null) {
         used.addAndGet(size);
       }
+    }
+  }
+
+  /**
+   * A kept page. Its other forms are made at most a few times (two requests at once may both make one; either
+   * copy is right) and count towards the budget from then on, so the next page kept past it empties the cache.
+   */
+  static final class Kept {
+    private final RecordEncoder.Tagged page;
+    private final AtomicLong used;
+    private volatile byte @Nullable [] gzipped;
+    private volatile @Nullable ByteBuffer direct;
+
+    private Kept(RecordEncoder.Tagged page, AtomicLong used) {
+      this.page = page;
+      this.used = used;
+    }
+
+    byte[] body() {
+      return page.body();
+    }
+
+    String tag() {
+      return page.tag();
+    }
+
+    /** The page compressed with gzip. */
+    byte[] gzipped() {
+      byte[] made = gzipped;
+      if (made == null) {
+        made = ContentCoding.gzip(page.body());
+        gzipped = made;
+        used.addAndGet(made.length);
+      }
+      return made;
+    }
+
+    /** The page's bytes as a read-only buffer outside the heap. */
+    ByteBuffer direct() {
+      ByteBuffer made = direct;
+      if (made == null) {
+        made = ByteBuffer.allocateDirect(page.body().length).put(page.body()).flip().asReadOnlyBuffer();
+        direct = made;
+        used.addAndGet(page.body().length);
+      }
+      return made.duplicate();
     }
   }
 }

@@ -3,6 +3,8 @@ package io.github.oruk.server.protocol;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.oruk.model.Service;
 import io.github.oruk.model.query.Query;
@@ -13,12 +15,15 @@ import io.github.oruk.server.OrukApi;
 import io.github.oruk.server.PageRequest;
 import io.github.oruk.server.Results;
 import io.github.oruk.server.memory.InMemoryDirectory;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +90,34 @@ class PageCacheTest {
   }
 
   @Test
+  void aKeptPageIsSentInEachFormAsAFreshOneWouldBe() throws IOException {
+    Versioned provider = new Versioned();
+    OrukProtocol protocol = new OrukProtocol(OrukApi.of(provider));
+    OrukProtocol fresh = new OrukProtocol(OrukApi.of(Directories.reference()));
+    Map<String, String> gzip = Map.of("Accept-Encoding", "gzip");
+    get(protocol, "page=1&per_page=20", Map.of());
+    for (int i = 0; i < 2; i++) {
+      ProtocolResponse kept = get(protocol, "page=1&per_page=20", gzip);
+      ProtocolResponse made = get(fresh, "page=1&per_page=20", gzip);
+      assertEquals("gzip", kept.header("Content-Encoding"));
+      assertEquals(made.header("ETag"), kept.header("ETag"));
+      assertEquals(Long.toString(bytes(kept).length), kept.header("Content-Length"));
+      assertArrayEquals(gunzip(bytes(made)), gunzip(bytes(kept)), "the kept gzip form holds the page");
+    }
+    assertEquals(1, provider.asked.get(), "every later answer came from memory");
+
+    ProtocolResponse plain = get(protocol, "page=1&per_page=20", Map.of());
+    ByteBuffer first = plain.body().buffer();
+    ByteBuffer second = get(protocol, "page=1&per_page=20", Map.of()).body().buffer();
+    assertTrue(first.isReadOnly(), "nobody can change a kept page through its buffer");
+    byte[] read = new byte[first.remaining()];
+    first.get(read);
+    assertArrayEquals(bytes(plain), read, "the buffer holds the bytes writeTo writes");
+    assertEquals(read.length, second.remaining(), "reading one answer's buffer leaves the next one's whole");
+    assertEquals(plain.header("Content-Length"), Integer.toString(second.remaining()));
+  }
+
+  @Test
   void withoutAVersionWithoutABudgetOrBeyondItEveryPageIsAskedFor() {
     Versioned unversioned = new Versioned();
     unversioned.version = null;
@@ -112,6 +145,12 @@ class PageCacheTest {
     return protocol.handle(new ProtocolRequest("GET", "http", "", "/services", query,
         name -> headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
             .map(Map.Entry::getValue).findFirst().orElse(null), "192.0.2.1", "127.0.0.1:9999"));
+  }
+
+  private static byte[] gunzip(byte[] bytes) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+      return in.readAllBytes();
+    }
   }
 
   private static byte[] bytes(ProtocolResponse response) throws IOException {
