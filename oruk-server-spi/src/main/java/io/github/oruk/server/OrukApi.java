@@ -298,7 +298,8 @@ public final class OrukApi {
      * DirectoryProvider#dataVersion() data version} (default 32 MiB; 0 writes every page afresh). A page asked for
      * again, by the same path and query, is sent from memory until the version changes. When the budget is used
      * up the cache starts again empty: simple, bounded whatever queries clients send, and quickly refilled with
-     * the pages people actually ask for. Ignored for providers without a version.
+     * the pages people actually ask for. A page's gzip form and, on oruk-server-jetty, its copy outside the heap
+     * are kept too once asked for, and count towards the budget. Ignored for providers without a version.
      */
     public Builder pageCache(long bytes) {
       if (bytes < 0) {
