@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -179,6 +180,30 @@ public final class Hub implements AutoCloseable {
       return new HubReport(outcomes);
     } finally {
       pool.shutdownNow();
+      awaitEnd(pool);
+    }
+  }
+
+  /**
+   * Waits for an interrupted refresh's threads to end, even when the caller is interrupted itself: they write to
+   * the store, so whoever closes it next (a watcher being closed, a command ending) must not do so under them.
+   * Before, a store closed at that moment had a refresh thread still calling it (seen in WatcherTest, as H2's
+   * trace of "The object is already closed" written into the store's folder after the test had emptied it).
+   */
+  private static void awaitEnd(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+        LOG.log(Level.WARNING, "an interrupted refresh has not stopped after a minute; still waiting for it");
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
