@@ -57,7 +57,9 @@ import org.jspecify.annotations.Nullable;
  * {@link NullPointerException}s, thrown at once, before anything is sent, even by the asynchronous methods.
  *
  * <p>Instances are immutable and thread-safe; build one per feed and share it. Asynchronous methods never
- * block a thread while waiting; synchronous ones wait on the calling thread and can be interrupted.
+ * block the calling thread: an answer on its way is waited for by one of the client's own sender threads (one
+ * per request in flight, reused, daemons), and a wait for a politeness slot or a backoff is a timer. Synchronous
+ * methods wait on the calling thread and can be interrupted.
  */
 public final class OrukClient {
 
@@ -635,7 +637,9 @@ public final class OrukClient {
 
     /**
      * The executor for the HTTP client's work and the client's own asynchronous steps (default: the JDK
-     * HTTP client's own pool, and the common fork-join pool for scheduling retries).
+     * HTTP client's own pool, and the common fork-join pool for scheduling retries). Answers are waited for on
+     * the client's sender threads, never on this executor, so a small one cannot be left without a thread to
+     * read them with.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");

@@ -140,7 +140,7 @@ public final class FeedValidator {
     private final ValidationRun run;
     private final OrukJson json;
     private final Timekeeper time;
-    private final PagingWalk paging = new PagingWalk(this, maxPages, seed, perPageProbe);
+    private final PagingWalk paging = new PagingWalk(this, maxPages, seed, perPageProbe, concurrency > 1);
     private final IdentityChecks identity = new IdentityChecks(this, sample, seed, concurrency);
     private final FeedSettings settings = new FeedSettings(slow, filterTests, validator.profile().parityMode(), seed);
     /** Keys rules asked {@link #firstTime} with. */
@@ -252,8 +252,14 @@ public final class FeedValidator {
 
     /** As {@link #get(Endpoint, URI, boolean)}, from any thread; {@code failure} starts what a failure says. */
     private @Nullable RawResponse answer(Endpoint endpoint, URI uri, boolean required, String failure) {
+      return answered(endpoint, uri, required, failure, time.send(endpoint.path(), uri));
+    }
+
+    /** What a request sent answered, once it is waited for: timed, told to the rules, a failure reported. */
+    private @Nullable RawResponse answered(Endpoint endpoint, URI uri, boolean required, String failure,
+        Timekeeper.Request request) {
       try {
-        RawResponse answer = fetch(endpoint, uri);
+        RawResponse answer = request.await(cut -> timeUp(endpoint, cut));
         if (answer != null) {
           synchronized (run) {
             tally.answered(endpoint, answer.elapsed().toMillis());
@@ -527,6 +533,22 @@ public final class FeedValidator {
     }
 
     @Override
+    public PagingWalk.Ahead ask(Endpoint list, URI uri) {
+      Timekeeper.Request request = time.send(list.path(), uri);
+      return new PagingWalk.Ahead() {
+        @Override
+        public @Nullable RawResponse get() {
+          return answered(list, uri, false, "no answer: ", request);
+        }
+
+        @Override
+        public void cancel() {
+          request.cancel();
+        }
+      };
+    }
+
+    @Override
     public void checkPage(JsonNode page, Endpoint list, URI uri) {
       check(page, list.recordType(), true, uri.toString(), false, false);
     }
@@ -635,7 +657,10 @@ public final class FeedValidator {
       return this;
     }
 
-    /** Concurrent by-id requests (default 4). */
+    /**
+     * Requests sent at a time (default 4): ids are looked up this many at a time, and above 1 each list is read one
+     * page ahead (the next page is asked for while the one before is checked). 1 sends one request at a time.
+     */
     public Builder concurrency(int requests) {
       if (requests < 1) {
         throw new IllegalArgumentException("concurrency must be at least 1; got " + requests);

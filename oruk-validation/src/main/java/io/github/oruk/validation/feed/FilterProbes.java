@@ -256,8 +256,8 @@ final class FilterProbes {
       return null;
     }
     List<String> values = new ArrayList<>(firstWith.keySet());
-    if (filter.narrowestFirst() != null) {
-      String narrowest = values.stream().min(filter.narrowestFirst()).orElseThrow();
+    if (filter.ordered()) {
+      String narrowest = filter.narrowest(values);
       return new Choice(narrowest, firstWith.get(narrowest));
     }
     List<JsonNode> weighed = services.values().stream().limit(WEIGHED_OVER).toList();

@@ -50,18 +50,39 @@ final class PagingWalk {
 
     /** A paging fact a page breaks, for the feed rules to report ({@code PagingRule}). */
     void paging(Endpoint list, URI uri, PagingIssue issue);
+
+    /** Sends the request for a page now, to be read later ({@link Ahead}). */
+    Ahead ask(Endpoint list, URI uri);
+  }
+
+  /** A page asked for ahead of being read. */
+  interface Ahead {
+    /**
+     * Waits for the answer: what {@link FeedContext#get(Endpoint, URI)} would have answered, timed and told to
+     * the feed rules now, in the order pages are read, whatever order the answers arrived in.
+     */
+    @Nullable RawResponse get();
+
+    /** Gives the page up unread: the request is cancelled and never counted. */
+    void cancel();
   }
 
   private final Feed feed;
   private final int maxPages;
   private final long seed;
   private final int perPageProbe;
+  private final boolean readAhead;
 
-  PagingWalk(Feed feed, int maxPages, long seed, int perPageProbe) {
+  /**
+   * @param readAhead whether to ask for each chosen page while the one before is parsed and checked (two
+   *     requests at a time at most); without it a list is walked one request at a time
+   */
+  PagingWalk(Feed feed, int maxPages, long seed, int perPageProbe, boolean readAhead) {
     this.feed = Objects.requireNonNull(feed, "feed");
     this.maxPages = maxPages;
     this.seed = seed;
     this.perPageProbe = perPageProbe;
+    this.readAhead = readAhead;
   }
 
   /**
@@ -113,6 +134,8 @@ final class PagingWalk {
       }
     } catch (NoMorePages end) {
       // the chosen pages are read, or the time limit ran out
+    } finally {
+      source.giveUpAhead(); // the guard may end the walk before the chosen pages do
     }
     List<String> ids = source.ids;
     if (totalPages > maxPages) {
@@ -221,6 +244,8 @@ final class PagingWalk {
     private final List<Integer> chosen;
     private final int totalPages;
     private int next;
+    /** The chosen page after the one being read, asked for while that one is parsed and checked. */
+    private @Nullable Ahead ahead;
     /** Every id listed, in order, repeats and all. */
     final List<String> ids = new ArrayList<>();
 
@@ -236,15 +261,19 @@ final class PagingWalk {
     public FetchedPage<JsonNode> fetch(@Nullable Integer ignored) {
       if (next == 0) {
         next++;
+        askAhead();
         return taken(firstPage, firstUri, null);
       }
       while (next <= chosen.size()) {
         int number = chosen.get(next++ - 1);
-        URI uri = feed.client().uri(list, null, Query.builder().page(number).build());
-        RawResponse answer = feed.get(list, uri);
+        URI uri = uri(number);
+        Ahead asked = ahead;
+        ahead = null;
+        RawResponse answer = asked != null ? asked.get() : feed.get(list, uri);
         if (answer == null) {
           break;
         }
+        askAhead();
         if (!answer.successful()) {
           feed.paging(list, uri, new PagingIssue(PagingFact.LAST_REACHABLE, "", "page " + number + " of "
               + totalPages + " answered " + answer.status() + ".", Integer.toString(answer.status())));
@@ -258,6 +287,25 @@ final class PagingWalk {
         return taken(page, uri, number);
       }
       throw new NoMorePages();
+    }
+
+    private URI uri(int number) {
+      return feed.client().uri(list, null, Query.builder().page(number).build());
+    }
+
+    /** Asks for the next chosen page, if there is one and the walk reads ahead. */
+    private void askAhead() {
+      if (readAhead && next <= chosen.size()) {
+        ahead = feed.ask(list, uri(chosen.get(next - 1)));
+      }
+    }
+
+    /** Cancels the page asked for ahead, if any: the walk ended before reading it. */
+    void giveUpAhead() {
+      if (ahead != null) {
+        ahead.cancel();
+        ahead = null;
+      }
     }
 
     private FetchedPage<JsonNode> taken(JsonNode page, URI uri, @Nullable Integer number) {

@@ -9,7 +9,6 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -197,7 +197,7 @@ abstract class ServiceFilter {
   };
 
   static final ServiceFilter MODIFIED_AFTER = new ServiceFilter(Parameter.MODIFIED_AFTER,
-      Comparator.<String, OffsetDateTime>comparing(ServiceFilter::instant).reversed()) {
+      new Order<>(ServiceFilter::instant, true)) {
     @Override
     List<String> values(JsonNode service) {
       String modified = service.path("last_modified").asText("");
@@ -284,19 +284,39 @@ abstract class ServiceFilter {
       "SA", DayOfWeek.SATURDAY, "SU", DayOfWeek.SUNDAY);
 
   private final Parameter parameter;
-  private final @Nullable Comparator<String> narrowestFirst;
+  private final @Nullable Order<?> order;
 
-  private ServiceFilter(Parameter parameter, @Nullable Comparator<String> narrowestFirst) {
+  private ServiceFilter(Parameter parameter, @Nullable Order<?> order) {
     this.parameter = parameter;
-    this.narrowestFirst = narrowestFirst;
+    this.order = order;
+  }
+
+  /**
+   * How the values of an ordered filter narrow the results: by their key (an instant, an age, a time), the
+   * highest or the lowest narrowing most.
+   */
+  private record Order<K extends Comparable<? super K>>(Function<String, K> key, boolean highestFirst) {
+    /** The value that narrows most, the first of equals; each value is read once. */
+    String narrowest(List<String> values) {
+      String best = values.get(0);
+      K bestKey = key.apply(best);
+      for (String value : values.subList(1, values.size())) {
+        K valueKey = key.apply(value);
+        int order = valueKey.compareTo(bestKey);
+        if (highestFirst ? order > 0 : order < 0) {
+          best = value;
+          bestKey = valueKey;
+        }
+      }
+      return best;
+    }
   }
 
   /** {@code minimum_age} (the service's is at least the value) or {@code maximum_age} (at most). */
   private static ServiceFilter age(Parameter parameter, boolean atLeast,
       BiFunction<Query.Builder, BigDecimal, Query.Builder> ask) {
     String property = parameter.wireName();
-    Comparator<String> highestFirst = Comparator.<String, BigDecimal>comparing(BigDecimal::new).reversed();
-    return new ServiceFilter(parameter, atLeast ? highestFirst : highestFirst.reversed()) {
+    return new ServiceFilter(parameter, new Order<>(BigDecimal::new, atLeast)) {
       @Override
       List<String> values(JsonNode service) {
         JsonNode age = service.path(property);
@@ -331,8 +351,7 @@ abstract class ServiceFilter {
    */
   private static ServiceFilter time(Parameter parameter, String property, boolean atOrAfter,
       BiFunction<Query.Builder, LocalTime, Query.Builder> ask) {
-    Comparator<String> latestFirst = Comparator.<String, LocalTime>comparing(LocalTime::parse).reversed();
-    return new ServiceFilter(parameter, atOrAfter ? latestFirst : latestFirst.reversed()) {
+    return new ServiceFilter(parameter, new Order<>(LocalTime::parse, atOrAfter)) {
       @Override
       List<String> values(JsonNode service) {
         return times(service, property);
@@ -361,13 +380,22 @@ abstract class ServiceFilter {
     return parameter;
   }
 
+  /** Whether the filter's values are ordered, so that {@link #narrowest} can pick one without counting. */
+  boolean ordered() {
+    return order != null;
+  }
+
   /**
-   * For filters on an ordered value, the order in which values narrow the results most (the highest
-   * minimum age first, the latest opening time first); null when values must be counted to find the
-   * narrowest.
+   * Of the values services offer (not empty), the one that narrows the results most: the highest minimum age,
+   * the latest opening time, the latest instant.
+   *
+   * @throws IllegalStateException for a filter whose values are not {@linkplain #ordered() ordered}
    */
-  @Nullable Comparator<String> narrowestFirst() {
-    return narrowestFirst;
+  String narrowest(List<String> values) {
+    if (order == null) {
+      throw new IllegalStateException(parameter.wireName() + " has no order: count the services each value matches");
+    }
+    return order.narrowest(values);
   }
 
   /** The values this service offers to filter by, each of which it matches. */

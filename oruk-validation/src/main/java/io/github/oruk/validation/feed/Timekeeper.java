@@ -85,44 +85,87 @@ final class Timekeeper {
    * @throws OrukClientException when no answer arrived (a timeout of this request, a connection failure)
    */
   @Nullable RawResponse fetch(String what, URI uri, Consumer<URI> timeUp) {
+    return send(what, uri).await(timeUp);
+  }
+
+  /**
+   * Sends a request now, to be waited for later with {@link Request#await}, which answers as {@link #fetch}
+   * would have; or never, with {@link Request#cancel}.
+   */
+  Request send(String what, URI uri) {
     step = phase == null ? what : phase + " (" + what + ")";
-    long remaining = deadline - System.nanoTime();
-    if (remaining <= 0) {
-      timeUp.accept(null);
-      return null;
+    long sent = System.nanoTime();
+    if (deadline - sent <= 0) {
+      return new Request(uri, sent, null);
     }
-    Object request = new Object();
-    waiting.put(request, System.nanoTime());
-    CompletableFuture<RawResponse> answer = client.fetchAsync(uri);
-    boolean done = true;
-    try {
-      return answer.get(remaining, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      done = false;
-      answer.cancel(true);
-      timeUp.accept(uri);
-      return null;
-    } catch (InterruptedException e) {
-      done = false;
-      answer.cancel(true);
-      Thread.currentThread().interrupt();
-      timeUp.accept(uri);
-      return null;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
-          ? e.getCause().getCause() : e.getCause();
-      if (cause instanceof OrukClientException failure) {
-        throw failure;
+    Request request = new Request(uri, sent, client.fetchAsync(uri));
+    waiting.put(request, sent);
+    return request;
+  }
+
+  /** A request sent, or not sent as the time limit had run out (no answer then). */
+  final class Request {
+    private final URI uri;
+    private final long sent;
+    private final @Nullable CompletableFuture<RawResponse> answer;
+
+    private Request(URI uri, long sent, @Nullable CompletableFuture<RawResponse> answer) {
+      this.uri = uri;
+      this.sent = sent;
+      this.answer = answer;
+    }
+
+    /** Waits for the answer within what is left of the time limit; as {@link #fetch}. */
+    @Nullable RawResponse await(Consumer<URI> timeUp) {
+      if (answer == null) {
+        timeUp.accept(null);
+        return null;
       }
-      if (cause instanceof Error error) {
-        throw error;
+      boolean done = true;
+      try {
+        RawResponse arrived = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (sent + arrived.elapsed().toNanos() - deadline > 0) {
+          // Sent ahead and arrived after the limit, while the check was busy with something else: cut off too.
+          done = false;
+          timeUp.accept(uri);
+          return null;
+        }
+        return arrived;
+      } catch (TimeoutException e) {
+        done = false;
+        answer.cancel(true);
+        timeUp.accept(uri);
+        return null;
+      } catch (InterruptedException e) {
+        done = false;
+        answer.cancel(true);
+        Thread.currentThread().interrupt();
+        timeUp.accept(uri);
+        return null;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+            ? e.getCause().getCause() : e.getCause();
+        if (cause instanceof OrukClientException failure) {
+          throw failure;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new OrukClientException(uri, 0, "GET " + uri + " failed: " + cause, cause);
+      } finally {
+        waiting.remove(this);
+        if (done) {
+          requestsDone.incrementAndGet();
+        }
       }
-      throw new OrukClientException(uri, 0, "GET " + uri + " failed: " + cause, cause);
-    } finally {
-      waiting.remove(request);
-      if (done) {
-        requestsDone.incrementAndGet();
+    }
+
+    /** Gives the request up: it is cancelled and never counted. */
+    void cancel() {
+      if (answer != null) {
+        answer.cancel(true);
       }
+      waiting.remove(this);
     }
   }
 }

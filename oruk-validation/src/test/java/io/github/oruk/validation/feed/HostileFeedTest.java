@@ -262,6 +262,57 @@ class HostileFeedTest {
     assertTrue(servicePages.get() < 20, "pages fetched after the limit: " + servicePages.get());
   }
 
+  /**
+   * /services as five pages of two services without ids (nothing to look up by id, so the report's order is the
+   * walk's); page 3 is left to {@code pageThree}.
+   */
+  private void fivePages(HttpHandler pageThree) {
+    on("/services", exchange -> {
+      String query = String.valueOf(exchange.getRequestURI().getQuery());
+      int page = query.startsWith("page=") ? Integer.parseInt(query.substring(5)) : 1;
+      if (page == 3) {
+        pageThree.handle(exchange);
+        return;
+      }
+      send(exchange, 200, "application/json", "{\"total_items\":10,\"total_pages\":5,\"page_number\":" + page
+          + ",\"size\":2,\"first_page\":" + (page == 1) + ",\"last_page\":" + (page == 5) + ",\"empty\":false,"
+          + "\"contents\":[{\"name\":\"S" + page + "a\",\"status\":\"active\"},{\"name\":\"S" + page + "b\","
+          + "\"status\":\"active\"}]}");
+    });
+  }
+
+  /** A list is read one page ahead (concurrency above 1): a page asked ahead that fails is reported as ever. */
+  @Test
+  void aPageAskedAheadThatFailsIsReportedAsWithoutReadingAhead() {
+    fivePages(exchange -> send(exchange, 500, "application/json", "{\"code\":500,\"message\":\"broken\"}"));
+
+    ValidationReport ahead = within(Duration.ofSeconds(60), validator().concurrency(3).build(), base());
+    ValidationReport oneByOne = within(Duration.ofSeconds(60), validator().concurrency(1).build(), base());
+
+    Finding unreachable = ahead.findings("ORUK-PAGE-010").get(0);
+    assertTrue(unreachable.url().endsWith("/services?page=3"), unreachable.url());
+    assertTrue(ahead.findings("ORUK-PAGE-004").isEmpty(), "pages 4 and 5 were read: " + ahead.findings());
+    assertEquals(oneByOne.findings().stream().map(f -> f.code() + " " + f.url() + "#" + f.pointer()).toList(),
+        ahead.findings().stream().map(f -> f.code() + " " + f.url() + "#" + f.pointer()).toList());
+    assertEquals(oneByOne.documents(), ahead.documents());
+  }
+
+  /** A page asked ahead that never answers is cut off by the time limit, like any request. */
+  @Test
+  void aPageAskedAheadThatNeverAnswersIsCutOffAtTheTimeLimit() {
+    fivePages(exchange -> drip(exchange, ' ', 60));
+
+    long started = System.nanoTime();
+    ValidationReport report = within(Duration.ofSeconds(40), validator().concurrency(3)
+        .requestTimeout(Duration.ofSeconds(20)).timeout(Duration.ofSeconds(3)).build(), base());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    // The margin is for a busy machine; the answer would take a minute, the request timeout 20 s.
+    assertTrue(took.toMillis() < 18_000, "ended at the 3 s limit: " + took);
+    assertTrue(report.notChecked().stream().anyMatch(n -> n.because().contains("time limit of 3 s")
+        && n.because().contains("/services?page=3")), () -> "what was cut off is named: " + report.notChecked());
+  }
+
   /** Answers 200 with a body of {@code seconds} bytes, one a second, until the client hangs up. */
   private static void drip(HttpExchange exchange, char each, int seconds) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json");
