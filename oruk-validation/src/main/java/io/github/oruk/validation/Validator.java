@@ -197,7 +197,7 @@ public final class Validator {
       for (byte[] line = reader.next(); line != null; line = reader.next()) {
         number++;
         if (!ByteLines.blank(line)) {
-          batch.add(new NdjsonLine(number, line));
+          batch.add(new NdjsonLine(number, line, reader.lastAscii()));
         }
         if (batch.size() == NDJSON_BATCH) {
           submit(batch, run, source, pool, inFlight);
@@ -275,14 +275,16 @@ public final class Validator {
   private static final class NdjsonLine {
     private final int number;
     private byte @Nullable [] text;
+    private final boolean ascii;
     private @Nullable String where;
     private ValidationRun.@Nullable Checked checked;
     private @Nullable OrukReadException notJson;
     private String id = "";
 
-    NdjsonLine(int number, byte[] text) {
+    NdjsonLine(int number, byte[] text, boolean ascii) {
       this.number = number;
       this.text = text;
+      this.ascii = ascii;
     }
 
     static Thread thread(Runnable work) {
@@ -295,7 +297,8 @@ public final class Validator {
       where = source + ":" + number;
       List<ReadFinding> quirks = new ArrayList<>();
       try {
-        JsonNode tree = validator.json.readTree(ByteLines.asText(Objects.requireNonNull(text)), quirks);
+        byte[] line = Objects.requireNonNull(text);
+        JsonNode tree = validator.json.readTree(ascii ? line : ByteLines.asText(line), quirks);
         checked = run.inspect(quirks, tree, RecordType.SERVICE, false, where, true, true);
         id = tree.path("id").asText("");
       } catch (OrukReadException e) {
