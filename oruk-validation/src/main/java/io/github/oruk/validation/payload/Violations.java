@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +48,11 @@ final class Violations {
   static Format format(String name) {
     for (Format format : Formats.DEFAULT) {
       if (format.getName().equals(name)) {
-        return name.equals("uri") ? new PlainUriFirst(format) : format;
+        return switch (name) {
+          case "uri" -> new PlainUriFirst(format);
+          case "email" -> new DomainsRemembered(format);
+          default -> format;
+        };
       }
     }
     throw new IllegalStateException("networknt json-schema-validator has no format named '" + name
@@ -168,6 +174,78 @@ final class Violations {
 
   private static boolean pathChar(char c) {
     return hostChar(c) || c == '_' || c == '~' || c == '/' || c == '=' || c == '&';
+  }
+
+  /**
+   * networknt's {@code email} format, asked once per domain for addresses whose local part is plain (see
+   * {@link #plainLocalPart}): its answer for such an address depends on the domain alone, so it is asked about
+   * {@code a@domain} and the answer kept (for up to {@link #DOMAINS} domains). A feed's addresses share few
+   * domains, and the format's regular expressions and domain lookup were the dearest check left. Anything else
+   * goes to networknt as it is.
+   */
+  private record DomainsRemembered(Format networknt, Map<String, Boolean> verdicts) implements Format {
+
+    DomainsRemembered(Format networknt) {
+      this(networknt, new ConcurrentHashMap<>());
+    }
+
+    @Override
+    public String getName() {
+      return networknt.getName();
+    }
+
+    @Override
+    public String getMessageKey() {
+      return networknt.getMessageKey();
+    }
+
+    @Override
+    public boolean matches(ExecutionContext context, String value) {
+      int at = value.indexOf('@');
+      if (at < 0 || !plainLocalPart(value, at) || value.indexOf('@', at + 1) >= 0) {
+        return networknt.matches(context, value);
+      }
+      String domain = value.substring(at + 1);
+      Boolean known = verdicts.get(domain);
+      if (known == null) {
+        known = networknt.matches(context, "a@" + domain);
+        if (verdicts.size() < DOMAINS) {
+          verdicts.put(domain, known);
+        }
+      }
+      return known;
+    }
+  }
+
+  /** At most this many domains' answers are kept per format. */
+  static final int DOMAINS = 4_096;
+
+  /**
+   * Whether {@code text} up to {@code at} is a plain local part: dot-separated runs of ASCII letters, digits,
+   * {@code _}, {@code +} and {@code -}, at most 64 characters. networknt's e-mail format (Apache Commons
+   * Validator's) accepts every such local part, and then decides on the domain, the text after the only
+   * {@code @}, alone.
+   */
+  static boolean plainLocalPart(String text, int at) {
+    if (at == 0 || at > 64) {
+      return false;
+    }
+    boolean afterDot = true;
+    for (int i = 0; i < at; i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        if (afterDot) {
+          return false;
+        }
+        afterDot = true;
+      } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '+'
+          || c == '-') {
+        afterDot = false;
+      } else {
+        return false;
+      }
+    }
+    return !afterDot;
   }
 
   /** A {@code pattern} compiled as networknt compiles it by default (JDK regex, ECMA-262 anchors, searched). */

@@ -101,4 +101,47 @@ class ViolationsTest {
         + accepted + " accepted, " + refused + " refused: the test needs many of each");
     assertTrue(Violations.plainAbsoluteUri("https://www.example.org/services/norwich-walking-group"));
   }
+
+  /**
+   * The {@code email} format as the checks use it (networknt's, asked once per domain for plain local parts) answers
+   * as networknt's does, on addresses assembled at random from local parts and domains at the edges of what each
+   * accepts (quoted, dotted, long, non-ASCII, control characters; unknown and local top-level domains, IP literals,
+   * trailing dots, spaces, a second {@code @}), each domain asked about many times and in either order.
+   */
+  @Test
+  void emailAnswersAsNetworkntsEmailFormatDoesWithDomainsRemembered() {
+    Format networknt = null;
+    for (Format format : com.networknt.schema.format.Formats.DEFAULT) {
+      if (format.getName().equals("email")) {
+        networknt = format;
+      }
+    }
+    Format used = Violations.format("email");
+    // Each list starts with pieces the shortcut takes, and half the draws come from those.
+    String[] locals = {"info", "first.last", "a_b+c-d", "A1", "x".repeat(64), "x".repeat(65), ".info", "info.",
+        "a..b", "\"quoted\"", "a b", "caf\u00e9", "o'brien", "a\tb", "", "a(b)", "a,b", "[a]", "a\\b", "#!$%&*/=?^`{|}~"};
+    String[] domains = {"example.org", "st-johns.example.org", "example.co.uk", "localhost", "example.invalidtld",
+        "example", "example.org.", "-example.org", "exa_mple.org", "example..org", "[127.0.0.1]", "[IPv6:::1]",
+        "[300.1.1.1]", "127.0.0.1", "ex ample.org", "example.org ", "b\u00fccher.de", "EXAMPLE.ORG", "a@b.org", "",
+        "x.".repeat(40) + "org", "xn--bcher-kva.de"};
+    int[] plain = {5, 4};
+    SplittableRandom random = new SplittableRandom(13);
+    List<String> cases = new ArrayList<>(List.of("", "@", "info@", "@example.org", "info@example.org\n", "a@b@c.org"));
+    for (int k = 0; k < 20_000; k++) {
+      String local = locals[random.nextInt(random.nextBoolean() ? plain[0] : locals.length)];
+      String domain = domains[random.nextInt(random.nextBoolean() ? plain[1] : domains.length)];
+      cases.add(local + "@" + domain);
+    }
+    int shortcut = 0;
+    int accepted = 0;
+    for (String text : cases) {
+      boolean expected = networknt.matches(null, text);
+      assertEquals(expected, used.matches(null, text), "'" + text + "'");
+      int at = text.indexOf('@');
+      shortcut += at >= 0 && Violations.plainLocalPart(text, at) ? 1 : 0;
+      accepted += expected ? 1 : 0;
+    }
+    assertTrue(shortcut > 5_000 && accepted > 5_000 && cases.size() - accepted > 5_000, shortcut
+        + " with a plain local part, " + accepted + " accepted of " + cases.size() + ": the test needs many of each");
+  }
 }
