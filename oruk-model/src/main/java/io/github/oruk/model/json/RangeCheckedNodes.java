@@ -2,6 +2,7 @@ package io.github.oruk.model.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -38,6 +39,28 @@ final class RangeCheckedNodes extends JsonNodeFactory {
   void detach() {
     parser = null;
     context = null;
+  }
+
+  /**
+   * A text value; one the parser saw to be a UUID while reading it (see {@link TextFastFactory.Parser#isUuid}) is
+   * marked as such ({@link UuidText}), so that checks of the tree need not look at its characters again.
+   */
+  @Override
+  public TextNode textNode(String text) {
+    if (FastPath.ON && parser instanceof TextFastFactory.Parser fast && text != null && fast.isUuid(text)) {
+      return new UuidText(text);
+    }
+    return super.textNode(text);
+  }
+
+  /** A text value the parser read as a UUID: the 8-4-4-4-12 hexadecimal form, either letter case. */
+  static final class UuidText extends TextNode {
+
+    private static final long serialVersionUID = 1L;
+
+    UuidText(String text) {
+      super(text);
+    }
   }
 
   @Override

@@ -8,6 +8,7 @@ import com.networknt.schema.format.Formats;
 import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
+import io.github.oruk.model.json.OrukJson;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,6 +58,14 @@ final class Violations {
     }
     throw new IllegalStateException("networknt json-schema-validator has no format named '" + name
         + "'; the generated checks were made for a version that had it");
+  }
+
+  /**
+   * Whether a text value is what networknt's {@code uuid} format accepts: known without looking when the engine's
+   * reader saw the form as it read the value ({@link OrukJson#readAsUuid}), else {@link #isUuid(String)}.
+   */
+  static boolean isUuid(JsonNode text) {
+    return OrukJson.readAsUuid(text) || isUuid(text.textValue());
   }
 
   /**
