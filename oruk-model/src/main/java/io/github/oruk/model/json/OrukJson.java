@@ -206,7 +206,15 @@ public final class OrukJson {
    * a value of another tree, or one read another way, is to be checked as text.
    */
   public static boolean readAsUuid(JsonNode node) {
-    return node instanceof RangeCheckedNodes.UuidText;
+    return node instanceof RangeCheckedNodes.ReadText text && text.uuid();
+  }
+
+  /**
+   * Whether {@code node} is a text value that {@link #readTree} saw to hold no {@code '<'} and no {@code '&'} while
+   * reading it, so no HTML ({@link Markup#find} finds none). False means "not known".
+   */
+  public static boolean readWithoutMarkup(JsonNode node) {
+    return node instanceof RangeCheckedNodes.ReadText;
   }
 
   /**

@@ -42,24 +42,34 @@ final class RangeCheckedNodes extends JsonNodeFactory {
   }
 
   /**
-   * A text value; one the parser saw to be a UUID while reading it (see {@link TextFastFactory.Parser#isUuid}) is
-   * marked as such ({@link UuidText}), so that checks of the tree need not look at its characters again.
+   * A text value; one the parser read the fast way (see {@link TextFastFactory.Parser}) carries what the parser saw
+   * on the way ({@link ReadText}): whether it is a UUID, and that it holds no {@code '<'} or {@code '&'}, so that
+   * checks of the tree need not look at its characters again.
    */
   @Override
   public TextNode textNode(String text) {
-    if (FastPath.ON && parser instanceof TextFastFactory.Parser fast && text != null && fast.isUuid(text)) {
-      return new UuidText(text);
+    if (FastPath.ON && parser instanceof TextFastFactory.Parser fast && text != null && !text.isEmpty()) {
+      boolean uuid = fast.isUuid(text);
+      if (uuid || !fast.mayHoldMarkup(text)) {
+        return new ReadText(text, uuid);
+      }
     }
     return super.textNode(text);
   }
 
-  /** A text value the parser read as a UUID: the 8-4-4-4-12 hexadecimal form, either letter case. */
-  static final class UuidText extends TextNode {
+  /** Text the parser read without markup (no {@code '<'} or {@code '&'}), and whether it is a UUID. */
+  static final class ReadText extends TextNode {
 
     private static final long serialVersionUID = 1L;
+    private final boolean uuid;
 
-    UuidText(String text) {
+    ReadText(String text, boolean uuid) {
       super(text);
+      this.uuid = uuid;
+    }
+
+    boolean uuid() {
+      return uuid;
     }
   }
 

@@ -408,13 +408,14 @@ class TextFastPathTest {
 
   /**
    * A tree's text values are marked as UUIDs ({@link OrukJson#readAsUuid}) only when their text has the form, and
-   * the plain ones always are: on arrays of random near-UUIDs (a character changed, added or dropped, upper case,
-   * an escaped hyphen or digit, non-ASCII look-alikes), read by {@link OrukJson#readTree}.
+   * as free of markup ({@link OrukJson#readWithoutMarkup}) only when they hold no '<' or '&'; the plain ones always
+   * are: on arrays of random near-UUIDs (a character changed, added or dropped, upper case, an escaped hyphen,
+   * non-ASCII look-alikes, '<' and '&'), read by {@link OrukJson#readTree}.
    */
   @Test
-  void treeMarksUuidsOnlyWhenTheTextHasTheForm() {
+  void treeMarksUuidsAndTextWithoutMarkupOnlyWhenTheTextIsSo() {
     String valid = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
-    String alphabet = "0189aAfFgG-_ \u00e9\u0130\u012d";
+    String alphabet = "0189aAfFgG-_ <&\u00e9\u0130\u012d";
     SplittableRandom random = new SplittableRandom(37);
     OrukJson json = OrukJson.lenient();
     int marked = 0;
@@ -445,6 +446,10 @@ class TextFastPathTest {
         JsonNode node = tree.get(k);
         assertEquals(texts.get(k), node.textValue());
         boolean form = TextDeserializer.isUuid(texts.get(k));
+        boolean markup = texts.get(k).indexOf('<') >= 0 || texts.get(k).indexOf('&') >= 0;
+        boolean plainAscii = !escaped.get(k) && texts.get(k).chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+        assertEquals(!markup && plainAscii, OrukJson.readWithoutMarkup(node), "marked as free of markup: '"
+            + texts.get(k) + "'");
         if (OrukJson.readAsUuid(node)) {
           assertTrue(form, "marked as a UUID: '" + texts.get(k) + "'");
           marked++;

@@ -8,7 +8,10 @@ import io.github.oruk.validation.rule.RecordContext;
 import io.github.oruk.validation.rule.RecordRule;
 import io.github.oruk.validation.rule.Reporter;
 import io.github.oruk.validation.rule.RuleInfo;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +47,9 @@ public final class ExtensionRule implements RecordRule {
       throw new IllegalStateException("the model class " + type.modelClass().getName() + " lists no properties"
           + " (@JsonPropertyOrder); the model generator is expected to write one on every record class");
     }
-    return Set.of(order.value());
+    // A HashSet, not Set.of: it compares hashes before names, where Set.of's probing compares the names of every
+    // slot it passes (a fifth of this rule's time).
+    return Collections.unmodifiableSet(new HashSet<>(Arrays.asList(order.value())));
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.github.oruk.model.RecordType;
 import io.github.oruk.model.spec.OrukSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +26,8 @@ final class TextFields {
   private static final Map<RecordType, Set<String>> URL = new EnumMap<>(RecordType.class);
   private static final Map<RecordType, Map<String, Boolean>> SEARCHED = new EnumMap<>(RecordType.class);
 
+  // HashSet and HashMap rather than Set.of and Map.copyOf: they compare hashes before names, where the immutable
+  // collections' probing compares the names of every slot it passes; the rules look names up for every record.
   static {
     JsonNode schemas;
     try {
@@ -62,12 +65,12 @@ final class TextFields {
           }
         }
       });
-      PLAIN.put(type, Set.copyOf(plain));
-      EMAIL.put(type, Set.copyOf(email));
-      URL.put(type, Set.copyOf(url));
+      PLAIN.put(type, Collections.unmodifiableSet(plain));
+      EMAIL.put(type, Collections.unmodifiableSet(email));
+      URL.put(type, Collections.unmodifiableSet(url));
       Map<String, Boolean> searched = new HashMap<>();
       standard.forEach(name -> searched.put(name, email.contains(name) || prose.contains(name)));
-      SEARCHED.put(type, Map.copyOf(searched));
+      SEARCHED.put(type, Collections.unmodifiableMap(searched));
     });
   }
 
