@@ -36,4 +36,38 @@ class SuspiciousTextTest {
     }
     assertTrue(yes > 10_000 && no > 10_000, yes + " suspicious, " + no + " not: the test needs many of both");
   }
+
+  /**
+   * Where the pre-check says no personal mail domain follows an {@code @}, the address pattern finds no address at
+   * one either: on random text of addresses at personal and other domains, in mixed case, with look-alike domains
+   * ({@code gmail.community}, {@code xgmail.com}), several {@code @}, and separators around them.
+   */
+  @Test
+  void noPersonalDomainAfterAnAtMeansThePatternFindsNone() {
+    String[] pieces = {"jo", "j.o'k+x", "-", "_", "@", "@@", " ", ".", ",", "<", "(", "\u00e9", "gmail.com", "GMail.Com",
+        "hotmail.co.uk", "pm.me", "gmail.community", "xgmail.com", "example.org", "gmail", ".com", "co.uk", "yahoo.co",
+        "live.co.ukx", "0", "a-b"};
+    SplittableRandom random = new SplittableRandom(41);
+    int found = 0;
+    int skipped = 0;
+    for (int k = 0; k < 100_000; k++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(0, 4); i > 0; i--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      if (random.nextBoolean()) { // something shaped like an address, at one of the domains
+        text.append(pieces[random.nextInt(2)]).append('@').append(pieces[12 + random.nextInt(10)]);
+      }
+      for (int i = random.nextInt(0, 4); i > 0; i--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      boolean maybe = PersonalDataRule.mayNamePersonalDomain(text.toString());
+      boolean personal = PersonalDataRule.personalAddress(text.toString()) != null;
+      assertTrue(maybe || !personal, "the pre-check passed over a personal address in '" + text + "'");
+      found += personal ? 1 : 0;
+      skipped += maybe ? 0 : 1;
+    }
+    assertTrue(found > 10_000 && skipped > 20_000, found + " with a personal address, " + skipped
+        + " passed over: the test needs many of both");
+  }
 }
