@@ -167,13 +167,8 @@ public final class ValidationRun {
       }
       collector.recordId = RecordTree.owner(context);
       collector.record = context;
-      for (RecordRule rule : validator.recordRules()) {
-        if (!checked.quality && rule.info().category() == Category.DATA_QUALITY) {
-          continue;
-        }
-        if (rule.info().targets().isEmpty() || rule.info().targets().contains(context.type())) {
-          rule.check(context, collector);
-        }
+      for (RecordRule rule : validator.recordRules(context.type(), checked.quality)) {
+        rule.check(context, collector);
       }
     });
   }

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,8 @@ public final class Validator {
   private final Richness richness;
   private final PayloadValidator payload;
   private final List<RecordRule> recordRules;
+  private final Map<RecordType, List<RecordRule>> rulesByType;
+  private final Map<RecordType, List<RecordRule>> conformanceRulesByType;
   private final List<DocumentRule> documentRules;
   private final List<Rule> rules;
   private final List<RuleInfo> extraChecks = new ArrayList<>();
@@ -92,6 +95,8 @@ public final class Validator {
     this.payload = other.payload;
     this.rules = other.rules;
     this.recordRules = other.recordRules;
+    this.rulesByType = other.rulesByType;
+    this.conformanceRulesByType = other.conformanceRulesByType;
     this.documentRules = other.documentRules;
     this.extraChecks.addAll(other.extraChecks);
   }
@@ -114,6 +119,8 @@ public final class Validator {
     }
     this.rules = List.copyOf(byCode.values());
     this.recordRules = rules.stream().filter(RecordRule.class::isInstance).map(RecordRule.class::cast).toList();
+    this.rulesByType = byType(recordRules, true);
+    this.conformanceRulesByType = byType(recordRules, false);
     this.documentRules = rules.stream().filter(DocumentRule.class::isInstance).map(DocumentRule.class::cast).toList();
   }
 
@@ -351,6 +358,25 @@ public final class Validator {
 
   List<RecordRule> recordRules() {
     return recordRules;
+  }
+
+  /**
+   * The record rules that look at records of {@code type}, in their order, without the data-quality ones unless
+   * {@code quality}: worked out once, not for every record.
+   */
+  List<RecordRule> recordRules(RecordType type, boolean quality) {
+    return (quality ? rulesByType : conformanceRulesByType).get(type);
+  }
+
+  private static Map<RecordType, List<RecordRule>> byType(List<RecordRule> rules, boolean quality) {
+    Map<RecordType, List<RecordRule>> byType = new EnumMap<>(RecordType.class);
+    for (RecordType type : RecordType.values()) {
+      byType.put(type, rules.stream()
+          .filter(rule -> quality || rule.info().category() != Category.DATA_QUALITY)
+          .filter(rule -> rule.info().targets().isEmpty() || rule.info().targets().contains(type))
+          .toList());
+    }
+    return byType;
   }
 
   List<DocumentRule> documentRules() {
