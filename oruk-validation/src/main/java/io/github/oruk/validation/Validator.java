@@ -365,7 +365,7 @@ public final class Validator {
    * {@code quality}: worked out once, not for every record.
    */
   List<RecordRule> recordRules(RecordType type, boolean quality) {
-    return (quality ? rulesByType : conformanceRulesByType).get(type);
+    return (quality ? rulesByType : conformanceRulesByType).getOrDefault(type, List.of()); // every type is a key
   }
 
   private static Map<RecordType, List<RecordRule>> byType(List<RecordRule> rules, boolean quality) {
