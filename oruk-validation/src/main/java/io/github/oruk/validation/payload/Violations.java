@@ -109,7 +109,25 @@ final class Violations {
    * {@link #plainAbsoluteUri}), which it accepts: parsing with {@code java.net.URI} was the dearest check of a
    * service. Anything else goes to networknt.
    */
-  private record PlainUriFirst(Format networknt) implements Format {
+  private static final class PlainUriFirst extends Shortcut {
+
+    PlainUriFirst(Format networknt) {
+      super(networknt);
+    }
+
+    @Override
+    public boolean matches(ExecutionContext context, String value) {
+      return plainAbsoluteUri(value) || networknt.matches(context, value);
+    }
+  }
+
+  /** One of networknt's formats with a shortcut in front: named as networknt's, and asking it what it cannot say. */
+  private abstract static class Shortcut implements Format {
+    final Format networknt;
+
+    Shortcut(Format networknt) {
+      this.networknt = networknt;
+    }
 
     @Override
     public String getName() {
@@ -122,9 +140,7 @@ final class Violations {
     }
 
     @Override
-    public boolean matches(ExecutionContext context, String value) {
-      return plainAbsoluteUri(value) || networknt.matches(context, value);
-    }
+    public abstract boolean matches(ExecutionContext context, String value);
   }
 
   /**
@@ -192,20 +208,11 @@ final class Violations {
    * domains, and the format's regular expressions and domain lookup were the dearest check left. Anything else
    * goes to networknt as it is.
    */
-  private record DomainsRemembered(Format networknt, Map<String, Boolean> verdicts) implements Format {
+  private static final class DomainsRemembered extends Shortcut {
+    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
     DomainsRemembered(Format networknt) {
-      this(networknt, new ConcurrentHashMap<>());
-    }
-
-    @Override
-    public String getName() {
-      return networknt.getName();
-    }
-
-    @Override
-    public String getMessageKey() {
-      return networknt.getMessageKey();
+      super(networknt);
     }
 
     @Override
