@@ -62,7 +62,7 @@ class ViolationsTest {
         "[::1]", "[v1.x]", "ex ample.org", "ex%41mple.org", "exa_mple.org", "h\u00e9.org", "x~y", "", "host:80",
         "host:", "host:x", "a=b", "a&b", "a;b", "a$b"};
     String[] tails = {"", "/", "/services/a-b_c~d.e", "//x", "?q=1&r=2", "#top", "/p?q=1#f", "?", "#", "/a b",
-        "/a%20b", "/a%2", "/\u00e9", "/a[b]", "/a|b", "?q=[1]", "?q=]", "?a?b", "#a#b", "/p#f?q", "/a\\b", "/a\"b",
+        "/a%20b", "/a%2", "/\u00e9", "/a[b]", "/a[b", "/a]b", "?q=[", "#f]", "/a|b", "/a%", "/a:b", "/a@b", "?q=[1]", "?q=]", "?a?b", "#a#b", "/p#f?q", "/a\\b", "/a\"b",
         "/a^b", "/a`b", "/a{b}", "/a<b>", "/\u007f", "/a'b(c)*!,;:@$+"};
     int[] plain = {5, 1, 8, 9};
     SplittableRandom random = new SplittableRandom(11);
