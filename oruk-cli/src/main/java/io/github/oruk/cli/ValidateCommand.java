@@ -18,6 +18,7 @@ import io.github.oruk.validation.report.ReportFormat;
 import io.github.oruk.validation.rule.RuleInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -158,8 +159,15 @@ final class ValidateCommand implements Callable<Integer> {
     if (TabularPackage.isPackage(file)) {
       return validatePackage(validator, file);
     }
-    byte[] bytes = Files.readAllBytes(file);
     String name = file.toString();
+    if (Layout.of(name, null, null) == Layout.NDJSON) {
+      // NDJSON by its name: read as a stream, line by line, rather than held whole in memory (a 76 MB file cost
+      // as much again in memory, and a garbage collection that copied it).
+      try (InputStream in = Files.newInputStream(file)) {
+        return validator.validateNdjson(in, name);
+      }
+    }
+    byte[] bytes = Files.readAllBytes(file);
     if (Layout.of(name, bytes) == Layout.NDJSON) {
       return validator.validateNdjson(new ByteArrayInputStream(bytes), name);
     }

@@ -20,6 +20,9 @@ final class ByteLines {
   private boolean skipLineFeed;
   private byte[] line = new byte[1 << 12];
   private int length;
+  /** Whether a byte of the line being gathered was outside ASCII (negative). */
+  private boolean high;
+  private boolean lastAscii;
 
   ByteLines(InputStream in) {
     this.in = in;
@@ -39,25 +42,33 @@ final class ByteLines {
           return take();
         }
       }
-      int start = position;
-      while (position < end) {
-        byte b = buffer[position];
-        if (skipLineFeed) {
-          skipLineFeed = false;
-          if (b == '\n') {
-            start = ++position;
-            continue;
-          }
-        }
-        if (b == '\n' || b == '\r') {
-          append(start, position);
+      if (skipLineFeed) {
+        skipLineFeed = false;
+        if (buffer[position] == '\n') {
           position++;
-          skipLineFeed = b == '\r';
-          return take();
+          continue;
         }
-        position++;
       }
-      append(start, position);
+      int start = position;
+      byte[] bytes = buffer;
+      int stop = end;
+      int at = position;
+      while (at < stop) {
+        byte b = bytes[at];
+        // One comparison for most bytes: line ends, and bytes outside ASCII (negative), are all at most '\r'.
+        if (b <= '\r') {
+          if (b == '\n' || b == '\r') {
+            position = at + 1;
+            append(start, at);
+            skipLineFeed = b == '\r';
+            return take();
+          }
+          high |= b < 0;
+        }
+        at++;
+      }
+      position = at;
+      append(start, at);
     }
   }
 
@@ -73,7 +84,14 @@ final class ByteLines {
   private byte[] take() {
     byte[] taken = Arrays.copyOf(line, length);
     length = 0;
+    lastAscii = !high;
+    high = false;
     return taken;
+  }
+
+  /** Whether the line {@link #next()} returned last is all ASCII, which {@link #asText} then returns as it is. */
+  boolean lastAscii() {
+    return lastAscii;
   }
 
   /** Whether a line is blank as {@link String#isBlank()} says of its text. */
@@ -91,14 +109,65 @@ final class ByteLines {
 
   /**
    * The line's bytes as decoding and encoding them again would give: the same bytes for valid UTF-8, with each
-   * malformed sequence replaced by U+FFFD, as reading it as text always did.
+   * malformed sequence replaced by U+FFFD, as reading it as text always did. Well-formed UTF-8 comes back as it
+   * is, without decoding: only a malformed line pays for the round trip.
    */
   static byte[] asText(byte[] line) {
-    for (byte b : line) {
-      if (b < 0) {
-        return new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+    return wellFormed(line) ? line : new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether the bytes are well-formed UTF-8 as Java's decoder reads it (RFC 3629: shortest forms only, no
+   * surrogates, nothing above U+10FFFF), which decodes and encodes them again to the same bytes. ByteLinesTest
+   * holds this to the decoder's round trip on random and malformed bytes.
+   */
+  static boolean wellFormed(byte[] bytes) {
+    int n = bytes.length;
+    int i = 0;
+    while (i < n) {
+      int b = bytes[i];
+      if (b >= 0) {
+        i++;
+        continue;
       }
+      b &= 0xFF;
+      int need;
+      int low = 0x80;
+      int top = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        need = 1;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 2;
+        if (b == 0xE0) {
+          low = 0xA0; // shorter forms are overlong
+        } else if (b == 0xED) {
+          top = 0x9F; // D800-DFFF are surrogates
+        }
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 3;
+        if (b == 0xF0) {
+          low = 0x90;
+        } else if (b == 0xF4) {
+          top = 0x8F; // nothing above U+10FFFF
+        }
+      } else {
+        return false;
+      }
+      if (i + need >= n) {
+        return false;
+      }
+      int second = bytes[i + 1] & 0xFF;
+      if (second < low || second > top) {
+        return false;
+      }
+      for (int k = 2; k <= need; k++) {
+        int next = bytes[i + k] & 0xFF;
+        if (next < 0x80 || next > 0xBF) {
+          return false;
+        }
+      }
+      i += need + 1;
     }
-    return line;
+    return true;
   }
 }

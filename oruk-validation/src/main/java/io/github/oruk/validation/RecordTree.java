@@ -41,10 +41,10 @@ final class RecordTree {
     visitor.accept(context);
     for (Map.Entry<String, RecordType> child : CHILDREN.getOrDefault(type, Map.of()).entrySet()) {
       JsonNode value = record.get(child.getKey());
-      String at = context.pointer(child.getKey());
       if (value == null) {
         continue;
       }
+      String at = context.pointer(child.getKey());
       if (value.isArray()) {
         for (int i = 0; i < value.size(); i++) {
           walk(child.getValue(), value.get(i), at + "/" + i, context, child.getKey(), settings, visitor);

@@ -131,7 +131,7 @@ public final class ValidationRun {
     documents++;
     records += checked.records;
     checked.pending.forEach(this::keep);
-    checked.services.forEach(service -> this.quality.add(service.json(), service.parent() == null));
+    checked.services.forEach(quality::add);
     checked.names.forEach(this::remember);
   }
 
@@ -139,7 +139,8 @@ public final class ValidationRun {
   static final class Checked {
     final boolean quality;
     final List<Pending> pending = new ArrayList<>();
-    final List<RecordContext> services = new ArrayList<>();
+    /** The services to count in the quality tally, scored where the document was inspected. */
+    final List<QualityTally.Scored> services = new ArrayList<>();
     final List<RecordName> names = new ArrayList<>();
     int records;
 
@@ -162,17 +163,12 @@ public final class ValidationRun {
         checked.names.add(named);
       }
       if (checked.quality && context.type() == RecordType.SERVICE && (scoreNested || context.parent() == null)) {
-        checked.services.add(context);
+        checked.services.add(quality.score(context.json(), context.parent() == null));
       }
       collector.recordId = RecordTree.owner(context);
       collector.record = context;
-      for (RecordRule rule : validator.recordRules()) {
-        if (!checked.quality && rule.info().category() == Category.DATA_QUALITY) {
-          continue;
-        }
-        if (rule.info().targets().isEmpty() || rule.info().targets().contains(context.type())) {
-          rule.check(context, collector);
-        }
+      for (RecordRule rule : validator.recordRules(context.type(), checked.quality)) {
+        rule.check(context, collector);
       }
     });
   }

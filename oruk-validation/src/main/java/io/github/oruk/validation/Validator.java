@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,8 @@ public final class Validator {
   private final Richness richness;
   private final PayloadValidator payload;
   private final List<RecordRule> recordRules;
+  private final Map<RecordType, List<RecordRule>> rulesByType;
+  private final Map<RecordType, List<RecordRule>> conformanceRulesByType;
   private final List<DocumentRule> documentRules;
   private final List<Rule> rules;
   private final List<RuleInfo> extraChecks = new ArrayList<>();
@@ -92,6 +95,8 @@ public final class Validator {
     this.payload = other.payload;
     this.rules = other.rules;
     this.recordRules = other.recordRules;
+    this.rulesByType = other.rulesByType;
+    this.conformanceRulesByType = other.conformanceRulesByType;
     this.documentRules = other.documentRules;
     this.extraChecks.addAll(other.extraChecks);
   }
@@ -114,6 +119,8 @@ public final class Validator {
     }
     this.rules = List.copyOf(byCode.values());
     this.recordRules = rules.stream().filter(RecordRule.class::isInstance).map(RecordRule.class::cast).toList();
+    this.rulesByType = byType(recordRules, true);
+    this.conformanceRulesByType = byType(recordRules, false);
     this.documentRules = rules.stream().filter(DocumentRule.class::isInstance).map(DocumentRule.class::cast).toList();
   }
 
@@ -197,7 +204,7 @@ public final class Validator {
       for (byte[] line = reader.next(); line != null; line = reader.next()) {
         number++;
         if (!ByteLines.blank(line)) {
-          batch.add(new NdjsonLine(number, line));
+          batch.add(new NdjsonLine(number, line, reader.lastAscii()));
         }
         if (batch.size() == NDJSON_BATCH) {
           submit(batch, run, source, pool, inFlight);
@@ -275,14 +282,16 @@ public final class Validator {
   private static final class NdjsonLine {
     private final int number;
     private byte @Nullable [] text;
+    private final boolean ascii;
     private @Nullable String where;
     private ValidationRun.@Nullable Checked checked;
     private @Nullable OrukReadException notJson;
     private String id = "";
 
-    NdjsonLine(int number, byte[] text) {
+    NdjsonLine(int number, byte[] text, boolean ascii) {
       this.number = number;
       this.text = text;
+      this.ascii = ascii;
     }
 
     static Thread thread(Runnable work) {
@@ -295,7 +304,8 @@ public final class Validator {
       where = source + ":" + number;
       List<ReadFinding> quirks = new ArrayList<>();
       try {
-        JsonNode tree = validator.json.readTree(ByteLines.asText(Objects.requireNonNull(text)), quirks);
+        byte[] line = Objects.requireNonNull(text);
+        JsonNode tree = validator.json.readTree(ascii ? line : ByteLines.asText(line), quirks);
         checked = run.inspect(quirks, tree, RecordType.SERVICE, false, where, true, true);
         id = tree.path("id").asText("");
       } catch (OrukReadException e) {
@@ -348,6 +358,25 @@ public final class Validator {
 
   List<RecordRule> recordRules() {
     return recordRules;
+  }
+
+  /**
+   * The record rules that look at records of {@code type}, in their order, without the data-quality ones unless
+   * {@code quality}: worked out once, not for every record.
+   */
+  List<RecordRule> recordRules(RecordType type, boolean quality) {
+    return (quality ? rulesByType : conformanceRulesByType).getOrDefault(type, List.of()); // every type is a key
+  }
+
+  private static Map<RecordType, List<RecordRule>> byType(List<RecordRule> rules, boolean quality) {
+    Map<RecordType, List<RecordRule>> byType = new EnumMap<>(RecordType.class);
+    for (RecordType type : RecordType.values()) {
+      byType.put(type, rules.stream()
+          .filter(rule -> quality || rule.info().category() != Category.DATA_QUALITY)
+          .filter(rule -> rule.info().targets().isEmpty() || rule.info().targets().contains(type))
+          .toList());
+    }
+    return byType;
   }
 
   List<DocumentRule> documentRules() {

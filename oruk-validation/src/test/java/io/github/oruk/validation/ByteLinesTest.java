@@ -1,6 +1,7 @@
 package io.github.oruk.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -56,6 +57,38 @@ class ByteLinesTest {
     assertEquals(null, lines.next());
   }
 
+  /**
+   * {@link ByteLines#asText} gives exactly the bytes of decoding and encoding again, on random bytes drawn around
+   * the edges of UTF-8's ranges (lead bytes C0-C2, E0, ED, F0, F4, F5, continuation bytes 7F-80, 8F-90, 9F-A0, BF-C0),
+   * and returns well-formed input itself, without a copy.
+   */
+  @Test
+  void textIsTheDecodersRoundTripAndWellFormedLinesAreKept() {
+    int[] edges = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC,
+        0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFE, 0xFF};
+    SplittableRandom random = new SplittableRandom(23);
+    int wellFormed = 0;
+    int malformed = 0;
+    for (int round = 0; round < 200_000; round++) {
+      byte[] line = new byte[random.nextInt(0, 9)];
+      for (int i = 0; i < line.length; i++) {
+        line[i] = (byte) (random.nextInt(3) == 0 ? random.nextInt(256) : edges[random.nextInt(edges.length)]);
+      }
+      byte[] expected = new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+      byte[] actual = ByteLines.asText(line);
+      assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(actual),
+          java.util.Arrays.toString(line));
+      if (java.util.Arrays.equals(line, expected)) {
+        wellFormed++;
+        org.junit.jupiter.api.Assertions.assertSame(line, actual, "a well-formed line is returned as it is");
+      } else {
+        malformed++;
+      }
+    }
+    assertTrue(wellFormed > 10_000 && malformed > 10_000, wellFormed + " well-formed, " + malformed
+        + " malformed: the test needs many of both");
+  }
+
   private static void assertSame(byte[] bytes, String what) throws IOException {
     List<String> expected = new ArrayList<>();
     List<Boolean> expectedBlank = new ArrayList<>();
@@ -71,6 +104,11 @@ class ByteLinesTest {
     for (byte[] line = lines.next(); line != null; line = lines.next()) {
       actual.add(new String(ByteLines.asText(line), StandardCharsets.UTF_8));
       actualBlank.add(ByteLines.blank(line));
+      boolean ascii = true;
+      for (byte b : line) {
+        ascii &= b >= 0;
+      }
+      assertEquals(ascii, lines.lastAscii(), what + ": whether line " + actual.size() + " is ASCII");
     }
     assertEquals(expected, actual, what + ": the lines");
     assertEquals(expectedBlank, actualBlank, what + ": which are blank");

@@ -201,6 +201,23 @@ public final class OrukJson {
   }
 
   /**
+   * Whether {@code node} is a text value that {@link #readTree} saw to have the 8-4-4-4-12 hexadecimal form of a
+   * UUID (either letter case) while reading it, which saves a check of its characters. False means "not known":
+   * a value of another tree, or one read another way, is to be checked as text.
+   */
+  public static boolean readAsUuid(JsonNode node) {
+    return node instanceof RangeCheckedNodes.ReadText text && text.uuid();
+  }
+
+  /**
+   * Whether {@code node} is a text value that {@link #readTree} saw to hold no {@code '<'} and no {@code '&'} while
+   * reading it, so no HTML ({@link Markup#find} finds none). False means "not known".
+   */
+  public static boolean readWithoutMarkup(JsonNode node) {
+    return node instanceof RangeCheckedNodes.ReadText;
+  }
+
+  /**
    * Parses bytes into a tree, with this instance's limits and byte-order-mark handling, for callers that
    * need to look at a document before deciding how to read it. Findings (a byte order mark, a property sent
    * twice) are added to {@code findings}.

@@ -2,6 +2,7 @@ package io.github.oruk.model.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -38,6 +39,38 @@ final class RangeCheckedNodes extends JsonNodeFactory {
   void detach() {
     parser = null;
     context = null;
+  }
+
+  /**
+   * A text value; one the parser read the fast way (see {@link TextFastFactory.Parser}) carries what the parser saw
+   * on the way ({@link ReadText}): whether it is a UUID, and that it holds no {@code '<'} or {@code '&'}, so that
+   * checks of the tree need not look at its characters again.
+   */
+  @Override
+  public TextNode textNode(String text) {
+    if (FastPath.ON && parser instanceof TextFastFactory.Parser fast && text != null && !text.isEmpty()) {
+      boolean uuid = fast.isUuid(text);
+      if (uuid || !fast.mayHoldMarkup(text)) {
+        return new ReadText(text, uuid);
+      }
+    }
+    return super.textNode(text);
+  }
+
+  /** Text the parser read without markup (no {@code '<'} or {@code '&'}), and whether it is a UUID. */
+  static final class ReadText extends TextNode {
+
+    private static final long serialVersionUID = 1L;
+    private final boolean uuid;
+
+    ReadText(String text, boolean uuid) {
+      super(text);
+      this.uuid = uuid;
+    }
+
+    boolean uuid() {
+      return uuid;
+    }
   }
 
   @Override

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -403,5 +404,61 @@ class TextFastPathTest {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A tree's text values are marked as UUIDs ({@link OrukJson#readAsUuid}) only when their text has the form, and
+   * as free of markup ({@link OrukJson#readWithoutMarkup}) only when they hold no '<' or '&'; the plain ones always
+   * are: on arrays of random near-UUIDs (a character changed, added or dropped, upper case, an escaped hyphen,
+   * non-ASCII look-alikes, '<' and '&'), read by {@link OrukJson#readTree}.
+   */
+  @Test
+  void treeMarksUuidsAndTextWithoutMarkupOnlyWhenTheTextIsSo() {
+    String valid = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+    String alphabet = "0189aAfFgG-_ <&\u00e9\u0130\u012d";
+    SplittableRandom random = new SplittableRandom(37);
+    OrukJson json = OrukJson.lenient();
+    int marked = 0;
+    int unmarked = 0;
+    for (int round = 0; round < 200; round++) {
+      List<String> texts = new ArrayList<>();
+      List<Boolean> escaped = new ArrayList<>();
+      StringBuilder document = new StringBuilder("[");
+      for (int k = 0; k < 50; k++) {
+        StringBuilder text = new StringBuilder(random.nextBoolean() ? valid : valid.toUpperCase(java.util.Locale.ROOT));
+        String written;
+        switch (random.nextInt(5)) {
+          case 0 -> text.setCharAt(random.nextInt(36), alphabet.charAt(random.nextInt(alphabet.length())));
+          case 1 -> text.insert(random.nextInt(37), alphabet.charAt(random.nextInt(alphabet.length())));
+          case 2 -> text.deleteCharAt(random.nextInt(36));
+          default -> { }
+        }
+        written = text.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        if (random.nextInt(6) == 0) { // an escape the fast path leaves to Jackson
+          written = written.replaceFirst("-", "\\\\u002d");
+        }
+        texts.add(text.toString());
+        escaped.add(written.indexOf('\\') >= 0);
+        document.append(k == 0 ? "" : ",").append('"').append(written).append('"');
+      }
+      JsonNode tree = json.readTree(document.append(']').toString().getBytes(StandardCharsets.UTF_8), new ArrayList<>());
+      for (int k = 0; k < texts.size(); k++) {
+        JsonNode node = tree.get(k);
+        assertEquals(texts.get(k), node.textValue());
+        boolean form = TextDeserializer.isUuid(texts.get(k));
+        boolean markup = texts.get(k).indexOf('<') >= 0 || texts.get(k).indexOf('&') >= 0;
+        boolean plainAscii = !escaped.get(k) && texts.get(k).chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+        assertEquals(!markup && plainAscii, OrukJson.readWithoutMarkup(node), "marked as free of markup: '"
+            + texts.get(k) + "'");
+        if (OrukJson.readAsUuid(node)) {
+          assertTrue(form, "marked as a UUID: '" + texts.get(k) + "'");
+          marked++;
+        } else {
+          assertFalse(form && !escaped.get(k), "a plain UUID not marked: '" + texts.get(k) + "'");
+          unmarked++;
+        }
+      }
+    }
+    assertTrue(marked > 3_000 && unmarked > 3_000, marked + " marked, " + unmarked + " not");
   }
 }

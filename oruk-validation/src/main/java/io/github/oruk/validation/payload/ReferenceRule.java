@@ -58,35 +58,38 @@ public final class ReferenceRule implements RecordRule {
 
   @Override
   public void check(RecordContext record, Reporter report) {
+    // What the record is compared with is named in the message only when they differ: most records agree.
     for (Upward rule : UPWARD) {
       if (rule.type() == record.type()) {
         RecordContext ancestor = record.ancestor(rule.ancestor());
-        compare(record, rule.key(), ancestor == null ? null : ancestor.json(), "the " + rule.ancestor().standardName()
-            + " it is nested in", report);
+        compare(record, rule.key(), ancestor == null ? null : ancestor.json(), "the ",
+            rule.ancestor().standardName(), " it is nested in", report);
       }
     }
     for (Downward rule : DOWNWARD) {
       if (rule.type() == record.type()) {
         JsonNode child = record.json().get(rule.property());
-        compare(record, rule.key(), child != null && child.isObject() ? child : null, "its nested '" + rule.property()
-            + "'", report);
+        compare(record, rule.key(), child != null && child.isObject() ? child : null, "its nested '", rule.property(),
+            "'", report);
       }
     }
     if (record.type() == RecordType.ATTRIBUTE && record.parent() != null) {
-      compare(record, "link_id", record.parent().json(), "the " + record.parent().type().standardName()
-          + " the attribute is attached to", report);
+      compare(record, "link_id", record.parent().json(), "the ", record.parent().type().standardName(),
+          " the attribute is attached to", report);
     }
   }
 
-  private static void compare(RecordContext record, String key, @Nullable JsonNode other, String what, Reporter report) {
+  /** Reports {@code key} when it differs from the id of {@code other}, which the message calls before + name + after. */
+  private static void compare(RecordContext record, String key, @Nullable JsonNode other, String before, String name,
+      String after, Reporter report) {
     String value = record.text(key);
     if (value == null || other == null) {
       return;
     }
     JsonNode id = other.get("id");
     if (id != null && id.isValueNode() && !id.asText().equals(value)) {
-      report.add(INFO, record.pointer(key), "'" + key + "' is " + value + " but " + what + " has id " + id.asText()
-          + ".", value);
+      report.add(INFO, record.pointer(key), "'" + key + "' is " + value + " but " + before + name + after
+          + " has id " + id.asText() + ".", value);
     }
   }
 }

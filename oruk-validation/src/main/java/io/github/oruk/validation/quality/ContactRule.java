@@ -101,7 +101,9 @@ public final class ContactRule implements RecordRule {
 
   private static boolean hasWhitespace(String text) {
     for (int i = 0; i < text.length(); i++) {
-      if (Character.isWhitespace(text.charAt(i))) {
+      char c = text.charAt(i);
+      // Printable ASCII, nearly every character of a URL, is never white space: no need to ask.
+      if ((c <= ' ' || c >= 0x7F) && Character.isWhitespace(c)) {
         return true;
       }
     }

@@ -2,7 +2,9 @@ package io.github.oruk.validation.quality;
 
 import static io.github.oruk.validation.Category.CONSUMER_NOTE;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.oruk.model.json.Markup;
+import io.github.oruk.model.json.OrukJson;
 import io.github.oruk.validation.rule.RecordContext;
 import io.github.oruk.validation.rule.RecordRule;
 import io.github.oruk.validation.rule.Reporter;
@@ -25,7 +27,9 @@ public final class HtmlRule implements RecordRule {
   @Override
   public void check(RecordContext record, Reporter report) {
     for (String name : TextFields.plain(record.type())) {
-      String text = record.text(name);
+      JsonNode value = record.json().get(name);
+      // Text the reader saw to hold no '<' or '&' holds no HTML: not searched again.
+      String text = value == null || !value.isTextual() || OrukJson.readWithoutMarkup(value) ? null : value.asText();
       String markup = text == null ? null : Markup.find(text);
       if (markup != null) {
         report.add(INFO, record.pointer(name), "'" + name + "' is plain text but contains HTML (" + markup + ").", text);

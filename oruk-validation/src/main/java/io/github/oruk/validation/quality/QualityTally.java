@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds up richness and freshness, counting each service once. The same service can be seen several times in
@@ -25,12 +26,27 @@ public final class QualityTally {
   private final Richness richness;
   private final LocalDate today;
   private final List<String> features;
-  private final Map<String, Integer> featureIndex = new HashMap<>();
   private final Map<String, Scored> byId = new HashMap<>();
   private final List<Scored> anonymous = new ArrayList<>();
 
-  /** One service's contribution: how whole the copy was, its score, freshness bucket and missing features. */
-  private record Scored(boolean whole, int score, int bucket, int missing) {
+  /**
+   * One service's contribution, worked out by {@link #score(JsonNode, boolean)} without touching the tally: how whole
+   * the copy was, its score, freshness bucket and missing features, and its id (null when it has none).
+   */
+  public static final class Scored {
+    private final boolean whole;
+    private final int score;
+    private final int bucket;
+    private final int missing;
+    private final @Nullable String id;
+
+    private Scored(boolean whole, int score, int bucket, int missing, @Nullable String id) {
+      this.whole = whole;
+      this.score = score;
+      this.bucket = bucket;
+      this.missing = missing;
+      this.id = id;
+    }
 
     /** Whether this copy should count rather than {@code other}: whole first, then richer, then fresher. */
     boolean betterThan(Scored other) {
@@ -52,9 +68,6 @@ public final class QualityTally {
     this.richness = richness;
     this.today = today;
     this.features = List.copyOf(richness.weights().keySet());
-    for (int i = 0; i < features.size(); i++) {
-      featureIndex.put(features.get(i), i);
-    }
   }
 
   /** Scores a service given whole (its JSON as sent). */
@@ -67,20 +80,30 @@ public final class QualityTally {
    *
    * @param whole whether the service is given whole, or as a copy nested in another record
    */
-  @SuppressWarnings("NullAway") // every feature is a key of the index, built from the same list
   public void add(JsonNode service, boolean whole) {
-    int missing = 0;
-    for (String feature : richness.missing(service)) {
-      missing |= 1 << featureIndex.get(feature);
-    }
-    Scored scored = new Scored(whole, richness.score(service),
-        BUCKETS.indexOf(bucket(service.path("assured_date").asText(""))), missing);
+    add(score(service, whole));
+  }
+
+  /**
+   * A service's contribution, to {@link #add(Scored)} later: reads the service and this tally's settings only, so
+   * services can be scored on several threads and added in order on one (as an NDJSON file's lines are).
+   *
+   * @param whole whether the service is given whole, or as a copy nested in another record
+   */
+  public Scored score(JsonNode service, boolean whole) {
+    int present = richness.present(service);
     JsonNode id = service.path("id");
-    if (!id.isValueNode() || id.asText().isBlank()) {
+    return new Scored(whole, richness.score(present), BUCKETS.indexOf(bucket(service.path("assured_date").asText(""))),
+        richness.missing(present), !id.isValueNode() || id.asText().isBlank() ? null : id.asText());
+  }
+
+  /** Adds a service scored by {@link #score(JsonNode, boolean)}. */
+  public void add(Scored scored) {
+    if (scored.id == null) {
       anonymous.add(scored);
       return;
     }
-    byId.merge(id.asText(), scored, (kept, offered) -> offered.betterThan(kept) ? offered : kept);
+    byId.merge(scored.id, scored, (kept, offered) -> offered.betterThan(kept) ? offered : kept);
   }
 
   private String bucket(String assured) {
@@ -115,11 +138,11 @@ public final class QualityTally {
     List<Scored> all = new ArrayList<>(byId.values());
     all.addAll(anonymous);
     for (Scored service : all) {
-      scoreSum += service.score();
-      histogram[Math.min(9, service.score() / 10)]++;
-      freshness[service.bucket()]++;
+      scoreSum += service.score;
+      histogram[Math.min(9, service.score / 10)]++;
+      freshness[service.bucket]++;
       for (int i = 0; i < features.size(); i++) {
-        if ((service.missing() & (1 << i)) != 0) {
+        if ((service.missing & (1 << i)) != 0) {
           missing[i]++;
         }
       }

@@ -63,10 +63,22 @@ public final class Richness {
     FEATURES.put("last_modified", new Feature(2, s -> text(s, "last_modified")));
   }
 
+  /** The features in the order of {@link #FEATURES}, which is that of every instance's weights. */
+  private static final List<Feature> ORDER = List.copyOf(FEATURES.values());
+
   private final Map<String, Integer> weights;
+  private final int[] weightByIndex;
+  /** A bit for each feature whose weight is above 0. */
+  private final int carriesWeight;
 
   private Richness(Map<String, Integer> weights) {
     this.weights = weights;
+    this.weightByIndex = weights.values().stream().mapToInt(Integer::intValue).toArray();
+    int carrying = 0;
+    for (int i = 0; i < weightByIndex.length; i++) {
+      carrying |= weightByIndex[i] > 0 ? 1 << i : 0;
+    }
+    this.carriesWeight = carrying;
   }
 
   /** The default weights. */
@@ -123,6 +135,41 @@ public final class Richness {
         .sorted((a, b) -> b.getValue() - a.getValue())
         .forEach(w -> missing.add(w.getKey()));
     return missing;
+  }
+
+  /**
+   * The features a service has (its JSON as sent), one bit each in the order of {@link #weights()}: each test made
+   * once, where {@link #score} and {@link #missing} each make them all. {@link #score(int)} and
+   * {@link #missing(int)} read the rest from it.
+   */
+  int present(JsonNode service) {
+    int present = 0;
+    int bit = 1;
+    for (Feature feature : ORDER) {
+      if (feature.present().test(service)) {
+        present |= bit;
+      }
+      bit <<= 1;
+    }
+    return present;
+  }
+
+  /** {@link #score(JsonNode)} of a service with the features {@code present} ({@link #present}). */
+  int score(int present) {
+    int total = 0;
+    int sum = 0;
+    for (int i = 0; i < weightByIndex.length; i++) {
+      total += weightByIndex[i];
+      if ((present & (1 << i)) != 0) {
+        sum += weightByIndex[i];
+      }
+    }
+    return Math.round(100f * sum / total);
+  }
+
+  /** The features that {@link #missing(JsonNode)} names, as bits in the order of {@link #weights()}. */
+  int missing(int present) {
+    return ~present & carriesWeight;
   }
 
   private static boolean text(JsonNode node, String name) {

@@ -6,7 +6,9 @@ import io.github.oruk.model.RecordType;
 import io.github.oruk.model.spec.OrukSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +24,10 @@ final class TextFields {
   private static final Map<RecordType, Set<String>> PLAIN = new EnumMap<>(RecordType.class);
   private static final Map<RecordType, Set<String>> EMAIL = new EnumMap<>(RecordType.class);
   private static final Map<RecordType, Set<String>> URL = new EnumMap<>(RecordType.class);
-  private static final Map<RecordType, Set<String>> PROSE = new EnumMap<>(RecordType.class);
-  private static final Map<RecordType, Set<String>> STANDARD = new EnumMap<>(RecordType.class);
+  private static final Map<RecordType, Map<String, Boolean>> SEARCHED = new EnumMap<>(RecordType.class);
 
+  // HashSet and HashMap rather than Set.of and Map.copyOf: they compare hashes before names, where the immutable
+  // collections' probing compares the names of every slot it passes; the rules look names up for every record.
   static {
     JsonNode schemas;
     try {
@@ -62,11 +65,12 @@ final class TextFields {
           }
         }
       });
-      PLAIN.put(type, Set.copyOf(plain));
-      EMAIL.put(type, Set.copyOf(email));
-      URL.put(type, Set.copyOf(url));
-      PROSE.put(type, Set.copyOf(prose));
-      STANDARD.put(type, Set.copyOf(standard));
+      PLAIN.put(type, Collections.unmodifiableSet(plain));
+      EMAIL.put(type, Collections.unmodifiableSet(email));
+      URL.put(type, Collections.unmodifiableSet(url));
+      Map<String, Boolean> searched = new HashMap<>();
+      standard.forEach(name -> searched.put(name, email.contains(name) || prose.contains(name)));
+      SEARCHED.put(type, Collections.unmodifiableMap(searched));
     });
   }
 
@@ -85,13 +89,11 @@ final class TextFields {
     return URL.getOrDefault(type, Set.of());
   }
 
-  /** Free text, markup allowed or not: every property people write sentences in. */
-  static Set<String> prose(RecordType type) {
-    return PROSE.getOrDefault(type, Set.of());
-  }
-
-  /** Every property the standard defines for the type; anything else on a record is an extension. */
-  static Set<String> standard(RecordType type) {
-    return STANDARD.getOrDefault(type, Set.of());
+  /**
+   * Every property the standard defines for the type, each with whether it is an e-mail or free-text property
+   * (those searched for personal data): one lookup where the personal-data rule made three.
+   */
+  static Map<String, Boolean> searched(RecordType type) {
+    return SEARCHED.getOrDefault(type, Map.of());
   }
 }
