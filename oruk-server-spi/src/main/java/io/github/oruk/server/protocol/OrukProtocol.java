@@ -22,7 +22,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -563,23 +562,7 @@ public final class OrukProtocol {
     if (gzip) {
       return sent(headers, ProtocolResponse.Body.of(page.gzipped()));
     }
-    byte[] bytes = page.body();
-    return sent(headers, new ProtocolResponse.Body() {
-      @Override
-      public long length() {
-        return bytes.length;
-      }
-
-      @Override
-      public void writeTo(OutputStream out) throws IOException {
-        out.write(bytes);
-      }
-
-      @Override
-      public ByteBuffer buffer() {
-        return page.direct();
-      }
-    });
+    return sent(headers, ProtocolResponse.fixed(page.body(), page::direct));
   }
 
   /**

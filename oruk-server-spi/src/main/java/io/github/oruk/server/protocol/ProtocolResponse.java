@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,22 +81,27 @@ public final class ProtocolResponse {
     /** A body of fixed bytes. */
     static Body of(byte[] bytes) {
       Objects.requireNonNull(bytes, "bytes");
-      return new Body() {
-        @Override
-        public long length() {
-          return bytes.length;
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-          out.write(bytes);
-        }
-
-        @Override
-        public ByteBuffer buffer() {
-          return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
-        }
-      };
+      return fixed(bytes, () -> ByteBuffer.wrap(bytes).asReadOnlyBuffer());
     }
+  }
+
+  /** A body of fixed bytes whose {@link Body#buffer()} is {@code buffer}'s: the same bytes, perhaps kept elsewhere. */
+  static Body fixed(byte[] bytes, Supplier<ByteBuffer> buffer) {
+    return new Body() {
+      @Override
+      public long length() {
+        return bytes.length;
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes);
+      }
+
+      @Override
+      public ByteBuffer buffer() {
+        return buffer.get();
+      }
+    };
   }
 }
